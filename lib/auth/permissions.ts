@@ -1,0 +1,55 @@
+// Typed permissions `action:entity:scope`. A role grants permissions; the scope part says which
+// records the permission reaches, and lib/auth/scope.ts turns it into a Prisma `where`.
+// `requirePermission` guards use cases on the server; `can` only decides what the UI shows.
+import { AppError } from "../errors.ts";
+import type { Actor, ActorRole } from "./actor-types.ts";
+
+export type Action = "read" | "create" | "update" | "issue";
+export type Entity = "project" | "household" | "access-code";
+/** all: every record · project: projects the actor manages · group: households of groups the
+ *  actor leads · task: households the actor has tasks for · own: the actor's own household/projects. */
+export type Scope = "all" | "project" | "group" | "task" | "own";
+export type Permission = `${Action}:${Entity}:${Scope}`;
+
+const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
+  DISTRICT_OFFICIAL: ["read:project:all", "create:project:all", "read:household:all"],
+  SECRETARY: ["read:project:project", "update:project:project", "read:household:project", "issue:access-code:project"],
+  GROUP_LEADER: ["read:project:own", "read:household:group", "issue:access-code:group"],
+  MEMBER: ["read:project:own", "read:household:task"],
+  RESIDENT: ["read:project:own", "read:household:own"],
+};
+
+export function actorRoles(actor: Actor): ActorRole[] {
+  const roles: ActorRole[] = [];
+  if (actor.role === "DISTRICT_OFFICIAL") roles.push("DISTRICT_OFFICIAL");
+  if (actor.role === "RESIDENT") roles.push("RESIDENT");
+  if (actor.role === "STAFF") {
+    if (actor.managedProjectIds.length > 0) roles.push("SECRETARY");
+    if (actor.ledGroups.length > 0) roles.push("GROUP_LEADER");
+    if (actor.memberGroups.length > 0) roles.push("MEMBER");
+  }
+  return roles;
+}
+
+export function permissionsOf(actor: Actor): Set<Permission> {
+  return new Set(actorRoles(actor).flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+/** The scopes in which the actor may do `action` on `entity`; empty when not at all. */
+export function grantedScopes(actor: Actor, action: Action, entity: Entity): Scope[] {
+  const prefix = `${action}:${entity}:`;
+  return [...permissionsOf(actor)]
+    .filter((permission) => permission.startsWith(prefix))
+    .map((permission) => permission.slice(prefix.length) as Scope);
+}
+
+export function can(actor: Actor, action: Action, entity: Entity): boolean {
+  return grantedScopes(actor, action, entity).length > 0;
+}
+
+/** Throws FORBIDDEN unless the actor holds the permission in some scope; returns the scopes. */
+export function requirePermission(actor: Actor, action: Action, entity: Entity): Scope[] {
+  const scopes = grantedScopes(actor, action, entity);
+  if (scopes.length === 0) throw new AppError("FORBIDDEN", { detail: `${action}:${entity}` });
+  return scopes;
+}

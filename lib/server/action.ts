@@ -1,0 +1,75 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { getActor } from "../auth/actor.ts";
+import type { Actor } from "../auth/actor-types.ts";
+import { AppError, isAppError } from "../errors.ts";
+import { getTranslator } from "../i18n/server.ts";
+import type { MessageKey, Translate } from "../i18n/translate.ts";
+
+/** The one shape every server action returns to its form. */
+export type ActionState = {
+  ok: boolean;
+  /** Translated text for the whole form (success or failure). */
+  message?: string;
+  /** Field name → translated problems, shown beside the field. */
+  fieldErrors?: Record<string, string[]>;
+  /** Echo of what was submitted, so a failed form keeps the user's input. */
+  values?: Record<string, string>;
+};
+
+export const INITIAL_ACTION_STATE: ActionState = { ok: false };
+
+function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION_") || typeof value !== "string") continue;
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+function echo(input: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key]) => !/password|code$/i.test(key) || key === "householdCode")
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
+  );
+}
+
+export function errorToState(error: AppError, t: Translate, values?: Record<string, string>): ActionState {
+  const fieldErrors = error.fieldErrors
+    ? Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key as MessageKey))]),
+      )
+    : undefined;
+  return { ok: false, message: t(`errors.${error.code}`), fieldErrors, values };
+}
+
+/**
+ * Every server action goes through here: session → use case (which checks permission and scope,
+ * parses with zod and writes in one transaction with its audit event) → revalidate → ActionState.
+ * Known errors become translated messages; anything else is logged and reported generically, so
+ * no raw exception text reaches the browser.
+ */
+export async function runAction<TResult>(
+  formData: FormData,
+  useCase: (actor: Actor, input: unknown) => Promise<TResult>,
+  options: { revalidate?: string[]; success?: (result: TResult, t: Translate) => string } = {},
+): Promise<ActionState> {
+  const t = await getTranslator();
+  const input = formDataToObject(formData);
+  try {
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED");
+    const result = await useCase(actor, input);
+    for (const path of options.revalidate ?? []) revalidatePath(path);
+    return { ok: true, message: options.success?.(result, t) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (isAppError(error)) return errorToState(error, t, echo(input));
+    console.error("[action] unexpected error", error);
+    return { ok: false, message: t("errors.INTERNAL"), values: echo(input) };
+  }
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+export type AuditInput = {
+  actorId: string | null;
+  /** `verb:entity` of the use case, e.g. "issue:access-code". */
+  action: string;
+  entity: string;
+  entityId: string;
+  projectId?: string | null;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    const h = await headers();
+    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
+    return { ip: ip ?? null, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
+  } catch {
+    // Outside a request (scripts, tests) there are no headers to record.
+    return { ip: null, userAgent: null };
+  }
+}
+
+/** Writes the audit event with the transaction client of the change it records, so both
+ *  commit together or neither does. */
+export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  const meta = await requestMeta();
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      projectId: input.projectId ?? null,
+      before: input.before,
+      after: input.after,
+      ...meta,
+    },
+  });
+}

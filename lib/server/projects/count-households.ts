@@ -1,0 +1,39 @@
+import "server-only";
+import type { PrismaClient } from "../../db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+export type HouseholdCounts = {
+  /** Households of the project not excluded (DOMAIN.md "eligible"). */
+  eligible: number;
+  signed: number;
+  movedOut: number;
+  agreed: number;
+};
+
+const ZERO: HouseholdCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 };
+
+/** The raw counts behind every project figure, for many projects in one grouped scan.
+ *  Excluded households count nowhere. */
+export async function countHouseholdsByProject(
+  client: PrismaClient | Prisma.TransactionClient,
+  projectIds: string[],
+): Promise<Map<string, HouseholdCounts>> {
+  const result = new Map<string, HouseholdCounts>(projectIds.map((id) => [id, { ...ZERO }]));
+  if (projectIds.length === 0) return result;
+  const rows = await client.$queryRaw<
+    { projectId: string; eligible: number; signed: number; movedOut: number; agreed: number }[]
+  >`
+    SELECT h."projectId",
+           count(*)::int AS "eligible",
+           count(s."id")::int AS "signed",
+           count(*) FILTER (WHERE h."movedOutAt" IS NOT NULL)::int AS "movedOut",
+           count(*) FILTER (WHERE h."firstRoundVote" = 'AGREE')::int AS "agreed"
+    FROM "Household" h
+    LEFT JOIN "Signing" s ON s."householdId" = h."id"
+    WHERE h."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
+    GROUP BY h."projectId"`;
+  for (const row of rows) {
+    result.set(row.projectId, { eligible: row.eligible, signed: row.signed, movedOut: row.movedOut, agreed: row.agreed });
+  }
+  return result;
+}

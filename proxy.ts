@@ -1,0 +1,13 @@
+import { withAuth } from "next-auth/middleware";
+import type { NextFetchEvent } from "next/server";
+import type { NextRequestWithAuth } from "next-auth/middleware";
+
+// An early redirect to /login for signed-out visitors of the workspace. It is NOT the
+// authorisation: every page and use case checks the actor again on the server.
+const authProxy = withAuth({ pages: { signIn: "/login" } });
+
+export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  return authProxy(request, event);
+}
+
+export const config = { matcher: ["/projects/:path*", "/my-household/:path*"] };
