@@ -1,0 +1,143 @@
+// `npm start`: the portal on http://localhost:$PORT (default 3000) with demo data.
+// Without DATABASE_URL it runs an embedded Postgres 18 whose data stays in $LIANXIN_DATA_DIR
+// (default .data/) between starts; with DATABASE_URL it uses that server and starts none.
+// Then: migrate, load the demo data into an empty database, build if the sources changed,
+// and run Next. Ctrl-C (or SIGTERM) stops Next, then Postgres.
+// `--dev` runs `next dev` instead of a production build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { migrate } from "../prisma/migrator.ts";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "./lib/postgres.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const isDev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(ROOT, process.env.LIANXIN_DATA_DIR ?? ".data");
+const pgPort = Number(process.env.LIANXIN_PG_PORT ?? 54329);
+
+function log(line: string) {
+  console.log(`[lianxin] ${line}`);
+}
+
+function fail(line: string): never {
+  console.error(`[lianxin] ${line}`);
+  process.exit(1);
+}
+
+/** Secrets generated into the data dir on first start when the environment has none. */
+function loadSecrets(): { NEXTAUTH_SECRET: string; LIANXIN_DATA_KEY: string } {
+  const file = join(dataDir, "secrets.json");
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+  const secrets = {
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? stored.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    LIANXIN_DATA_KEY: process.env.LIANXIN_DATA_KEY ?? stored.LIANXIN_DATA_KEY ?? randomBytes(32).toString("hex"),
+  };
+  if (!process.env.NEXTAUTH_SECRET || !process.env.LIANXIN_DATA_KEY) {
+    writeFileSync(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** A production build is redone only when a source is newer than the last build. */
+function needsBuild(): boolean {
+  const buildId = join(ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+  return sources.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  // The postgres OS user must be able to enter every directory above its data dir.
+  chmodSync(dataDir, 0o755);
+  const secrets = loadSecrets();
+
+  let postgres: TEmbeddedPostgres | undefined;
+  let next: ChildProcess | undefined;
+  let stopping = false;
+
+  async function shutdown(code: number) {
+    if (stopping) return;
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((r) => next!.once("exit", r));
+    }
+    if (postgres) {
+      log("stopping Postgres");
+      await postgres.stop();
+    }
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("using the Postgres server of DATABASE_URL");
+  } else {
+    log(`starting the embedded Postgres (data in ${join(dataDir, "pg")}, port ${pgPort})`);
+    try {
+      postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: pgPort });
+    } catch (error) {
+      fail(`Postgres did not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    databaseUrl = postgres.url;
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
+    LIANXIN_DATA_KEY: secrets.LIANXIN_DATA_KEY,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  try {
+    const { applied } = await migrate(databaseUrl);
+    log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  } catch (error) {
+    console.error(`[lianxin] migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+
+  // The seed runs in its own process with the secrets of this data dir (ID numbers are
+  // encrypted with LIANXIN_DATA_KEY); it loads the demo only into an empty database.
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  if (seed.status !== 0) {
+    console.error("[lianxin] loading the demo data failed (see above)");
+    await shutdown(1);
+  }
+
+  const nextBin = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  if (!isDev && needsBuild()) {
+    log("building the portal (first start or changed sources)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: "inherit" });
+    if (build.status !== 0) {
+      console.error("[lianxin] the build failed (see above)");
+      await shutdown(1);
+    }
+  }
+
+  next = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  next.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`[lianxin] Next exited (${code ?? "signal"})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  log(`portal starting at http://localhost:${port}`);
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
