@@ -1,0 +1,22 @@
+// Runs before each integration test file (each file has its own module registry): the file gets
+// a fresh copy of the migrated template, and DATABASE_URL points at it before anything imports
+// lib/db.ts, so db() and every use case work on this file's database only.
+import { afterAll } from "vitest";
+import { TEMPLATE_DATABASE, createDatabase, dropDatabase } from "./databases.ts";
+
+const started = performance.now();
+const database = await createDatabase({ template: TEMPLATE_DATABASE });
+if (process.env.LIANXIN_TEST_TIMINGS === "1") {
+  console.log(`[test-db] ${database.name} cloned in ${Math.round(performance.now() - started)} ms`);
+}
+
+process.env.DATABASE_URL = database.url;
+// Two cores on CI: a small pool per file keeps Postgres from drowning in connections.
+process.env.DB_POOL_MAX ??= "2";
+
+afterAll(async () => {
+  const cache = globalThis as unknown as { lianxinPrisma?: { $disconnect(): Promise<void> } };
+  await cache.lianxinPrisma?.$disconnect();
+  cache.lianxinPrisma = undefined;
+  await dropDatabase(database.name);
+});

@@ -1,0 +1,29 @@
+// Plain helpers for the test Postgres server, usable both in vitest's main process
+// (global-setup.ts) and in test workers.
+import pg from "pg";
+
+export const TEMPLATE_DATABASE = "lianxin_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /// A database URL of the test server; tests use its host, port and credentials.
+    postgresServerUrl: string;
+  }
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/// Runs `work` on a connection to the server's maintenance database "postgres".
+export async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
