@@ -831,7 +831,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
       h.vote = k < agreeCount ? "AGREE" : "DISAGREE";
       const row = plan.households[h.index]!;
       row.firstRoundVote = h.vote;
-      row.firstRoundVotedAt = cal.at(consultationStart + rVote.weighted(dayWeights), 8.5 + rVote.next() * 11.5);
+      row.firstRoundVotedAt = cal.at(consultationStart + rVote.weighted(dayWeights), Math.round((8.5 + rVote.next() * 11.5) * 60) / 60);
       row.updatedAt = row.firstRoundVotedAt;
     }
   }
