@@ -15,7 +15,7 @@ type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
 
-function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n━━ ${title} ━━`);
   const result = spawnSync(command, args, {
     cwd: ROOT,

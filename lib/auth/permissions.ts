@@ -26,7 +26,8 @@ export function actorRoles(actor: Actor): ActorRole[] {
   if (actor.role === "STAFF") {
     if (actor.managedProjectIds.length > 0) roles.push("SECRETARY");
     if (actor.ledGroups.length > 0) roles.push("GROUP_LEADER");
-    if (actor.memberGroups.length > 0) roles.push("MEMBER");
+    // Every staff user is at least a member: tasks can be assigned to anyone on staff.
+    roles.push("MEMBER");
   }
   return roles;
 }

@@ -11,6 +11,8 @@ if (process.env.LIANXIN_TEST_TIMINGS === "1") {
 }
 
 process.env.DATABASE_URL = database.url;
+// A fixed key for encrypting ID numbers in tests (production keys come from the environment).
+process.env.LIANXIN_DATA_KEY ??= "0f".repeat(32);
 // Two cores on CI: a small pool per file keeps Postgres from drowning in connections.
 process.env.DB_POOL_MAX ??= "2";
 

@@ -9,24 +9,25 @@ const base: Actor = { userId: "u", name: "n", role: "STAFF", managedProjectIds: 
 describe("roles and permissions", () => {
   it("derives roles from memberships", () => {
     expect(actorRoles({ ...base, role: "DISTRICT_OFFICIAL" })).toEqual(["DISTRICT_OFFICIAL"]);
-    expect(actorRoles({ ...base, managedProjectIds: ["p"] })).toEqual(["SECRETARY"]);
+    expect(actorRoles({ ...base, managedProjectIds: ["p"] })).toEqual(["SECRETARY", "MEMBER"]);
     expect(actorRoles({ ...base, ledGroups: [{ groupId: "g", projectId: "p" }], memberGroups: [{ groupId: "h", projectId: "p" }] })).toEqual([
       "GROUP_LEADER",
       "MEMBER",
     ]);
     expect(actorRoles({ ...base, role: "RESIDENT", householdId: "h" })).toEqual(["RESIDENT"]);
-    expect(actorRoles(base)).toEqual([]);
+    expect(actorRoles(base)).toEqual(["MEMBER"]);
   });
 
   it("grants access codes to secretaries and leaders only", () => {
     expect(grantedScopes({ ...base, managedProjectIds: ["p"] }, "issue", "access-code")).toEqual(["project"]);
+    expect(can(base, "issue", "access-code")).toBe(false);
     expect(grantedScopes({ ...base, ledGroups: [{ groupId: "g", projectId: "p" }] }, "issue", "access-code")).toEqual(["group"]);
     expect(can({ ...base, memberGroups: [{ groupId: "g", projectId: "p" }] }, "issue", "access-code")).toBe(false);
     expect(can({ ...base, role: "DISTRICT_OFFICIAL" }, "issue", "access-code")).toBe(false);
   });
 
   it("throws FORBIDDEN without the permission", () => {
-    expect(() => requirePermission(base, "read", "project")).toThrow(AppError);
+    expect(() => requirePermission(base, "issue", "access-code")).toThrow(AppError);
     try {
       requirePermission({ ...base, role: "RESIDENT", householdId: "h" }, "issue", "access-code");
     } catch (error) {
@@ -44,17 +45,19 @@ describe("scope builders", () => {
 
   it("limits a group leader's households to their groups", () => {
     const leader = { ...base, ledGroups: [{ groupId: "g1", projectId: "p1" }] };
-    expect(householdScope(leader)).toEqual({ signingGroupId: { in: ["g1"] } });
+    expect(householdScope(leader, "issue", "access-code")).toEqual({ signingGroupId: { in: ["g1"] } });
     expect(projectScope(leader)).toEqual({ id: { in: ["p1"] } });
   });
 
   it("unions the scopes of several roles", () => {
     const both = { ...base, managedProjectIds: ["p1"], ledGroups: [{ groupId: "g2", projectId: "p2" }] };
-    expect(householdScope(both)).toEqual({ OR: [{ projectId: { in: ["p1"] } }, { signingGroupId: { in: ["g2"] } }] });
+    expect(householdScope(both)).toEqual({
+      OR: [{ projectId: { in: ["p1"] } }, { signingGroupId: { in: ["g2"] } }, { tasks: { some: { assigneeId: "u" } } }],
+    });
   });
 
   it("matches nothing for an actor without the permission", () => {
-    expect(householdScope(base)).toEqual({ id: { in: [] } });
+    expect(householdScope({ ...base, role: "DISTRICT_OFFICIAL" }, "issue", "access-code")).toEqual({ id: { in: [] } });
     expect(householdScope({ ...base, role: "RESIDENT", householdId: "h" }, "issue", "access-code")).toEqual({ id: { in: [] } });
   });
 
