@@ -31,7 +31,7 @@ export type Calendar = {
   anchor: AnchorDate;
   /** Value for a `@db.Date` column: midnight UTC of the calendar day at `offset`. */
   date(offset: number): Date;
-  /** The instant of Shanghai wall-clock `hour` (fractional) on the day at `offset`. */
+  /** The instant of Shanghai wall-clock `hour` (fractional, rounded to the minute) on the day at `offset`. */
   at(offset: number, hour: number): Date;
   /** The "YYYY-MM-DD" label of the day at `offset`. */
   label(offset: number): string;
@@ -51,7 +51,7 @@ export function createCalendar(anchor: AnchorDate): Calendar {
   return {
     anchor,
     date: utcDay,
-    at: (offset, hour) => new Date((base + offset) * DAY_MS + Math.round(hour * 3600_000) - SHANGHAI_OFFSET_MS),
+    at: (offset, hour) => new Date((base + offset) * DAY_MS + Math.round(hour * 60) * 60_000 - SHANGHAI_OFFSET_MS),
     label: (offset) => utcDay(offset).toISOString().slice(0, 10),
     zh: (offset) => {
       const d = utcDay(offset);

@@ -861,7 +861,8 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
       h,
       score:
         rSign.next() +
-        (h.isParty ? -0.8 : 0) +
+        // 党员带头: Party-member households sign early, unless a family dispute holds them back.
+        (h.isParty ? -0.6 : 0) +
         (h.vote === "DISAGREE" ? 1 : h.vote === null ? 0.5 : 0) +
         (h.hasDispute ? 0.5 : 0) +
         (h.isHardship ? 0.15 : 0) +
