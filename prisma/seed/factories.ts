@@ -16,6 +16,7 @@ import type {
 import { hashPasswordOnce, insertPlan, type SeedDb } from "./insert.ts";
 import type { PlanTable } from "./plan.ts";
 import { planProject, type ProjectPlanResult, type SeedProjectOptions } from "./project-plan.ts";
+import { hashString } from "./random.ts";
 import { DEMO_PASSWORD } from "./demo-accounts.ts";
 
 export type { SeedDb } from "./insert.ts";
@@ -122,13 +123,29 @@ export async function seedJointConference(db: SeedDb, options: SeedConferenceOpt
 
 export type SeededProject = ProjectPlanResult & { rows: Record<PlanTable, number> };
 
+/** A 4-digit staff phone block (139 + block + sequence) not used yet in this database. */
+async function freePhoneBlock(db: SeedDb, code: string): Promise<number> {
+  const rows = await db.$queryRaw<{ block: string }[]>`
+    SELECT DISTINCT substr(phone, 4, 4) AS block FROM "User" WHERE phone ~ '^139[0-9]{8}$'`;
+  const used = new Set(rows.map((r) => Number(r.block)));
+  // Blocks 0000–0999 are left to the demo; start from a block derived from the code.
+  const preferred = hashString(code) % 9000;
+  for (let k = 0; k < 9000; k++) {
+    const block = 1000 + ((preferred + k) % 9000);
+    if (!used.has(block)) return block;
+  }
+  throw new Error("no free staff phone block left");
+}
+
 /**
  * A whole project with its branch, groups, staff, households and history, e.g.
  * `seedProject(db, { households: 2119, signingGroups: 8, signedShare: 0.7 })`.
  * Without a code a unique one is drawn; staff phones come from a block derived from the code.
  */
 export async function seedProject(db: SeedDb, options: SeedProjectOptions = {}): Promise<SeededProject> {
-  const result = planProject({ ...options, code: options.code ?? (options.seed === undefined ? `T-${uniqueSuffix()}` : undefined) });
+  const code = options.code ?? (options.seed === undefined ? `T-${uniqueSuffix()}` : `P-${hashString(String(options.seed)).toString(36).toUpperCase()}`);
+  const phoneBlock = options.phoneBlock ?? (await freePhoneBlock(db, code));
+  const result = planProject({ ...options, code, phoneBlock });
   const rows = await inTransaction(db, (tx) => insertPlan(tx, result.plan));
   return { ...result, rows };
 }

@@ -623,7 +623,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     if (!staff.isPartyMember) continue;
     plan.partyBranchMembers.push({ id: id(setupAt), branchId, userId: staff.id, unitId: staff.unitId, joinedAt: cal.at(branchEstablished, 10) });
   }
-  const partyGroupsIn = [...signingGroups, ...(options.partyGroupsInSpecialGroups ?? kind === "SHANTYTOWN" ? specialGroups : [])];
+  const partyGroupsIn = [...signingGroups, ...((options.partyGroupsInSpecialGroups ?? kind === "SHANTYTOWN") ? specialGroups : [])];
   for (const group of partyGroupsIn) {
     const candidates = [group.leaderId, ...group.memberIds].filter((uid) => staffById.get(uid)?.isPartyMember);
     const partyGroupId = id(setupAt);
@@ -1343,7 +1343,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     }
   }
   if (allMovedOut) {
-    const lastMove = Math.max(...plan.households.filter((h) => h.movedOutAt).map((h) => cal.offsetOf(h.movedOutAt as Date)));
+    const lastMove = plan.households.reduce((last, h) => (h.movedOutAt ? Math.max(last, cal.offsetOf(h.movedOutAt as Date)) : last), -Infinity);
     notices.push({ kind: "PROGRESS", day: Math.min(-1, lastMove + 1), title: "项目清零公告", body: `本项目${eligible.length}${countingLabel}已全部签约并完成搬迁，基地清零。感谢广大居民的理解和支持。` });
   }
   let draftAdded = false;
@@ -1418,7 +1418,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     for (let k = 0; k < forums; k++) {
       const day = noticeStart + Math.floor((k * (forumLastDay - noticeStart + 1)) / Math.max(1, forums));
       const h = eligible.length ? rMeet.pick(eligible) : null;
-      addMeeting("RESIDENT_FORUM", day, rMeet.pick([9.5, 14, 19]), `居民座谈会（${households[k % Math.max(1, households.length)]?.code.split("-")[0] ?? prefix}第${k + 1}场）`, [secretary.id, rMeet.pick(groupStaff.flat())], {
+      addMeeting("RESIDENT_FORUM", day, rMeet.pick([9.5, 14, 19]), `居民座谈会（第${k + 1}场）`, [secretary.id, rMeet.pick(groupStaff.flat())], {
         location: "居民区活动室",
         minutes: "解读补偿方案，听取居民对评估、认定和安置房源的意见建议。",
         outsiders: h ? [{ name: h.headName, unitId: null }] : [],
@@ -1460,7 +1460,8 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     ];
     for (const issue of issues) {
       const decided = issue.meetingId !== null;
-      const raisedAt = cal.at(Math.min(-2, noticeStart), 10);
+      const decidedAt = decided ? plan.meetings.find((m) => m.id === issue.meetingId)!.heldAt as Date : null;
+      const raisedAt = decidedAt ? new Date(decidedAt.getTime() - 3 * DAY) : cal.at(-2, 10);
       plan.conferenceIssues.push({
         id: id(raisedAt.getTime()),
         conferenceId,
@@ -1470,7 +1471,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
         decision: decided ? issue.decision : null,
         meetingId: issue.meetingId,
         raisedAt,
-        decidedAt: decided ? plan.meetings.find((m) => m.id === issue.meetingId)!.heldAt : null,
+        decidedAt,
       });
     }
   }
