@@ -1051,7 +1051,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     lastVisitAttitude.set(h.id, attitude);
   };
 
-  if (noticeStart <= -1) {
+  if (noticeStart <= -1 && visitsPerHousehold > 0) {
     for (const h of eligible) {
       const staff = groupStaff[h.group]!;
       const endDay = h.signDay ?? -1;
@@ -1084,10 +1084,12 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
         addVisit(h, at, channel, attitude, authorId, partnerId, rVisit.chance(0.35));
       });
     }
+  }
+  if (noticeStart <= -1) {
     // Reception-room visits during the notice period (接待居民 … 人次).
     const receptionLastDay = Math.min(noticeEnd, -1);
     const receptionists = specialGroups.length > 0 ? specialGroups.flatMap((g) => [g.leaderId, ...g.memberIds]) : [secretary.id];
-    const receptions = eligible.length === 0 ? 0 : activity.receptionVisits ?? Math.round(eligible.length * 0.25);
+    const receptions = eligible.length === 0 ? 0 : (activity.receptionVisits ?? (visitsPerHousehold > 0 ? Math.round(eligible.length * 0.25) : 0));
     for (let k = 0; k < receptions; k++) {
       const h = rVisit.pick(eligible);
       const at = cal.at(rVisit.int(noticeStart, receptionLastDay), Math.round((9 + rVisit.next() * 8) * 60) / 60);
