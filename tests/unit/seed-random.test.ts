@@ -233,6 +233,14 @@ describe("planProject (pure generation)", () => {
     expect(heads).toHaveLength(300);
   });
 
+  it("leaves visit logs out when asked for none, and keeps projects before signing unsigned", () => {
+    const quiet = planProject({ anchor: ANCHOR, code: "T-Q", households: 20, activity: { visitsPerHousehold: 0 } });
+    expect(quiet.plan.visitLogs).toHaveLength(0);
+    const early = planProject({ anchor: ANCHOR, code: "T-E", households: 20, schedule: { signingStart: 20 } });
+    expect(early.plan.signings).toHaveLength(0);
+    expect(early.project.phase).toBe("FIRST_CONSULTATION");
+  });
+
   it("refuses impossible designs", () => {
     expect(() => planProject({ anchor: ANCHOR, code: "T-X", households: 10, signed: 11 })).toThrow(/only 10 households can sign/);
     expect(() => planProject({ anchor: ANCHOR, code: "T-Y", households: 10, signed: 5, schedule: { signingStart: 3 } })).toThrow(/has not started/);
