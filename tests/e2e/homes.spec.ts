@@ -23,7 +23,7 @@ test.describe("each role lands on its own home", () => {
     await axe();
   });
 
-  test("a project outside the secretary's scope is not found", async ({ page, browser, login }) => {
+  test("a project outside the secretary's scope is not found", async ({ page, browser, login, axe }) => {
     // The district official can see the Shenzhen project; read its address…
     const officialContext = await browser.newContext();
     const official = await officialContext.newPage();
@@ -37,6 +37,7 @@ test.describe("each role lands on its own home", () => {
     await login("secretary");
     await page.goto(href!);
     await expect(page.getByTestId("not-found")).toBeVisible();
+    await axe();
   });
 
   test("a resident sees their household's summary", async ({ page, login, axe }) => {
@@ -69,9 +70,14 @@ test.describe("each role lands on its own home", () => {
     await residentContext.close();
   });
 
-  test("issuing a code for a household that does not exist says so", async ({ page, login }) => {
+  test("issuing a code for a blank or unknown household says what is wrong", async ({ page, login }) => {
     await login("secretary");
     await page.getByTestId("project-row-HP-BXL").getByRole("link").click();
+    await page.getByLabel("房屋编号").fill("   ");
+    await page.getByRole("button", { name: "生成查询码" }).click();
+    await expect(page.locator("#householdCode-error")).toHaveText("请输入房屋编号，例如 BXL-0001。");
+    await expect(page.getByLabel("房屋编号")).toHaveAttribute("aria-invalid", "true");
+
     await page.getByLabel("房屋编号").fill("QSH-0001");
     await page.getByRole("button", { name: "生成查询码" }).click();
     await expect(page.getByTestId("access-code-error")).toHaveText("未找到该记录，或您无权查看。");

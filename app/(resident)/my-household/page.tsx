@@ -17,7 +17,7 @@ export default async function MyHouseholdPage() {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const rows: { label: string; value: string; testId: string }[] = [
     { label: t("household.code"), value: household.code, testId: "household-code" },
-    { label: t("household.project"), value: `${household.project.name}（${t(`project.phases.${household.project.phase as "SIGNING"}`)}）`, testId: "household-project" },
+    { label: t("household.project"), value: t("household.projectValue", { name: household.project.name, phase: t(`project.phases.${household.project.phase}`) }), testId: "household-project" },
     { label: t("household.address"), value: household.address, testId: "household-address" },
     { label: t("household.head"), value: household.headName, testId: "household-head" },
     { label: t("household.floorArea"), value: t("household.areaValue", { area: household.floorArea }), testId: "household-area" },

@@ -7,6 +7,7 @@ import { householdState, type HouseholdState } from "../../domain/household-stat
 import { formatPercent, ratio, thresholdBasisPoints } from "../../domain/rates.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ProjectPhase } from "../../generated/prisma/enums.ts";
 
 const ownHouseholdSelect = {
   id: true,
@@ -35,7 +36,7 @@ export type OwnHousehold = {
   state: HouseholdState;
   groupName: string | null;
   signing: { signedAt: Date; agreementNumber: string; isEffective: boolean } | null;
-  project: { code: string; name: string; phase: string; signingThreshold: string };
+  project: { code: string; name: string; phase: ProjectPhase; signingThreshold: string };
 };
 
 /** A resident's own household: the only household their scope contains. */

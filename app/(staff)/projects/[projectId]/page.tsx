@@ -22,9 +22,9 @@ async function loadSummary(actorPromise: ReturnType<typeof requireActor>, projec
   }
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator();
-  return { title: t("project.summaryTitle") + ` ${(await params).projectId.slice(0, 8)}` };
+  return { title: t("project.summaryTitle") };
 }
 
 export default async function ProjectPage({ params }: Props) {
@@ -69,7 +69,7 @@ export default async function ProjectPage({ params }: Props) {
         </p>
         {project.signingStart && project.signingEnd ? (
           <p className="text-stone-700">
-            {t("project.signingPeriod")}: {dateFormat.format(project.signingStart)} – {dateFormat.format(project.signingEnd)}
+            {t("project.signingPeriod", { start: dateFormat.format(project.signingStart), end: dateFormat.format(project.signingEnd) })}
           </p>
         ) : null}
         <p className="mt-1 font-medium" data-testid="agreement-status">{agreementStatus}</p>
