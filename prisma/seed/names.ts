@@ -97,12 +97,6 @@ export function randomMobile(rng: Rng): string {
 /** Invented road names in the style of central Shanghai. */
 export const SHANGHAI_ROADS = ["兴仁东路", "福佑西路", "宁康路", "汇安路", "永和里路", "宝庆北路", "承德东路", "怀安路"] as const;
 
-/** Invented 里弄 (lane neighbourhood) names. */
-export const SHANGHAI_LANE_NAMES = [
-  "宝兴里", "德润里", "福安坊", "同庆里", "慈顺里", "永安里", "仁和坊", "吉祥里", "怡如里", "余庆坊",
-  "春晖里", "锦绣坊", "裕德里", "瑞康里",
-] as const;
-
 /** Rooms of a 石库门 house, each often a separate lease certificate (证). */
 export const SHIKUMEN_ROOMS = ["客堂间", "前厢房", "后厢房", "灶披间", "亭子间", "二层前楼", "二层后楼", "三层阁", "晒台间"] as const;
 
