@@ -27,6 +27,7 @@ import type {
   UnitKind,
   VisitChannel,
 } from "../../lib/generated/prisma/enums.ts";
+import { formatPercent, ratio, requiredForThreshold, thresholdBasisPoints } from "../../lib/domain/rates.ts";
 import { createCalendar, todayInShanghai, type AnchorDate } from "./calendar.ts";
 import { randomRegionCode, syntheticIdNumber, type RegionSet } from "./identity.ts";
 import {
@@ -357,7 +358,12 @@ function money(n: number): string {
 }
 
 function percent(numerator: number, denominator: number): string {
-  return denominator === 0 ? "0.00%" : `${((numerator / denominator) * 100).toFixed(2)}%`;
+  return `${formatPercent(ratio(numerator, denominator)) ?? "0.00"}%`;
+}
+
+/** ⌈threshold × eligible⌉ households, by the same rule the portal shows. */
+function requiredCount(threshold: number, eligible: number): number {
+  return requiredForThreshold(eligible, thresholdBasisPoints(threshold));
 }
 
 /** Indices 0..n-1 in a random order. */
@@ -921,7 +927,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
     signedPerGroupDay.set(key, (signedPerGroupDay.get(key) ?? 0) + 1);
   });
 
-  const thresholdCount = Math.ceil(signingThreshold * eligible.length - 1e-9);
+  const thresholdCount = requiredCount(signingThreshold, eligible.length);
   const effectiveAt = planned.length >= thresholdCount && thresholdCount > 0 ? planned[thresholdCount - 1]!.at : null;
   const signingFailedAt = !effectiveAt && signingEnd < 0 && eligible.length > 0 ? cal.at(signingEnd + 1, 0) : null;
 
@@ -1287,7 +1293,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
       kind: "ANNOUNCEMENT",
       day: consultationEnd + 1,
       title: "一轮征询结果公告",
-      body: `一轮征询期间共有${agreeCount}${countingLabel}表示同意，同意率${percent(agreeCount, eligible.length)}，${agreeCount >= Math.ceil(firstRoundThreshold * eligible.length - 1e-9) ? "达到" : "未达到"}${(firstRoundThreshold * 100).toFixed(0)}%的生效比例。`,
+      body: `一轮征询期间共有${agreeCount}${countingLabel}表示同意，同意率${percent(agreeCount, eligible.length)}，${agreeCount >= requiredCount(firstRoundThreshold, eligible.length) ? "达到" : "未达到"}${(firstRoundThreshold * 100).toFixed(0)}%的生效比例。`,
     });
   }
   notices.push(
