@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Several builds side by side (parallel test runs) each need their own output folder.
+  distDir: process.env.LIANXIN_DIST_DIR ?? ".next",
   // The generated Prisma client and pg stay on the server as plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,

@@ -49,7 +49,7 @@ function newestMtime(path: string): number {
 
 /** A production build is redone only when a source is newer than the last build. */
 function needsBuild(): boolean {
-  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const buildId = join(ROOT, process.env.LIANXIN_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];

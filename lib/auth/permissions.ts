@@ -4,17 +4,60 @@
 import { AppError } from "../errors.ts";
 import type { Actor, ActorRole } from "./actor-types.ts";
 
-export type Action = "read" | "create" | "update" | "issue";
-export type Entity = "project" | "household" | "access-code";
+export type Action =
+  | "read"
+  | "create"
+  | "update"
+  | "manage"
+  | "import"
+  | "export"
+  | "assign"
+  | "record"
+  | "undo"
+  | "issue";
+export type Entity =
+  | "project"
+  /** Working groups and their members. */
+  | "group"
+  | "household"
+  /** First-round vote, signing, move-out, hand-over, exclusion: the household's workflow events. */
+  | "household-event"
+  | "access-code";
 /** all: every record · project: projects the actor manages · group: households of groups the
  *  actor leads · task: households the actor has tasks for · own: the actor's own household/projects. */
 export type Scope = "all" | "project" | "group" | "task" | "own";
 export type Permission = `${Action}:${Entity}:${Scope}`;
 
 const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
-  DISTRICT_OFFICIAL: ["read:project:all", "create:project:all", "read:household:all"],
-  SECRETARY: ["read:project:project", "update:project:project", "read:household:project", "issue:access-code:project"],
-  GROUP_LEADER: ["read:project:own", "read:household:group", "issue:access-code:group"],
+  DISTRICT_OFFICIAL: [
+    "read:project:all",
+    "create:project:all",
+    "update:project:all",
+    "read:household:all",
+    "export:household:all",
+  ],
+  SECRETARY: [
+    "read:project:project",
+    "update:project:project",
+    "manage:group:project",
+    "read:household:project",
+    "update:household:project",
+    "import:household:project",
+    "export:household:project",
+    "assign:household:project",
+    "record:household-event:project",
+    // Only the secretary may take back a recorded vote, signing, move-out, hand-over or exclusion.
+    "undo:household-event:project",
+    "issue:access-code:project",
+  ],
+  GROUP_LEADER: [
+    "read:project:own",
+    "read:household:group",
+    "update:household:group",
+    "export:household:group",
+    "record:household-event:group",
+    "issue:access-code:group",
+  ],
   MEMBER: ["read:project:own", "read:household:task"],
   RESIDENT: ["read:project:own", "read:household:own"],
 };

@@ -3,7 +3,7 @@
 // simply not found, so its existence does not leak.
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "./actor-types.ts";
-import { grantedScopes, type Action, type Scope } from "./permissions.ts";
+import { grantedScopes, type Action, type Entity, type Scope } from "./permissions.ts";
 
 const NOTHING = { id: { in: [] as string[] } };
 
@@ -53,15 +53,17 @@ function union<W extends object>(parts: (W | null)[]): W {
   return (present.length === 1 ? present[0] : { OR: present }) as W;
 }
 
-export function projectScope(actor: Actor, action: Action = "read"): Prisma.ProjectWhereInput {
-  return union(grantedScopes(actor, action, "project").map((s) => projectWhereFor(actor, s)));
+/** Projects the actor may reach for `action` on `entity` (default: read projects). Use it for
+ *  project-level things too, e.g. `projectScope(actor, "manage", "group")`. */
+export function projectScope(actor: Actor, action: Action = "read", entity: Entity = "project"): Prisma.ProjectWhereInput {
+  return union(grantedScopes(actor, action, entity).map((s) => projectWhereFor(actor, s)));
 }
 
 /** Households the actor may reach for `action` on `entity` (default: read households). */
 export function householdScope(
   actor: Actor,
   action: Action = "read",
-  entity: "household" | "access-code" = "household",
+  entity: Entity = "household",
 ): Prisma.HouseholdWhereInput {
   return union(grantedScopes(actor, action, entity).map((s) => householdWhereFor(actor, s)));
 }

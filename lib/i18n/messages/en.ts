@@ -1,3 +1,7 @@
+import { householdsMessages } from "./areas/households.ts";
+import { rosterMessages } from "./areas/roster.ts";
+import { setupMessages } from "./areas/setup.ts";
+import { signingMessages } from "./areas/signing.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: Messages = {
@@ -131,4 +135,8 @@ export const en: Messages = {
     householdCode: "Enter a household code, e.g. BXL-0001.",
   },
   common: { loading: "Loading…", percent: "{value}%", none: "—" },
+  setup: setupMessages.en,
+  households: householdsMessages.en,
+  roster: rosterMessages.en,
+  signing: signingMessages.en,
 };

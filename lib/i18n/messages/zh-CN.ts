@@ -1,3 +1,9 @@
+import { householdsMessages } from "./areas/households.ts";
+import { rosterMessages } from "./areas/roster.ts";
+import { setupMessages } from "./areas/setup.ts";
+import { signingMessages } from "./areas/signing.ts";
+import type { Widen } from "./areas/define.ts";
+
 // The default catalog. Every visible string of the portal comes from here or from en.ts,
 // which must have exactly the same keys (checked by the type of en.ts and a unit test).
 export const zhCN = {
@@ -130,7 +136,11 @@ export const zhCN = {
     householdCode: "请输入房屋编号，例如 BXL-0001。",
   },
   common: { loading: "加载中…", percent: "{value}%", none: "—" },
+  // Feature areas (lib/i18n/messages/areas/): one file each, both languages side by side.
+  setup: setupMessages.zhCN,
+  households: householdsMessages.zhCN,
+  roster: rosterMessages.zhCN,
+  signing: signingMessages.zhCN,
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

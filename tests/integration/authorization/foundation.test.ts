@@ -1,76 +1,32 @@
 // Every use case × every role: allowed, or refused the way the rules say (NOT_FOUND for a record
-// outside the actor's scope, FORBIDDEN for a role that may never do it). Each later use case
-// adds its column here.
+// outside the actor's scope, FORBIDDEN for a role that may never do it). One file per area in
+// this folder, all on the same world (tests/support/authorization-world.ts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { getOwnHousehold } from "@/lib/server/households/get-own-household";
 import { getProjectSummary } from "@/lib/server/projects/get-project-summary";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { issueResidentAccessCode } from "@/lib/server/residents/issue-resident-access-code";
-import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
+import {
+  createAuthorizationWorld,
+  outcomeOf,
+  type AuthorizationWorld,
+  type Outcome,
+  type RoleName,
+} from "../../support/authorization-world.ts";
 
-type RoleName =
-  | "districtOfficial"
-  | "secretaryA"
-  | "secretaryB"
-  | "leaderA1"
-  | "memberA1"
-  | "staffWithoutRole"
-  | "residentA1";
-
-type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN";
-
-let projectA: SeededProject;
-let projectB: SeededProject;
-let householdA1: { id: string; code: string };
-let householdA2: { id: string; code: string };
-const actors = {} as Record<RoleName, Actor>;
-
-async function outcomeOf(work: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await work();
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return error.code;
-    throw error;
-  }
-}
+let world: AuthorizationWorld;
+let projectA: AuthorizationWorld["projectA"];
+let projectB: AuthorizationWorld["projectB"];
+let householdA1: AuthorizationWorld["householdA1"];
+let householdA2: AuthorizationWorld["householdA2"];
+let actors: AuthorizationWorld["actors"];
 
 beforeAll(async () => {
-  const prisma = db();
-  projectA = await seedProject(prisma, { households: 12, signingGroups: 2, signedShare: 0.5, activity: { visitsPerHousehold: 0 } });
-  projectB = await seedProject(prisma, { households: 6, signingGroups: 1, activity: { visitsPerHousehold: 0 } });
-  const [groupA1, groupA2] = projectA.signingGroups;
-  // Two households of project A, put in group A1 and group A2 whatever the generator chose.
-  const [first, second] = await prisma.household.findMany({
-    where: { projectId: projectA.project.id },
-    select: { id: true, code: true },
-    orderBy: { code: "asc" },
-    take: 2,
-  });
-  householdA1 = first!;
-  householdA2 = second!;
-  await prisma.household.update({ where: { id: householdA1.id }, data: { signingGroupId: groupA1!.id } });
-  await prisma.household.update({ where: { id: householdA2.id }, data: { signingGroupId: groupA2!.id } });
-  const official = await seedUser(prisma, { role: "DISTRICT_OFFICIAL" });
-  const loose = await seedUser(prisma, { role: "STAFF" });
-  const resident = await seedUser(prisma, { role: "RESIDENT", householdId: householdA1.id });
-  const ids: Record<RoleName, string> = {
-    districtOfficial: official.id,
-    secretaryA: projectA.secretaryId,
-    secretaryB: projectB.secretaryId,
-    leaderA1: groupA1!.leaderId,
-    memberA1: groupA1!.memberIds[0]!,
-    staffWithoutRole: loose.id,
-    residentA1: resident.id,
-  };
-  for (const [role, id] of Object.entries(ids)) {
-    const actor = await loadActor(prisma, id);
-    if (!actor) throw new Error(`no actor for ${role}`);
-    actors[role as RoleName] = actor;
-  }
+  world = await createAuthorizationWorld();
+  ({ projectA, projectB, householdA1, householdA2, actors } = world);
 });
 
 const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -101,7 +57,7 @@ const matrix: Record<string, Record<RoleName, Outcome>> = {
   },
 };
 
-describe("authorisation matrix", () => {
+describe("authorisation matrix: foundation", () => {
   for (const [useCase, row] of Object.entries(matrix)) {
     for (const [role, expected] of Object.entries(row)) {
       it(`${useCase} as ${role}: ${expected}`, async () => {

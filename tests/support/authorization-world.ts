@@ -1,0 +1,79 @@
+// The people and records every authorisation test runs against: two projects, two signing
+// groups in project A, and one actor per role. Each area's matrix
+// (tests/integration/authorization/*.test.ts) runs its use cases as every one of these actors.
+import { loadActor, type Actor } from "../../lib/auth/actor.ts";
+import { db } from "../../lib/db.ts";
+import { AppError } from "../../lib/errors.ts";
+import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
+
+export const ROLES = [
+  "districtOfficial",
+  "secretaryA",
+  "secretaryB",
+  "leaderA1",
+  "memberA1",
+  "staffWithoutRole",
+  "residentA1",
+] as const;
+export type RoleName = (typeof ROLES)[number];
+
+/** "ok", or how the use case refused: NOT_FOUND (out of scope) or FORBIDDEN (never allowed). */
+export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN";
+
+export type AuthorizationWorld = {
+  projectA: SeededProject;
+  projectB: SeededProject;
+  /** Household of project A in signing group A1 (led by leaderA1), and one in group A2. */
+  householdA1: { id: string; code: string };
+  householdA2: { id: string; code: string };
+  /** A household of project B. */
+  householdB: { id: string; code: string };
+  actors: Record<RoleName, Actor>;
+};
+
+export async function createAuthorizationWorld(): Promise<AuthorizationWorld> {
+  const prisma = db();
+  const projectA = await seedProject(prisma, { households: 12, signingGroups: 2, signedShare: 0.5, activity: { visitsPerHousehold: 0 } });
+  const projectB = await seedProject(prisma, { households: 6, signingGroups: 1, activity: { visitsPerHousehold: 0 } });
+  const [groupA1, groupA2] = projectA.signingGroups;
+  // Two households of project A, put in group A1 and group A2 whatever the generator chose.
+  const [first, second] = await prisma.household.findMany({
+    where: { projectId: projectA.project.id },
+    select: { id: true, code: true },
+    orderBy: { code: "asc" },
+    take: 2,
+  });
+  await prisma.household.update({ where: { id: first!.id }, data: { signingGroupId: groupA1!.id } });
+  await prisma.household.update({ where: { id: second!.id }, data: { signingGroupId: groupA2!.id } });
+  const householdB = await prisma.household.findFirstOrThrow({ where: { projectId: projectB.project.id }, select: { id: true, code: true } });
+
+  const official = await seedUser(prisma, { role: "DISTRICT_OFFICIAL" });
+  const loose = await seedUser(prisma, { role: "STAFF" });
+  const resident = await seedUser(prisma, { role: "RESIDENT", householdId: first!.id });
+  const ids: Record<RoleName, string> = {
+    districtOfficial: official.id,
+    secretaryA: projectA.secretaryId,
+    secretaryB: projectB.secretaryId,
+    leaderA1: groupA1!.leaderId,
+    memberA1: groupA1!.memberIds[0]!,
+    staffWithoutRole: loose.id,
+    residentA1: resident.id,
+  };
+  const actors = {} as Record<RoleName, Actor>;
+  for (const role of ROLES) {
+    const actor = await loadActor(prisma, ids[role]);
+    if (!actor) throw new Error(`no actor for ${role}`);
+    actors[role] = actor;
+  }
+  return { projectA, projectB, householdA1: first!, householdA2: second!, householdB, actors };
+}
+
+export async function outcomeOf(work: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await work();
+    return "ok";
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return error.code;
+    throw error;
+  }
+}
