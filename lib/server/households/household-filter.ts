@@ -1,0 +1,151 @@
+import "server-only";
+import { z } from "zod";
+import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+// The household list's filters, sort and page as they travel in the URL (searchParams), so a
+// filtered view can be shared as a link. One schema parses them for the list page, the export
+// route and bulk assignment "by the current filter", so all three see the same households.
+// Parsing is lenient: a value that does not parse is dropped (the view shows everything for that
+// filter) rather than failing the page, because shared links get cut and edited by hand.
+
+export const HOUSEHOLD_SORTS = ["code", "building", "head", "state", "lastVisit"] as const;
+export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];
+export const HOUSEHOLD_PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+/** `group=none`: households not yet assigned to a signing group. */
+export const UNASSIGNED = "none";
+
+const TENURES = ["PUBLIC_LEASE", "PRIVATE_PROPERTY", "OTHER"] as const;
+const OWNER_LOCATIONS = ["LOCAL", "OTHER_CITY", "OTHER_PROVINCE", "HK_MACAO_TW", "OVERSEAS"] as const;
+
+/** A single query-string value: the first one when a key is repeated, trimmed, empty = absent. */
+function firstString(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== "string") return undefined;
+  const trimmed = first.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+function lenient<T extends z.ZodType>(schema: T) {
+  return z.preprocess(firstString, schema.optional()).catch(undefined);
+}
+
+const flag = lenient(z.enum(["1", "true", "on"]).transform(() => true as const));
+
+export const ZHouseholdFilter = z.object({
+  /** Code, address or head of household: case-insensitive substring. */
+  q: lenient(z.string().max(100)),
+  state: lenient(z.enum(HOUSEHOLD_STATES)),
+  /** A signing group id, or "none" for unassigned households. */
+  group: lenient(z.union([z.uuid(), z.literal(UNASSIGNED)])),
+  building: lenient(z.string().max(100)),
+  tenure: lenient(z.enum(TENURES)),
+  owner: lenient(z.enum(OWNER_LOCATIONS)),
+  party: flag,
+  /** Any of the three hardship flags: hardship, elderly/sick/disabled, family dispute. */
+  hardship: flag,
+  /** Not visited in the last N days (never visited counts as not visited). */
+  notVisitedDays: lenient(z.coerce.number().int().min(1).max(3650)),
+});
+export type THouseholdFilter = z.infer<typeof ZHouseholdFilter>;
+
+export const ZHouseholdListQuery = ZHouseholdFilter.extend({
+  sort: lenient(z.enum(HOUSEHOLD_SORTS)).transform((v) => v ?? "code"),
+  dir: lenient(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
+  page: lenient(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 1),
+  size: lenient(z.coerce.number().int().refine((n) => (HOUSEHOLD_PAGE_SIZES as readonly number[]).includes(n))).transform(
+    (v) => v ?? DEFAULT_PAGE_SIZE,
+  ),
+});
+export type THouseholdListQuery = z.infer<typeof ZHouseholdListQuery>;
+
+export const FILTER_KEYS = ["q", "state", "group", "building", "tenure", "owner", "party", "hardship", "notVisitedDays"] as const;
+
+export function hasActiveFilter(filter: THouseholdFilter): boolean {
+  return FILTER_KEYS.some((key) => filter[key] !== undefined);
+}
+
+/** The filter (and optionally sort/page) back as a query string, for links and the export. */
+export function toSearchParams(query: Partial<THouseholdListQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of [...FILTER_KEYS, "sort", "dir", "page", "size"] as const) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    if (value === true) params.set(key, "1");
+    else params.set(key, String(value));
+  }
+  return params;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" looks for those characters. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The Prisma `where` of one household state. It must agree exactly with `householdState()` in
+ * lib/domain/household-state.ts (tests/integration/households-list.test.ts proves it on seeded
+ * data): the checks run in the same order, each state excluding every earlier one.
+ */
+export function householdStateWhere(state: HouseholdState): Prisma.HouseholdWhereInput {
+  const notExcluded: Prisma.HouseholdWhereInput = { isExcluded: false };
+  const notHandedOver: Prisma.HouseholdWhereInput = { ...notExcluded, handedOverAt: null };
+  const notMovedOut: Prisma.HouseholdWhereInput = { ...notHandedOver, movedOutAt: null };
+  const notSigned: Prisma.HouseholdWhereInput = { ...notMovedOut, signing: { is: null } };
+  // "Not AGREE" must keep households that never voted: SQL's `<> 'AGREE'` drops NULLs.
+  const notAgreed: Prisma.HouseholdWhereInput = { ...notSigned, OR: [{ firstRoundVote: null }, { firstRoundVote: "DISAGREE" }] };
+  switch (state) {
+    case "EXCLUDED":
+      return { isExcluded: true };
+    case "HANDED_OVER":
+      return { ...notExcluded, handedOverAt: { not: null } };
+    case "MOVED_OUT":
+      return { ...notHandedOver, movedOutAt: { not: null } };
+    case "SIGNED":
+      return { ...notMovedOut, signing: { isNot: null } };
+    case "AGREED":
+      return { ...notSigned, firstRoundVote: "AGREE" };
+    case "VISITED":
+      return { ...notAgreed, visitLogs: { some: {} } };
+    case "NOT_CONTACTED":
+      return { ...notAgreed, visitLogs: { none: {} } };
+  }
+}
+
+/** The `where` of the filter alone (no project, no scope: the use cases add those). */
+export function householdFilterWhere(filter: THouseholdFilter, now: Date = new Date()): Prisma.HouseholdWhereInput {
+  const and: Prisma.HouseholdWhereInput[] = [];
+  if (filter.q) {
+    const contains = likeLiteral(filter.q);
+    and.push({
+      OR: [
+        { code: { contains, mode: "insensitive" } },
+        { address: { contains, mode: "insensitive" } },
+        { headName: { contains, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (filter.state) and.push(householdStateWhere(filter.state));
+  if (filter.group === UNASSIGNED) and.push({ signingGroupId: null });
+  else if (filter.group) and.push({ signingGroupId: filter.group });
+  if (filter.building) and.push({ building: filter.building });
+  if (filter.tenure) and.push({ tenure: filter.tenure });
+  if (filter.owner) and.push({ ownerLocation: filter.owner });
+  if (filter.party) and.push({ isPartyMemberHousehold: true });
+  if (filter.hardship) and.push({ OR: [{ isHardship: true }, { isElderlySickDisabled: true }, { hasFamilyDispute: true }] });
+  if (filter.notVisitedDays) {
+    const since = new Date(now.getTime() - filter.notVisitedDays * 24 * 3_600_000);
+    and.push({ visitLogs: { none: { visitedAt: { gte: since } } } });
+  }
+  return and.length === 0 ? {} : { AND: and };
+}
+
+/** Parses a URL's searchParams (a Next page's or a route's) into the list query. */
+export function parseHouseholdListQuery(searchParams: Record<string, string | string[] | undefined> | URLSearchParams): THouseholdListQuery {
+  const record: Record<string, string | string[] | undefined> = {};
+  if (searchParams instanceof URLSearchParams) {
+    for (const key of new Set(searchParams.keys())) record[key] = searchParams.getAll(key);
+  } else Object.assign(record, searchParams);
+  return ZHouseholdListQuery.parse(record);
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import type { Actor } from "../../auth/actor-types.ts";
+import type { Action } from "../../auth/permissions.ts";
+import { householdScope, projectScope } from "../../auth/scope.ts";
+import { db } from "../../db.ts";
+import { householdState, type HouseholdState } from "../../domain/household-state.ts";
+import { AppError } from "../../errors.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { householdFilterWhere, type HouseholdSort, type THouseholdFilter } from "./household-filter.ts";
+
+// Queries shared by the household use cases (list, export, bulk assignment): the scoped `where`
+// of a filtered list and the order of its rows. Not use cases themselves: callers check the
+// permission first.
+
+/** The project, if the actor may reach it at all; NOT_FOUND otherwise (also for unknown ids). */
+export async function findProjectInScope(actor: Actor, projectId: string) {
+  const project = await db().project.findFirst({
+    where: { AND: [{ id: projectId }, projectScope(actor)] },
+    select: { id: true, code: true, name: true, agreementsEffectiveAt: true, signingFailedAt: true },
+  });
+  if (!project) throw new AppError("NOT_FOUND");
+  return project;
+}
+
+/** Households of one project that match the filter and lie in the actor's scope for `action`. */
+export function scopedFilterWhere(
+  actor: Actor,
+  action: Action,
+  projectId: string,
+  filter: THouseholdFilter,
+  now: Date = new Date(),
+): Prisma.HouseholdWhereInput {
+  return { AND: [householdScope(actor, action, "household"), { projectId }, householdFilterWhere(filter, now)] };
+}
+
+/** The facts `householdState()` needs, as a Prisma select. */
+export const stateFactsSelect = {
+  isExcluded: true,
+  firstRoundVote: true,
+  movedOutAt: true,
+  handedOverAt: true,
+  signing: { select: { id: true } },
+  visitLogs: { select: { visitedAt: true }, orderBy: { visitedAt: "desc" }, take: 1 },
+} satisfies Prisma.HouseholdSelect;
+
+type StateFacts = Prisma.HouseholdGetPayload<{ select: typeof stateFactsSelect }>;
+
+export function stateOf(facts: StateFacts): HouseholdState {
+  return householdState({
+    isExcluded: facts.isExcluded,
+    isSigned: facts.signing !== null,
+    firstRoundVote: facts.firstRoundVote,
+    movedOutAt: facts.movedOutAt,
+    handedOverAt: facts.handedOverAt,
+    hasBeenVisited: facts.visitLogs.length > 0,
+  });
+}
+
+export function lastVisitOf(facts: StateFacts): Date | null {
+  return facts.visitLogs[0]?.visitedAt ?? null;
+}
+
+export type Direction = "asc" | "desc";
+
+const COLUMN_ORDER: Record<Exclude<HouseholdSort, "state" | "lastVisit">, (dir: Direction) => Prisma.HouseholdOrderByWithRelationInput[]> = {
+  code: (dir) => [{ code: dir }],
+  building: (dir) => [{ building: dir }, { code: "asc" }],
+  head: (dir) => [{ headName: dir }, { code: "asc" }],
+};
+
+export function isColumnSort(sort: HouseholdSort): sort is keyof typeof COLUMN_ORDER {
+  return sort in COLUMN_ORDER;
+}
+
+export function columnOrderBy(sort: keyof typeof COLUMN_ORDER, dir: Direction): Prisma.HouseholdOrderByWithRelationInput[] {
+  return COLUMN_ORDER[sort](dir);
+}
+
+/**
+ * Orders the given households by a derived value Prisma cannot sort by: their state (in the
+ * order of HOUSEHOLD_STATES, the same checks as `householdState()`) or their last visit
+ * (ascending puts never-visited households first: they have waited longest). Ties by code.
+ */
+export async function orderIdsByDerived(
+  ids: string[],
+  sort: "state" | "lastVisit",
+  dir: Direction,
+  page?: { limit: number; offset: number },
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const direction = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  const key =
+    sort === "lastVisit"
+      ? Prisma.sql`lv."lastVisitAt" ${direction} ${Prisma.raw(dir === "desc" ? "NULLS LAST" : "NULLS FIRST")}`
+      : Prisma.sql`CASE
+          WHEN h."isExcluded" THEN 6
+          WHEN h."handedOverAt" IS NOT NULL THEN 5
+          WHEN h."movedOutAt" IS NOT NULL THEN 4
+          WHEN s.id IS NOT NULL THEN 3
+          WHEN h."firstRoundVote" = 'AGREE' THEN 2
+          WHEN lv."lastVisitAt" IS NOT NULL THEN 1
+          ELSE 0 END ${direction}`;
+  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT h.id::text AS id
+    FROM "Household" h
+    LEFT JOIN "Signing" s ON s."householdId" = h.id
+    LEFT JOIN LATERAL (SELECT max(v."visitedAt") AS "lastVisitAt" FROM "VisitLog" v WHERE v."householdId" = h.id) lv ON true
+    WHERE h.id = ANY(${ids}::uuid[])
+    ORDER BY ${key}, h.code ASC
+    ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** Every id of the matching households in list order (for exports and bulk work). */
+export async function orderedHouseholdIds(where: Prisma.HouseholdWhereInput, sort: HouseholdSort, dir: Direction): Promise<string[]> {
+  if (isColumnSort(sort)) {
+    const rows = await db().household.findMany({ where, select: { id: true }, orderBy: columnOrderBy(sort, dir) });
+    return rows.map((r) => r.id);
+  }
+  const rows = await db().household.findMany({ where, select: { id: true } });
+  return orderIdsByDerived(
+    rows.map((r) => r.id),
+    sort,
+    dir,
+  );
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../../auth/actor-types.ts";
+import { requirePermission } from "../../auth/permissions.ts";
+import { householdScope } from "../../auth/scope.ts";
+import { db } from "../../db.ts";
+import { AppError } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { parseInput, requiredText } from "../../validation.ts";
+import { recordAudit } from "../audit.ts";
+
+/** Optional text: trimmed, empty means "none" (null). */
+function optionalText(max = 100) {
+  return z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional()
+    .transform((v) => (v ? v : null));
+}
+
+const count = z.coerce
+  .number({ error: "validation.invalid" })
+  .int({ error: "validation.invalid" })
+  .min(0, { error: "validation.invalid" })
+  .max(999, { error: "validation.invalid" });
+
+/** Square metres with at most two decimals, kept as text so no float rounding creeps in. */
+const area = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "validation.invalid" });
+
+const optionalArea = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(z.string().regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "validation.invalid" }).nullable());
+
+/** Checkboxes post "on" when ticked and nothing otherwise; programmatic callers may pass booleans. */
+const checkbox = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+
+/** Mobile or landline, as people write them: digits with spaces, dashes, a leading +. */
+const phone = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(z.string().regex(/^\+?[0-9][0-9 -]{5,19}$/, { error: "validation.invalid" }).nullable());
+
+export const ZUpdateHouseholdInput = z.object({
+  projectId: z.uuid(),
+  householdId: z.uuid(),
+  /** The version the form was rendered with. */
+  version: z.coerce.number().int().min(1),
+  lane: optionalText(),
+  building: requiredText(100),
+  number: optionalText(),
+  room: optionalText(),
+  address: requiredText(300),
+  headName: requiredText(50),
+  phone,
+  registeredPopulation: count,
+  residentCount: count,
+  floorArea: area,
+  livingArea: optionalArea,
+  tenure: z.enum(["PUBLIC_LEASE", "PRIVATE_PROPERTY", "OTHER"], { error: "validation.required" }),
+  ownerLocation: z.enum(["LOCAL", "OTHER_CITY", "OTHER_PROVINCE", "HK_MACAO_TW", "OVERSEAS"], { error: "validation.required" }),
+  isPartyMemberHousehold: checkbox,
+  isHardship: checkbox,
+  isElderlySickDisabled: checkbox,
+  hasFamilyDispute: checkbox,
+});
+export type TUpdateHouseholdInput = z.infer<typeof ZUpdateHouseholdInput>;
+
+const EDITABLE_FIELDS = [
+  "lane",
+  "building",
+  "number",
+  "room",
+  "address",
+  "headName",
+  "phone",
+  "registeredPopulation",
+  "residentCount",
+  "floorArea",
+  "livingArea",
+  "tenure",
+  "ownerLocation",
+  "isPartyMemberHousehold",
+  "isHardship",
+  "isElderlySickDisabled",
+  "hasFamilyDispute",
+] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const currentSelect = {
+  id: true,
+  projectId: true,
+  code: true,
+  version: true,
+  ...Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, true])),
+} as { [K in EditableField | "id" | "projectId" | "code" | "version"]: true } satisfies Prisma.HouseholdSelect;
+
+type Comparable = string | number | boolean | null;
+
+function comparable(value: unknown): Comparable {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && "toFixed" in value && typeof value.toFixed === "function") return (value as { toFixed(d: number): string }).toFixed(2);
+  return value as Comparable;
+}
+
+/**
+ * Rule: secretaries edit the facts of any household of their project, group leaders those of
+ * their own group's households. The form carries the version it was rendered with; if the
+ * household changed since (another edit, a signing, an assignment), the edit is refused with
+ * CONFLICT and nothing is written. Only changed fields are written and audited
+ * (`update:household`, before/after of those fields), in one transaction.
+ */
+export async function updateHousehold(
+  actor: Actor,
+  input: unknown,
+): Promise<{ id: string; code: string; version: number; changed: EditableField[] }> {
+  requirePermission(actor, "update", "household");
+  const data = parseInput(ZUpdateHouseholdInput, input);
+
+  return db().$transaction(async (tx) => {
+    const current = await tx.household.findFirst({
+      where: { AND: [{ id: data.householdId, projectId: data.projectId }, householdScope(actor, "update", "household")] },
+      select: currentSelect,
+    });
+    if (!current) throw new AppError("NOT_FOUND");
+    if (current.version !== data.version) throw new AppError("CONFLICT");
+
+    const before: Record<string, Comparable> = {};
+    const after: Record<string, Comparable> = {};
+    for (const field of EDITABLE_FIELDS) {
+      const was = comparable(current[field as keyof typeof current]);
+      const now = comparable(data[field]);
+      if (was !== now) {
+        before[field] = was;
+        after[field] = now;
+      }
+    }
+    const changed = Object.keys(after) as EditableField[];
+    if (changed.length === 0) return { id: current.id, code: current.code, version: current.version, changed };
+
+    const update = Object.fromEntries(changed.map((f) => [f, data[f]])) as Prisma.HouseholdUpdateManyMutationInput;
+    const result = await tx.household.updateMany({
+      where: { id: current.id, version: data.version },
+      data: { ...update, version: { increment: 1 } },
+    });
+    // Another transaction committed a change between our read and our write.
+    if (result.count === 0) throw new AppError("CONFLICT");
+
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "update:household",
+      entity: "household",
+      entityId: current.id,
+      projectId: current.projectId,
+      before,
+      after,
+    });
+    return { id: current.id, code: current.code, version: data.version + 1, changed };
+  });
+}
