@@ -57,3 +57,17 @@ export function hasReachedThreshold(signed: number, eligible: number, thresholdB
 export function isCleared(movedOut: number, eligible: number): boolean {
   return eligible > 0 && movedOut === eligible;
 }
+
+/** "85", "85.5" or "66.67" (percent, at most two decimals, above 0 and at most 100) → basis
+ *  points; null when the text is not such a number. Forms enter thresholds this way. */
+export function percentTextToBasisPoints(text: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return bp > 0 && bp <= 10000 ? bp : null;
+}
+
+/** Basis points as the DECIMAL(5,4) text the database stores: 8500 → "0.8500". */
+export function basisPointsToDecimalText(bp: number): string {
+  return `${Math.floor(bp / 10000)}.${String(bp % 10000).padStart(4, "0")}`;
+}

@@ -33,7 +33,8 @@ function formDataToObject(formData: FormData): Record<string, string | string[]>
 
 function echo(input: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(input).filter(([key]) => !/password|code$/i.test(key) || key === "householdCode")
+    // Secrets are never sent back to the browser.
+    Object.entries(input).filter(([key]) => !/password|accessCode|secret/i.test(key))
       .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
   );
 }
@@ -44,7 +45,9 @@ export function errorToState(error: AppError, t: Translate, values?: Record<stri
         Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key as MessageKey))]),
       )
     : undefined;
-  return { ok: false, message: t(`errors.${error.code}`), fieldErrors, values };
+  // A form-level reason (field "_form", e.g. "setup.phaseRefusal.NOT_NEXT") is the message itself.
+  const formErrors = fieldErrors?._form;
+  return { ok: false, message: formErrors?.length ? formErrors.join(" ") : t(`errors.${error.code}`), fieldErrors, values };
 }
 
 /**

@@ -98,3 +98,19 @@ describe("cleared", () => {
     expect(isCleared(0, 0)).toBe(false);
   });
 });
+
+describe("thresholds entered as percent", () => {
+  it("accepts percent with up to two decimals and round-trips to the stored decimal", async () => {
+    const { percentTextToBasisPoints, basisPointsToDecimalText } = await import("@/lib/domain/rates");
+    expect(percentTextToBasisPoints("85")).toBe(8500);
+    expect(percentTextToBasisPoints(" 66.67 ")).toBe(6667);
+    expect(percentTextToBasisPoints("100")).toBe(10000);
+    expect(percentTextToBasisPoints("0")).toBeNull();
+    expect(percentTextToBasisPoints("100.01")).toBeNull();
+    expect(percentTextToBasisPoints("85.555")).toBeNull();
+    expect(percentTextToBasisPoints("abc")).toBeNull();
+    expect(basisPointsToDecimalText(8500)).toBe("0.8500");
+    expect(basisPointsToDecimalText(10000)).toBe("1.0000");
+    expect(thresholdBasisPoints(basisPointsToDecimalText(6667))).toBe(6667);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectTable } from "@/components/projects/project-table";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { redirect } from "next/navigation";
@@ -18,7 +20,14 @@ export default async function ProjectsPage() {
   const title = actor.role === "DISTRICT_OFFICIAL" ? t("home.districtTitle") : t("home.staffTitle");
   return (
     <PageShell actor={actor} currentPath="/projects">
-      <h1 className="text-2xl font-bold">{title}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        {can(actor, "create", "project") ? (
+          <Link href="/projects/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("setup.newProject.link")}
+          </Link>
+        ) : null}
+      </div>
       {projects.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700" data-testid="projects-empty">
           {actor.role === "DISTRICT_OFFICIAL" ? t("home.empty") : t("home.emptyStaff")}

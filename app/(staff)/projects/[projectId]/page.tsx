@@ -1,26 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
+import { ProjectNav } from "@/components/projects/project-nav";
 import { AccessCodeForm } from "@/components/residents/access-code-form";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { getProjectSummary, type ProjectSummary } from "@/lib/server/projects/get-project-summary";
+import { orNotFound } from "@/lib/server/or-not-found";
+import { getProjectSummary } from "@/lib/server/projects/get-project-summary";
 import { issueResidentAccessCodeAction } from "./actions";
 
 type Props = { params: Promise<{ projectId: string }> };
-
-async function loadSummary(actorPromise: ReturnType<typeof requireActor>, projectId: string): Promise<ProjectSummary> {
-  try {
-    return await getProjectSummary(await actorPromise, { projectId });
-  } catch (error) {
-    // Out of scope, unknown or malformed id: all the same "not found".
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator();
@@ -31,7 +22,7 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId } = await params;
-  const [t, locale, project] = await Promise.all([getTranslator(), getLocale(), loadSummary(Promise.resolve(actor), projectId)]);
+  const [t, locale, project] = await Promise.all([getTranslator(), getLocale(), orNotFound(getProjectSummary(actor, { projectId }))]);
   const n = new Intl.NumberFormat(locale);
   const f = project.figures;
   const percent = (value: string | null) => (value === null ? t("common.none") : t("common.percent", { value }));
@@ -61,6 +52,7 @@ export default async function ProjectPage({ params }: Props) {
       <Link href="/projects" className="text-brand-700 underline underline-offset-4">
         {t("project.back")}
       </Link>
+      <ProjectNav actor={actor} projectId={project.id} current="summary" />
       <div>
         <h1 className="text-2xl font-bold">{project.name}</h1>
         <p className="text-stone-700">

@@ -1,0 +1,50 @@
+"use server";
+
+import { runAction, type ActionState } from "@/lib/server/action";
+import { addGroupMember } from "@/lib/server/groups/add-group-member";
+import { createWorkingGroup } from "@/lib/server/groups/create-working-group";
+import { removeGroupMember } from "@/lib/server/groups/remove-group-member";
+import { setGroupMemberRole } from "@/lib/server/groups/set-group-member-role";
+import { changeProjectPhase } from "@/lib/server/projects/change-project-phase";
+import { updateProject } from "@/lib/server/projects/update-project";
+
+function projectPaths(formData: FormData): string[] {
+  const id = String(formData.get("projectId") ?? "");
+  return [`/projects/${id}/setup`, `/projects/${id}`, "/projects"];
+}
+
+export async function updateProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, updateProject, {
+    revalidate: projectPaths(formData),
+    success: (result, t) => (result.changed.length ? t("setup.settings.saved") : t("setup.settings.unchanged")),
+  });
+}
+
+export async function changeProjectPhaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, changeProjectPhase, {
+    revalidate: projectPaths(formData),
+    success: (result, t) => t("setup.phase.changed", { phase: t(`project.phases.${result.phase}`) }),
+  });
+}
+
+export async function createWorkingGroupAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, createWorkingGroup, { revalidate: projectPaths(formData), success: (_r, t) => t("setup.groups.created") });
+}
+
+export async function addGroupMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, addGroupMember, {
+    revalidate: projectPaths(formData),
+    success: (result, t) =>
+      result.temporaryPassword
+        ? t("setup.groups.addedNewAccount", { name: result.name, password: result.temporaryPassword })
+        : t("setup.groups.added", { name: result.name }),
+  });
+}
+
+export async function setGroupMemberRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, setGroupMemberRole, { revalidate: projectPaths(formData), success: (_r, t) => t("setup.groups.roleChanged") });
+}
+
+export async function removeGroupMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, removeGroupMember, { revalidate: projectPaths(formData), success: (_r, t) => t("setup.groups.removed") });
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor-types";
+import { can } from "@/lib/auth/permissions";
+import { getTranslator } from "@/lib/i18n/server";
+
+type Section = "summary" | "households" | "map" | "signing" | "roster" | "setup";
+
+/** The project's sections, each shown only to those who may use it (the pages check again). */
+export async function ProjectNav({ actor, projectId, current }: { actor: Actor; projectId: string; current: Section }) {
+  const t = await getTranslator();
+  const base = `/projects/${projectId}`;
+  const sections: { key: Section; href: string; visible: boolean }[] = [
+    { key: "summary", href: base, visible: true },
+    { key: "households", href: `${base}/households`, visible: can(actor, "read", "household") },
+    { key: "map", href: `${base}/map`, visible: can(actor, "read", "household") },
+    { key: "signing", href: `${base}/signing`, visible: can(actor, "record", "household-event") },
+    { key: "roster", href: `${base}/roster`, visible: can(actor, "import", "household") },
+    { key: "setup", href: `${base}/setup`, visible: can(actor, "update", "project") },
+  ];
+  return (
+    <nav aria-label={t("setup.nav.label")} className="-mx-4 overflow-x-auto px-4">
+      <ul className="flex gap-1 border-b border-stone-200">
+        {sections
+          .filter((s) => s.visible)
+          .map((s) => (
+            <li key={s.key}>
+              <Link
+                href={s.href}
+                aria-current={s.key === current ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-base ${
+                  s.key === current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-stone-700 hover:text-stone-900"
+                }`}
+              >
+                {t(`setup.nav.${s.key}`)}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
