@@ -22,7 +22,7 @@ const ids = z.preprocess(
 
 export const ZAssignHouseholdsInput = z.object({
   projectId: z.uuid(),
-  groupId: z.uuid({ error: "validation.required" }),
+  groupId: z.uuid({ error: "households.errors.chooseGroup" }),
   /** selection: the ticked households · building: every household of one building · filter: the list's current filter. */
   mode: z.enum(["selection", "building", "filter"], { error: "validation.required" }),
   householdIds: ids,
@@ -56,10 +56,10 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
   const scopeFilter = (() => {
     switch (data.mode) {
       case "selection":
-        if (data.householdIds.length === 0) throw new AppError("VALIDATION", { fieldErrors: { householdIds: ["validation.required"] } });
+        if (data.householdIds.length === 0) throw new AppError("VALIDATION", { fieldErrors: { householdIds: ["households.errors.selectHouseholds"] } });
         return { householdFilter: NO_FILTER, extra: { id: { in: data.householdIds } } satisfies Prisma.HouseholdWhereInput };
       case "building":
-        if (!data.building) throw new AppError("VALIDATION", { fieldErrors: { building: ["validation.required"] } });
+        if (!data.building) throw new AppError("VALIDATION", { fieldErrors: { building: ["households.errors.chooseBuilding"] } });
         return { householdFilter: NO_FILTER, extra: { building: data.building } satisfies Prisma.HouseholdWhereInput };
       case "filter":
         return { householdFilter: parseHouseholdListQuery(new URLSearchParams(data.filter ?? "")), extra: {} };

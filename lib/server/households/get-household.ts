@@ -134,7 +134,13 @@ export async function getHousehold(actor: Actor, input: unknown): Promise<Househ
 
   const [events, visits] = await Promise.all([
     db().auditEvent.findMany({
-      where: { entity: "household", entityId: household.id },
+      where: {
+        OR: [
+          { entity: "household", entityId: household.id },
+          // The project's agreements taking effect (or failing) changes every signed household's agreement.
+          { entity: "project", entityId: household.projectId, action: { in: ["effective:project", "fail:project"] } },
+        ],
+      },
       select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
       orderBy: { createdAt: "desc" },
       take: TIMELINE_LIMIT,

@@ -20,24 +20,24 @@ function optionalText(max = 100) {
 }
 
 const count = z.coerce
-  .number({ error: "validation.invalid" })
-  .int({ error: "validation.invalid" })
-  .min(0, { error: "validation.invalid" })
-  .max(999, { error: "validation.invalid" });
+  .number({ error: "households.errors.count" })
+  .int({ error: "households.errors.count" })
+  .min(0, { error: "households.errors.count" })
+  .max(999, { error: "households.errors.count" });
 
 /** Square metres with at most two decimals, kept as text so no float rounding creeps in. */
 const area = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "validation.invalid" });
+  .regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "households.errors.area" });
 
 const optionalArea = z
   .string({ error: "validation.invalid" })
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "validation.invalid" }).nullable());
+  .pipe(z.string().regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "households.errors.area" }).nullable());
 
 /** Checkboxes post "on" when ticked and nothing otherwise; programmatic callers may pass booleans. */
 const checkbox = z
@@ -45,13 +45,20 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
-/** Mobile or landline, as people write them: digits with spaces, dashes, a leading +. */
+/** Mobile, landline with area code, or overseas with +: the roster's rule (lib/roster/columns.ts),
+ *  so whatever is saved here exports and imports again. */
 const phone = z
-  .string({ error: "validation.invalid" })
+  .string({ error: "households.errors.phone" })
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\+?[0-9][0-9 -]{5,19}$/, { error: "validation.invalid" }).nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^\+?[\d\s\-()]{5,24}$/, { error: "households.errors.phone" })
+      .refine((v) => (v.match(/\d/g) ?? []).length >= 5, { error: "households.errors.phone" })
+      .nullable(),
+  );
 
 export const ZUpdateHouseholdInput = z.object({
   projectId: z.uuid(),
@@ -75,6 +82,9 @@ export const ZUpdateHouseholdInput = z.object({
   isHardship: checkbox,
   isElderlySickDisabled: checkbox,
   hasFamilyDispute: checkbox,
+}).refine((v) => v.livingArea === null || Number(v.livingArea) <= Number(v.floorArea), {
+  error: "households.errors.livingAboveFloor",
+  path: ["livingArea"],
 });
 export type TUpdateHouseholdInput = z.infer<typeof ZUpdateHouseholdInput>;
 

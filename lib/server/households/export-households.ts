@@ -1,0 +1,129 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import type { Actor } from "../../auth/actor-types.ts";
+import { requirePermission } from "../../auth/permissions.ts";
+import { db } from "../../db.ts";
+import { createTranslator } from "../../i18n/translate.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { formatRosterRow, ROSTER_COLUMN_KEYS, rosterHeader, type RosterLanguage, type RosterRecord } from "../../roster/columns.ts";
+import { parseInput } from "../../validation.ts";
+import { parseHouseholdListQuery } from "./household-filter.ts";
+import { findProjectInScope, orderedHouseholdIds, scopedFilterWhere, stateFactsSelect, stateOf } from "./household-queries.ts";
+
+const ZExportInput = z.object({ projectId: z.uuid(), language: z.enum(["zh", "en"]).default("zh") });
+
+/** Rows loaded per query while the workbook streams out. */
+const CHUNK = 500;
+
+const exportSelect = {
+  id: true,
+  code: true,
+  lane: true,
+  building: true,
+  number: true,
+  room: true,
+  address: true,
+  tenure: true,
+  headName: true,
+  phone: true,
+  registeredPopulation: true,
+  residentCount: true,
+  floorArea: true,
+  livingArea: true,
+  ownerLocation: true,
+  isPartyMemberHousehold: true,
+  isHardship: true,
+  isElderlySickDisabled: true,
+  hasFamilyDispute: true,
+  signingGroup: { select: { name: true } },
+  ...stateFactsSelect,
+} satisfies Prisma.HouseholdSelect;
+
+type ExportRow = Prisma.HouseholdGetPayload<{ select: typeof exportSelect }>;
+
+function toRosterRecord(h: ExportRow): RosterRecord {
+  return {
+    code: h.code,
+    lane: h.lane,
+    building: h.building,
+    number: h.number,
+    room: h.room,
+    address: h.address,
+    tenure: h.tenure,
+    headName: h.headName,
+    phone: h.phone,
+    registeredPopulation: h.registeredPopulation,
+    residentCount: h.residentCount,
+    floorArea: h.floorArea.toFixed(2),
+    livingArea: h.livingArea?.toFixed(2) ?? null,
+    ownerLocation: h.ownerLocation,
+    isPartyMemberHousehold: h.isPartyMemberHousehold,
+    isHardship: h.isHardship,
+    isElderlySickDisabled: h.isElderlySickDisabled,
+    hasFamilyDispute: h.hasFamilyDispute,
+    signingGroupName: h.signingGroup?.name ?? null,
+  };
+}
+
+export type HouseholdExport = {
+  /** File name without extension: project code, list name and date. */
+  filename: string;
+  count: number;
+  /** The .xlsx file, written while it is read. */
+  stream: ReadableStream<Uint8Array>;
+};
+
+/**
+ * Rule: exports, as .xlsx, exactly the households the list shows for the same query string —
+ * in the actor's export scope (district: all; secretary: their projects; group leader: own group;
+ * members may not export) — in list order. The columns are the roster's (lib/roster/columns.ts),
+ * so the file can be imported again, plus the household state. Rows are loaded in chunks and
+ * streamed, so memory stays flat for a whole project.
+ */
+export async function exportHouseholds(actor: Actor, input: unknown): Promise<HouseholdExport> {
+  requirePermission(actor, "export", "household");
+  const { projectId, language } = parseInput(ZExportInput, input);
+  const query = parseHouseholdListQuery(input as Record<string, string | string[] | undefined>);
+  const project = await findProjectInScope(actor, projectId);
+  const ids = await orderedHouseholdIds(scopedFilterWhere(actor, "export", projectId, query), query.sort, query.dir);
+
+  const t = createTranslator(language === "zh" ? "zh-CN" : "en");
+  const rosterLanguage: RosterLanguage = language;
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(t("households.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = [
+    ...ROSTER_COLUMN_KEYS.map((key) => ({ header: rosterHeader(key, rosterLanguage), key, width: key === "address" ? 40 : 14 })),
+    { header: t("households.export.state"), key: "state", width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+
+  async function write(): Promise<void> {
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const chunkIds = ids.slice(start, start + CHUNK);
+      const rows = await db().household.findMany({ where: { id: { in: chunkIds } }, select: exportSelect });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const id of chunkIds) {
+        const row = byId.get(id);
+        // Deleted between listing and loading: leave it out rather than write a hole.
+        if (!row) continue;
+        sheet.addRow([...formatRosterRow(toRosterRecord(row), rosterLanguage), t(`household.states.${stateOf(row)}`)]).commit();
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+  write().catch((error: unknown) => {
+    console.error("[export] households export failed", error);
+    output.destroy(error instanceof Error ? error : new Error("export failed"));
+  });
+
+  const date = new Date().toISOString().slice(0, 10);
+  return {
+    filename: `${project.code}-${t("households.export.filename")}-${date}`,
+    count: ids.length,
+    stream: Readable.toWeb(output) as ReadableStream<Uint8Array>,
+  };
+}
