@@ -122,13 +122,15 @@ function requiredText(max: number) {
   return (cell: RosterCell) => parse(cell) as ParseResult<string>;
 }
 
-const CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\-_/.#]*$/u;
+// The form residents sign in with and staff type to issue access codes (upper case, digits, "-").
+const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]*$/;
 
 function parseCode(cell: RosterCell): ParseResult<string> {
   const text = requiredText(ROSTER_LIMITS.codeLength)(cell);
   if (!text.ok) return text;
-  if (!CODE_PATTERN.test(text.value)) return { ok: false, key: "roster.cell.code" };
-  return text;
+  const code = text.value.normalize("NFKC").toUpperCase();
+  if (!CODE_PATTERN.test(code)) return { ok: false, key: "roster.cell.code" };
+  return { ok: true, value: code };
 }
 
 // Mobile (11 digits), landline with area code and extension, or an overseas number with +.
@@ -173,6 +175,7 @@ function parseArea(cell: RosterCell, required: boolean): ParseResult<string | nu
     if (text === null) return required ? { ok: false, key: "roster.cell.required" } : { ok: true, value: null };
     if (text === undefined) return { ok: false, key: "roster.cell.area" };
     const plain = text.replace(AREA_UNIT, "").replace(/,/g, "");
+    if (/^-\d+(\.\d+)?$/.test(plain)) return { ok: false, key: "roster.cell.areaPositive" };
     if (/^\d+\.\d{3,}$/.test(plain) && !/^\d+\.\d{2}0+$/.test(plain)) {
       return { ok: false, key: "roster.cell.areaDecimals" };
     }
@@ -289,10 +292,10 @@ export const ROSTER_COLUMNS = [
     aliases: ["编号", "code"],
     required: true,
     note: {
-      zh: "必填，项目内唯一，字母、数字、- _ / . #，最长 40 字",
-      en: "required, unique within the project; letters, digits, - _ / . #; at most 40",
+      zh: "必填，项目内唯一；英文字母、数字和 -，最长 40 位",
+      en: "required, unique within the project; letters A–Z, digits and -; at most 40",
     },
-    example: "BXL-0001",
+    example: "EXAMPLE-0001",
     parse: parseCode,
     format: (value) => value,
   }),

@@ -5,7 +5,7 @@ export const rosterMessages = defineMessages({
     cell: {
       required: "此项必填。",
       tooLong: "最多 {max} 个字。",
-      code: "房屋编号只能包含字母、数字和 - _ / . #，且以字母或数字开头。",
+      code: "房屋编号只能包含英文字母、数字和 -，且以字母或数字开头，例如 BXL-0001。",
       text: "应为文字，不能是日期。请把单元格格式设为“文本”。",
       integer: "应为 0 到 {max} 的整数。",
       area: "应为面积数字，例如 18.6。",
@@ -23,6 +23,7 @@ export const rosterMessages = defineMessages({
       unknownColumn: "无法识别的列“{header}”，请使用模板中的列名。",
       duplicateColumn: "列“{header}”出现了不止一次。",
       missingColumn: "缺少必填列“{header}”。",
+      unnamedColumn: "第 {column} 列有内容但没有列名。请填写列名或删除该列。",
       wrongType: "只能导入 .xlsx 或 .csv 文件。",
       empty: "文件是空的。",
       tooLarge: "文件超过 {max} MB，请拆分后分批导入。",
@@ -35,7 +36,7 @@ export const rosterMessages = defineMessages({
     cell: {
       required: "This is required.",
       tooLong: "At most {max} characters.",
-      code: "Household codes use letters, digits and - _ / . # and start with a letter or digit.",
+      code: "Household codes use letters A–Z, digits and - and start with a letter or digit, e.g. BXL-0001.",
       text: "Expected text, not a date. Format the cell as Text.",
       integer: "Expected a whole number from 0 to {max}.",
       area: "Expected an area, e.g. 18.6.",
@@ -53,6 +54,7 @@ export const rosterMessages = defineMessages({
       unknownColumn: "Unknown column “{header}”; use the column names of the template.",
       duplicateColumn: "Column “{header}” appears more than once.",
       missingColumn: "Required column “{header}” is missing.",
+      unnamedColumn: "Column {column} has values but no header. Name it or delete it.",
       wrongType: "Only .xlsx or .csv files can be imported.",
       empty: "The file is empty.",
       tooLarge: "The file is larger than {max} MB; split it and import the parts.",
