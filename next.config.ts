@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // The generated Prisma client and pg stay on the server as plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // `npm test` type-checks every file (tests and scripts too) as its first step; the build does
+  // not repeat it, so starting the portal does not wait for it.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {
