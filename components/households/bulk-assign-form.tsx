@@ -1,0 +1,134 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/server/action";
+import { SelectField } from "./fields";
+
+type Labels = {
+  title: string;
+  description: string;
+  mode: string;
+  /** With {count}. */
+  selection: string;
+  building: string;
+  /** Already filled in with the total. */
+  filter: string;
+  buildingLabel: string;
+  chooseBuilding: string;
+  group: string;
+  chooseGroup: string;
+  submit: string;
+  pending: string;
+};
+
+/**
+ * Bulk assignment to a signing group: the ticked rows of the list (their checkboxes belong to
+ * this form through the `form` attribute), every household of a building, or the whole current
+ * filter. The server does it in one transaction and says how many moved.
+ */
+export function BulkAssignForm({
+  formId,
+  projectId,
+  filterQuery,
+  groups,
+  buildings,
+  labels,
+  action,
+}: {
+  formId: string;
+  projectId: string;
+  filterQuery: string;
+  groups: { value: string; label: string }[];
+  buildings: { value: string; label: string }[];
+  labels: Labels;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [selected, setSelected] = useState(0);
+  const [mode, setMode] = useState<"selection" | "building" | "filter">("selection");
+
+  useEffect(() => {
+    const count = () =>
+      setSelected(document.querySelectorAll(`input[type=checkbox][form="${formId}"][name="householdIds"]:checked`).length);
+    // A finished action resets the form, which clears the row checkboxes without a change event.
+    const afterReset = () => setTimeout(count, 0);
+    count();
+    document.addEventListener("change", count);
+    document.addEventListener("reset", afterReset);
+    return () => {
+      document.removeEventListener("change", count);
+      document.removeEventListener("reset", afterReset);
+    };
+  }, [formId]);
+
+  const radio = (value: typeof mode, text: string) => (
+    <label className="flex min-h-11 items-center gap-2">
+      <input
+        type="radio"
+        name="mode"
+        value={value}
+        checked={mode === value}
+        onChange={() => setMode(value)}
+        className="size-5 accent-brand-700"
+      />
+      <span>{text}</span>
+    </label>
+  );
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="bulk-assign">
+      <h2 id={`${formId}-title`} className="text-lg font-semibold">
+        {labels.title}
+      </h2>
+      <p className="mb-3 text-stone-700">{labels.description}</p>
+      <form id={formId} action={formAction} className="flex flex-col gap-3" aria-busy={pending}>
+        <input type="hidden" name="projectId" value={projectId} />
+        <input type="hidden" name="filter" value={filterQuery} />
+        <fieldset className="flex flex-col">
+          <legend className="text-sm font-medium text-stone-800">{labels.mode}</legend>
+          {radio("selection", labels.selection.replace("{count}", String(selected)))}
+          {radio("building", labels.building)}
+          {radio("filter", labels.filter)}
+        </fieldset>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          {mode === "building" ? (
+            <SelectField
+              id={`${formId}-building`}
+              name="building"
+              label={labels.buildingLabel}
+              placeholder={labels.chooseBuilding}
+              options={buildings}
+              errors={state.fieldErrors?.building}
+              required
+            />
+          ) : null}
+          <SelectField
+            id={`${formId}-group`}
+            name="groupId"
+            label={labels.group}
+            placeholder={labels.chooseGroup}
+            options={groups}
+            errors={state.fieldErrors?.groupId}
+            required
+          />
+        </div>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? labels.pending : labels.submit}
+          </Button>
+        </div>
+        <div aria-live="polite" data-testid="bulk-assign-status">
+          {pending ? <Alert tone="info">{labels.pending}</Alert> : null}
+          {!pending && state.message ? (
+            <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? "bulk-assign-done" : "bulk-assign-error"}>
+              {state.message}
+              {state.fieldErrors?.householdIds?.map((e) => <p key={e}>{e}</p>)}
+            </Alert>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { FormField } from "@/components/ui/form-field";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField } from "./fields";
+
+export type HouseholdFilterValues = {
+  q?: string;
+  state?: string;
+  group?: string;
+  building?: string;
+  tenure?: string;
+  owner?: string;
+  party?: boolean;
+  hardship?: boolean;
+  notVisitedDays?: number;
+  sort: string;
+  dir: string;
+  size: number;
+};
+
+type Option = { value: string; label: string };
+
+export type HouseholdFilterLabels = {
+  legend: string;
+  search: string;
+  searchHint: string;
+  state: string;
+  group: string;
+  building: string;
+  tenure: string;
+  owner: string;
+  any: string;
+  party: string;
+  hardship: string;
+  notVisitedDays: string;
+  notVisitedHint: string;
+  apply: string;
+  clear: string;
+  sort: string;
+  dir: string;
+  size: string;
+};
+
+/**
+ * The list's filters as a plain GET form: submitting puts them in the URL, so the view can be
+ * shared and works without JavaScript. Paging restarts at page 1 on every new filter.
+ */
+export function HouseholdFilters({
+  action,
+  values,
+  labels,
+  options,
+}: {
+  action: string;
+  values: HouseholdFilterValues;
+  labels: HouseholdFilterLabels;
+  options: { states: Option[]; groups: Option[]; buildings: Option[]; tenures: Option[]; owners: Option[]; sorts: Option[]; dirs: Option[]; sizes: Option[] };
+}) {
+  return (
+    <form method="get" action={action} role="search" aria-label={labels.legend} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="household-filters">
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-2 text-lg font-semibold">{labels.legend}</legend>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="sm:col-span-2">
+            <FormField id="filter-q" name="q" type="search" label={labels.search} hint={labels.searchHint} defaultValue={values.q ?? ""} maxLength={100} />
+          </div>
+          <SelectField id="filter-state" name="state" label={labels.state} placeholder={labels.any} options={options.states} defaultValue={values.state ?? ""} />
+          <SelectField id="filter-group" name="group" label={labels.group} placeholder={labels.any} options={options.groups} defaultValue={values.group ?? ""} />
+          <SelectField id="filter-building" name="building" label={labels.building} placeholder={labels.any} options={options.buildings} defaultValue={values.building ?? ""} />
+          <SelectField id="filter-tenure" name="tenure" label={labels.tenure} placeholder={labels.any} options={options.tenures} defaultValue={values.tenure ?? ""} />
+          <SelectField id="filter-owner" name="owner" label={labels.owner} placeholder={labels.any} options={options.owners} defaultValue={values.owner ?? ""} />
+          <FormField
+            id="filter-not-visited"
+            name="notVisitedDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3650}
+            label={labels.notVisitedDays}
+            hint={labels.notVisitedHint}
+            defaultValue={values.notVisitedDays ?? ""}
+          />
+        </div>
+        <div className="flex flex-wrap gap-x-6">
+          <CheckboxField id="filter-party" name="party" value="1" label={labels.party} defaultChecked={values.party ?? false} />
+          <CheckboxField id="filter-hardship" name="hardship" value="1" label={labels.hardship} defaultChecked={values.hardship ?? false} />
+        </div>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+          <SelectField id="filter-sort" name="sort" label={labels.sort} options={options.sorts} defaultValue={values.sort} />
+          <SelectField id="filter-dir" name="dir" label={labels.dir} options={options.dirs} defaultValue={values.dir} />
+          <SelectField id="filter-size" name="size" label={labels.size} options={options.sizes} defaultValue={String(values.size)} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit">{labels.apply}</Button>
+          <Link href={action} className="inline-flex min-h-11 items-center px-2 text-brand-700 underline underline-offset-4">
+            {labels.clear}
+          </Link>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

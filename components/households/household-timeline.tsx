@@ -1,0 +1,97 @@
+import type { Locale, MessageKey, Translate } from "@/lib/i18n/translate";
+import type { TimelineEntry } from "@/lib/server/households/get-household";
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  lane: "households.detail.lane",
+  building: "households.detail.building",
+  number: "households.detail.number",
+  room: "households.detail.room",
+  address: "households.detail.address",
+  headName: "households.detail.headName",
+  phone: "households.detail.phone",
+  registeredPopulation: "households.detail.registeredPopulation",
+  residentCount: "households.detail.residentCount",
+  floorArea: "households.detail.floorArea",
+  livingArea: "households.detail.livingArea",
+  tenure: "households.detail.tenure",
+  ownerLocation: "households.detail.ownerLocation",
+  isPartyMemberHousehold: "households.flags.party",
+  isHardship: "households.flags.hardship",
+  isElderlySickDisabled: "households.flags.elderly",
+  hasFamilyDispute: "households.flags.dispute",
+};
+
+function actionLabel(action: string, t: Translate): string {
+  const key = `households.timeline.actions.${action}` as MessageKey;
+  const label = t(key);
+  // An action this catalog does not know yet: show its code rather than nothing.
+  return label === key ? action : label;
+}
+
+function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, locale: Locale): string | null {
+  const after = entry.after ?? {};
+  const before = entry.before ?? {};
+  const separator = locale === "en" ? ", " : "、";
+  switch (entry.action) {
+    case "update:household": {
+      const fields = Object.keys(after).map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f));
+      return fields.length ? t("households.timeline.changed", { fields: fields.join(separator) }) : null;
+    }
+    case "assign:household":
+      return t("households.timeline.moved", {
+        from: typeof before.signingGroupName === "string" ? before.signingGroupName : t("households.detail.noGroup"),
+        to: typeof after.signingGroupName === "string" ? after.signingGroupName : t("households.detail.noGroup"),
+      });
+    case "import:household":
+      return after.outcome === "created" || after.outcome === "updated"
+        ? t("households.timeline.imported", { outcome: t(`households.timeline.importOutcomes.${after.outcome}`) })
+        : null;
+    default:
+      return typeof after.reason === "string" && after.reason ? t("households.timeline.reason", { reason: after.reason }) : null;
+  }
+}
+
+/** One list of everything that happened to the household, newest first, each with who and when. */
+export function HouseholdTimeline({ entries, t, locale }: { entries: TimelineEntry[]; t: Translate; locale: Locale }) {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  return (
+    <section aria-labelledby="timeline-title" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="timeline-title" className="text-lg font-semibold">
+        {t("households.timeline.title")}
+      </h2>
+      <p className="mb-3 text-stone-700">{t("households.timeline.description")}</p>
+      {entries.length === 0 ? (
+        <p data-testid="timeline-empty">{t("households.timeline.empty")}</p>
+      ) : (
+        <ol className="flex flex-col gap-3" data-testid="household-timeline">
+          {entries.map((entry) => {
+            const who = entry.actorName ?? t("households.timeline.system");
+            return (
+              <li key={entry.id} className="border-l-4 border-stone-300 pl-3" data-testid={`timeline-${entry.kind}`} data-action={entry.kind === "audit" ? entry.action : undefined}>
+                <p className="font-medium">
+                  {entry.kind === "audit"
+                    ? actionLabel(entry.action, t)
+                    : t("households.timeline.visit", { channel: t(`households.timeline.visitChannels.${entry.channel}`) })}
+                </p>
+                <p className="text-sm text-stone-700">
+                  <time dateTime={entry.at.toISOString()}>{format.format(entry.at)}</time> · {who}
+                </p>
+                {entry.kind === "audit" ? (
+                  detailOf(entry, t, locale) ? <p>{detailOf(entry, t, locale)}</p> : null
+                ) : (
+                  <>
+                    <p>{entry.summary}</p>
+                    {entry.attitude ? (
+                      <p className="text-sm">{t("households.timeline.attitude", { attitude: t(`households.timeline.attitudes.${entry.attitude}`) })}</p>
+                    ) : null}
+                    {entry.nextStep ? <p className="text-sm">{t("households.timeline.nextStep", { text: entry.nextStep })}</p> : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
