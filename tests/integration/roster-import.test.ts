@@ -125,7 +125,7 @@ describe("importRoster: success and re-import", () => {
     const [h3, h4] = [(await householdsWithPrefix("XA"))[3]!, (await householdsWithPrefix("XA"))[4]!];
     expect(h3).toMatchObject({ phone: "021-63280000", version: 2 });
     expect(h3.floorArea.toFixed(2)).toBe("99.99");
-    const event3 = await db().auditEvent.findFirstOrThrow({ where: { action: "import:household", entityId: h3.id, before: { not: null } } });
+    const event3 = await db().auditEvent.findFirstOrThrow({ where: { action: "import:household", entityId: h3.id }, orderBy: { id: "desc" } });
     expect(event3.before).toEqual({ phone: rosterRecords(60, { prefix: "XA", groupNames })[3]!.phone, floorArea: rosterRecords(60, { prefix: "XA", groupNames })[3]!.floorArea });
     expect(event3.after).toEqual({ outcome: "updated", phone: "021-63280000", floorArea: "99.99" });
 

@@ -15,7 +15,7 @@ import { RosterWriteRace, writeRoster } from "./write-roster.ts";
 export const ZImportRosterInput = z.object({
   projectId: z.uuid(),
   fileName: z.string().max(255),
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: "validation.invalid" }),
   /** Language of the header names in "missing column" problems. */
   language: z.enum(["zh", "en"]).default("zh"),
 });
