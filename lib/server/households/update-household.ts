@@ -55,8 +55,7 @@ const phone = z
   .pipe(
     z
       .string()
-      .regex(/^\+?[\d\s\-()]{5,24}$/, { error: "households.errors.phone" })
-      .refine((v) => (v.match(/\d/g) ?? []).length >= 5, { error: "households.errors.phone" })
+      .refine((v) => /^\+?[\d\s\-()]{5,24}$/.test(v) && (v.match(/\d/g) ?? []).length >= 5, { error: "households.errors.phone" })
       .nullable(),
   );
 
