@@ -5,6 +5,8 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { formatRosterRow, ROSTER_COLUMNS, ROSTER_LIMITS, type RosterRecord } from "@/lib/roster/columns";
 import type { RosterImportResult, RosterProgress } from "@/lib/roster/import-events";
+import ExcelJS from "exceljs";
+import { getRosterTemplate } from "@/lib/server/roster/get-roster-template";
 import { importRoster } from "@/lib/server/roster/import-roster";
 import { seedProject, type SeededProject } from "../../prisma/seed/factories.ts";
 import {
@@ -170,6 +172,34 @@ describe("importRoster: success and re-import", () => {
     const result = expectOk(await importXlsx(records));
     expect(result).toMatchObject({ rows: 2, created: 2 });
     expect(await db().household.count({ where: { projectId, code: exampleRosterRecord().code } })).toBe(0);
+  });
+});
+
+describe("roster template", () => {
+  it("has the Chinese headers, an example row, notes with allowed values and the project's groups; filled in, it imports", async () => {
+    const template = await getRosterTemplate(secretary, { projectId });
+    expect(template.fileName).toBe(`花名册模板-${project.project.code}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(template.bytes) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(ZH_HEADERS);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 2)).toEqual(["EXAMPLE-0001"]);
+    const tenureNote = JSON.stringify(sheet.getRow(1).getCell(ZH_HEADERS.indexOf("房屋性质") + 1).note);
+    expect(tenureNote).toContain("公房 / 私房 / 其他");
+    const groupNote = JSON.stringify(sheet.getRow(1).getCell(ZH_HEADERS.indexOf("签约小组") + 1).note);
+    for (const name of groupNames) expect(groupNote).toContain(name);
+    expect(workbook.worksheets[1]!.name).toBe("填写说明");
+
+    // As downloaded: only the example, which is skipped.
+    const untouched = expectProblems(await importRoster(secretary, { projectId, fileName: "t.xlsx", bytes: template.bytes }));
+    expect(untouched.problems).toEqual([{ row: null, column: null, key: "roster.file.noRows" }]);
+
+    // Filled in: the example row overwritten with a real household.
+    const record = { ...rosterRecords(1, { prefix: "TPL", groupNames })[0]! };
+    sheet.getRow(2).values = formatRosterRow(record);
+    const filled = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(expectOk(await importRoster(secretary, { projectId, fileName: "t.xlsx", bytes: filled }))).toMatchObject({ created: 1 });
   });
 });
 
