@@ -34,7 +34,7 @@ function formDataToObject(formData: FormData): Record<string, string | string[]>
 function echo(input: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(
     // Secrets are never sent back to the browser.
-    Object.entries(input).filter(([key]) => !/password|accessCode|secret/i.test(key))
+    Object.entries(input).filter(([key]) => !/password|accessCode/i.test(key))
       .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
   );
 }
