@@ -54,7 +54,7 @@ test.describe("each role lands on its own home", () => {
     await page.getByTestId("project-row-HP-BXL").getByRole("link").click();
     await page.getByLabel("房屋编号").fill("bxl-0002");
     await page.getByRole("button", { name: "生成查询码" }).click();
-    const issued = page.getByTestId("access-code-issued");
+    const issued = page.getByTestId("access-code-success");
     await expect(issued).toContainText("BXL-0002");
     const code = /(\d{6})\s*$/.exec((await issued.textContent()) ?? "")?.[1];
     expect(code).toMatch(/^\d{6}$/);
