@@ -2,7 +2,7 @@ import "server-only";
 // Agreements are pending until the project's signing rate reaches its threshold; the
 // transaction whose change reaches it marks the project effective (DOMAIN.md "effective").
 //
-// Why the Project row is locked (SELECT … FOR UPDATE) rather than trusting each transaction's
+// Why the Project row is locked (SELECT … FOR NO KEY UPDATE) rather than trusting each transaction's
 // own count: under READ COMMITTED two signings that commit at the same moment each see only
 // the other's *committed* rows, so both could count threshold − 1 and neither would mark the
 // project. Every transaction that can change the count takes this lock after its own write and
@@ -10,7 +10,10 @@ import "server-only";
 // that sees everything committed before it, so the transaction that completes the threshold sees
 // exactly the threshold and marks it once. A row lock on the real Project row (not an advisory
 // lock keyed by a hash) also serialises against edits of the project itself — a threshold or
-// date changed mid-check — and against settleSigningPeriod. See docs/decisions/006.
+// date changed mid-check — and against settleSigningPeriod. NO KEY UPDATE, not FOR UPDATE:
+// inserting a Signing already holds a KEY SHARE lock on its project through the foreign key,
+// which FOR UPDATE would wait for — two signings would deadlock; NO KEY UPDATE does not conflict
+// with KEY SHARE but does with itself. See docs/decisions/006.
 import { signingDeskRefusal, type WorkflowClock } from "../../domain/household-workflow.ts";
 import { formatPercent, hasReachedThreshold, ratio, requiredForThreshold, thresholdBasisPoints } from "../../domain/rates.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -22,7 +25,7 @@ export type LockedProject = Prisma.ProjectGetPayload<{ select: typeof workflowPr
 
 /** Locks the project row until the transaction ends and returns it as committed now. */
 export async function lockProject(tx: Prisma.TransactionClient, projectId: string): Promise<LockedProject | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Project" WHERE "id" = ${projectId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Project" WHERE "id" = ${projectId}::uuid FOR NO KEY UPDATE`;
   if (locked.length === 0) return null;
   // A new statement after the lock: READ COMMITTED shows the latest committed row.
   return tx.project.findUnique({ where: { id: projectId }, select: workflowProjectSelect });
