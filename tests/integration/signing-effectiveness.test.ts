@@ -1,5 +1,7 @@
 // Effectiveness and failure of a project's agreements against Postgres, at the boundaries:
 // 20 eligible households at 85% need ⌈17⌉ = 17 signings (lib/domain/rates.ts).
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -166,5 +168,16 @@ describe("settleSigningPeriod", () => {
     expect(results).toContainEqual({ projectId: due.projectId, code: due.project.project.code, outcome: "FAILED", changed: true });
     expect(results.map((r) => r.projectId)).not.toContain(open.project.id);
     expect((await settleDueSigningPeriods(due.tomorrow)).map((r) => r.projectId)).not.toContain(due.projectId);
+  });
+
+  it("runs from the scheduler's entry point, scripts/settle-signing-periods.ts", { timeout: 60_000 }, async () => {
+    const due = await endedProject(3);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/settle-signing-periods.ts", `--now=${due.tomorrow.toISOString()}`],
+      { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } },
+    );
+    expect(stdout).toContain(`settle-signing-periods: ${due.project.project.code} FAILED`);
+    expect((await projectFacts(due.projectId)).signingFailedAt).toEqual(due.tomorrow);
   });
 });
