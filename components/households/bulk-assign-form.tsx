@@ -78,10 +78,13 @@ export function BulkAssignForm({
   );
 
   return (
-    <section aria-labelledby={`${formId}-title`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="bulk-assign">
-      <h2 id={`${formId}-title`} className="text-lg font-semibold">
-        {labels.title}
-      </h2>
+    // Folded by default so the list stays near the top; it opens when rows are ticked.
+    <details open={selected > 0 || state.message !== undefined || undefined} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="bulk-assign">
+      <summary className="min-h-11 cursor-pointer py-2">
+        <h2 id={`${formId}-title`} className="inline text-lg font-semibold">
+          {labels.title}
+        </h2>
+      </summary>
       <p className="mb-3 text-stone-700">{labels.description}</p>
       <form id={formId} action={formAction} className="flex flex-col gap-3" aria-busy={pending}>
         <input type="hidden" name="projectId" value={projectId} />
@@ -129,6 +132,6 @@ export function BulkAssignForm({
           ) : null}
         </div>
       </form>
-    </section>
+    </details>
   );
 }

@@ -38,6 +38,8 @@ export const householdsMessages = defineMessages({
       asc: "升序",
       desc: "降序",
       size: "每页",
+      more: "更多筛选条件与排序",
+      moreActive: "更多筛选条件与排序（已选 {count} 项）",
     },
     columns: {
       select: "选择",
@@ -233,6 +235,8 @@ export const householdsMessages = defineMessages({
       asc: "Ascending",
       desc: "Descending",
       size: "Per page",
+      more: "More filters and sorting",
+      moreActive: "More filters and sorting ({count} set)",
     },
     columns: {
       select: "Select",

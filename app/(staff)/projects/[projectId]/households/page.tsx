@@ -130,6 +130,8 @@ export default async function HouseholdListPage({ params, searchParams }: Props)
           sort: t("households.filters.sort"),
           dir: t("households.filters.dir"),
           size: t("households.filters.size"),
+          more: t("households.filters.more"),
+          moreActive: t("households.filters.moreActive"),
         }}
         options={{
           states: HOUSEHOLD_STATES.map((s) => ({ value: s, label: t(`household.states.${s}`) })),
@@ -164,6 +166,30 @@ export default async function HouseholdListPage({ params, searchParams }: Props)
         ) : null}
       </div>
 
+      {canAssign && list.total > 0 ? (
+        <BulkAssignForm
+          formId={BULK_FORM_ID}
+          projectId={projectId}
+          filterQuery={filterOnly.toString()}
+          groups={groupOptions}
+          buildings={buildingOptions}
+          action={assignHouseholdsAction}
+          labels={{
+            title: t("households.bulk.title"),
+            description: t("households.bulk.description"),
+            mode: t("households.bulk.mode"),
+            selection: t("households.bulk.selection"),
+            building: t("households.bulk.building"),
+            filter: t("households.bulk.filter", { total: n.format(list.total) }),
+            buildingLabel: t("households.bulk.buildingLabel"),
+            chooseBuilding: t("households.bulk.chooseBuilding"),
+            group: t("households.bulk.group"),
+            chooseGroup: t("households.bulk.chooseGroup"),
+            submit: t("households.bulk.submit"),
+            pending: t("households.bulk.pending"),
+          }}
+        />
+      ) : null}
       {list.total === 0 ? (
         <Alert tone="info" testId={filtered ? "household-no-match" : "household-empty"}>
           {filtered ? (
@@ -194,30 +220,6 @@ export default async function HouseholdListPage({ params, searchParams }: Props)
         </>
       )}
 
-      {canAssign && list.total > 0 ? (
-        <BulkAssignForm
-          formId={BULK_FORM_ID}
-          projectId={projectId}
-          filterQuery={filterOnly.toString()}
-          groups={groupOptions}
-          buildings={buildingOptions}
-          action={assignHouseholdsAction}
-          labels={{
-            title: t("households.bulk.title"),
-            description: t("households.bulk.description"),
-            mode: t("households.bulk.mode"),
-            selection: t("households.bulk.selection"),
-            building: t("households.bulk.building"),
-            filter: t("households.bulk.filter", { total: n.format(list.total) }),
-            buildingLabel: t("households.bulk.buildingLabel"),
-            chooseBuilding: t("households.bulk.chooseBuilding"),
-            group: t("households.bulk.group"),
-            chooseGroup: t("households.bulk.chooseGroup"),
-            submit: t("households.bulk.submit"),
-            pending: t("households.bulk.pending"),
-          }}
-        />
-      ) : null}
     </PageShell>
   );
 }
