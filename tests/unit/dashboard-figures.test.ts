@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import {
+  cumulativeSeries,
+  expandDays,
+  firstDaySigned,
+  isThresholdAtRisk,
+  mergeDaily,
+  progressFigures,
+  type ProgressInput,
+} from "@/lib/domain/dashboard";
+
+const base: ProgressInput = {
+  counts: { eligible: 2119, signed: 2015, movedOut: 0, agreed: 2071, partyEligible: 205 },
+  signingThresholdBp: 8500,
+  firstRoundThresholdBp: 9000,
+  signingStart: "2026-11-01",
+  signingEnd: "2026-12-12",
+  today: "2026-11-01",
+  dailyParty: [{ day: "2026-11-01", count: 205 }],
+  dailyOther: [{ day: "2026-11-01", count: 1810 }],
+  agreementsEffective: true,
+  signingFailed: false,
+};
+
+describe("progressFigures", () => {
+  it("matches DOMAIN.md's check: 2,015 of 2,119 on day one is 95.09%, 85% needs 1,802", () => {
+    const f = progressFigures(base);
+    expect(f.signingRate).toBe("95.09");
+    expect(f.firstDaySigned).toBe(2015);
+    expect(f.firstDayRate).toBe("95.09");
+    expect(f.requiredForThreshold).toBe(1802);
+    expect(f.gapToThreshold).toBe(0);
+    expect(f.hasReachedThreshold).toBe(true);
+    expect(f.signingThreshold).toBe("85.00");
+    expect(f.firstRoundApproval).toBe("97.73");
+    expect(f.firstRoundThreshold).toBe("90.00");
+    expect(f.partyRate).toBe("100.00");
+    expect(f.partyMedianDays).toBe(0);
+    expect(f.forecastThreshold).toEqual({ kind: "reached" });
+    expect(f.forecastFull).toEqual({ kind: "on", day: "2026-11-02" });
+    expect(f.daysLeft).toBe(41);
+    expect(f.agreementStatus).toBe("effective");
+    expect(f.series).toEqual([{ day: "2026-11-01", signed: 2015, cumulative: 2015, rate: "95.09" }]);
+  });
+
+  it("gap at the threshold boundary: 1,801 signed is one short, 1,802 reaches it", () => {
+    const short = progressFigures({ ...base, counts: { ...base.counts, signed: 1801 }, dailyParty: [], dailyOther: [{ day: "2026-11-01", count: 1801 }] });
+    expect(short.gapToThreshold).toBe(1);
+    expect(short.hasReachedThreshold).toBe(false);
+    const reached = progressFigures({ ...base, counts: { ...base.counts, signed: 1802 }, dailyParty: [], dailyOther: [{ day: "2026-11-01", count: 1802 }] });
+    expect(reached.gapToThreshold).toBe(0);
+    expect(reached.hasReachedThreshold).toBe(true);
+  });
+
+  it("zero eligible households: no rates, nothing reached, no forecast", () => {
+    const f = progressFigures({
+      ...base,
+      counts: { eligible: 0, signed: 0, movedOut: 0, agreed: 0, partyEligible: 0 },
+      dailyParty: [],
+      dailyOther: [],
+    });
+    expect(f.signingRate).toBeNull();
+    expect(f.firstDayRate).toBeNull();
+    expect(f.relocationRate).toBeNull();
+    expect(f.partyRate).toBeNull();
+    expect(f.hasReachedThreshold).toBe(false);
+    expect(f.isCleared).toBe(false);
+    expect(f.forecastThreshold).toEqual({ kind: "never" });
+  });
+
+  it("excluded households are not in the counts: 10 eligible of 12, 9 signed is 90.00%", () => {
+    const f = progressFigures({
+      ...base,
+      counts: { eligible: 10, signed: 9, movedOut: 10, agreed: 10, partyEligible: 0 },
+      dailyParty: [],
+      dailyOther: [{ day: "2026-11-01", count: 9 }],
+    });
+    expect(f.signingRate).toBe("90.00");
+    expect(f.isCleared).toBe(true);
+    expect(f.relocationRate).toBe("100.00");
+  });
+
+  it("forecasts at the last 7 days' pace and marks the risk when it falls after the end", () => {
+    // 100 eligible, 85 needed; 7 days of 5 a day = 35 signed → 50 to go at 5 a day → 10 days.
+    const daily = Array.from({ length: 7 }, (_, i) => ({ day: `2026-11-0${i + 1}`, count: 5 }));
+    const input: ProgressInput = {
+      ...base,
+      counts: { eligible: 100, signed: 35, movedOut: 0, agreed: 90, partyEligible: 0 },
+      today: "2026-11-07",
+      signingEnd: "2026-11-16",
+      dailyParty: [],
+      dailyOther: daily,
+      agreementsEffective: false,
+    };
+    const f = progressFigures(input);
+    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2026-11-17" });
+    expect(f.forecastFull).toEqual({ kind: "on", day: "2026-11-20" });
+    expect(f.isAtRisk).toBe(true);
+    expect(f.agreementStatus).toBe("pending");
+    expect(progressFigures({ ...input, signingEnd: "2026-11-17" }).isAtRisk).toBe(false);
+    expect(f.series).toHaveLength(7);
+    expect(f.series[6]).toEqual({ day: "2026-11-07", signed: 5, cumulative: 35, rate: "35.00" });
+  });
+
+  it("Party lead: median days to sign of Party-member households against the others", () => {
+    const f = progressFigures({
+      ...base,
+      counts: { eligible: 10, signed: 6, movedOut: 0, agreed: 0, partyEligible: 4 },
+      today: "2026-11-10",
+      dailyParty: [{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 1 }],
+      dailyOther: [{ day: "2026-11-03", count: 1 }, { day: "2026-11-05", count: 2 }],
+    });
+    expect(f.partySigned).toBe(3);
+    expect(f.partyRate).toBe("75.00");
+    expect(f.partyMedianDays).toBe(0);
+    expect(f.otherMedianDays).toBe(4);
+  });
+});
+
+describe("helpers", () => {
+  it("merges, expands and finds the first day", () => {
+    const merged = mergeDaily([{ day: "2026-11-02", count: 1 }], [{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 3 }]);
+    expect(merged).toEqual([{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 4 }]);
+    expect(firstDaySigned(merged, "2026-11-02")).toBe(4);
+    expect(firstDaySigned(merged, null)).toBe(0);
+    expect(expandDays([{ day: "2026-11-01", count: 2 }])).toEqual(["2026-11-01", "2026-11-01"]);
+  });
+
+  it("no risk before the signing starts, after it failed, or once reached; risk when never", () => {
+    const never = { kind: "never" } as const;
+    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-12-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: false })).toBe(false);
+    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-10-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: false })).toBe(true);
+    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-10-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: true })).toBe(false);
+    expect(isThresholdAtRisk({ forecast: { kind: "reached" }, signingStart: "2026-10-01", signingEnd: null, today: "2026-11-01", signingFailed: false })).toBe(false);
+  });
+
+  it("the series stops at the signing end once it has passed", () => {
+    const series = cumulativeSeries({ daily: [{ day: "2026-11-01", count: 1 }], eligible: 4, signingStart: "2026-11-01", signingEnd: "2026-11-03", today: "2026-12-01" });
+    expect(series.map((p) => p.day)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
+    expect(series.map((p) => p.rate)).toEqual(["25.00", "25.00", "25.00"]);
+  });
+});
