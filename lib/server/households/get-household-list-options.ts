@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
 import { householdScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { parseInput } from "../../validation.ts";
-import { findProjectInScope } from "./household-queries.ts";
+import { findProjectInScope, requireStaffReadScope } from "./household-queries.ts";
 
 const ZInput = z.object({ projectId: z.uuid() });
 
@@ -19,7 +18,7 @@ export type HouseholdListOptions = {
 /** Rule: the choices of the household list's filters: the project's signing groups and the
  *  buildings among the households in the actor's read scope. Project out of reach: NOT_FOUND. */
 export async function getHouseholdListOptions(actor: Actor, input: unknown): Promise<HouseholdListOptions> {
-  requirePermission(actor, "read", "household");
+  requireStaffReadScope(actor);
   const { projectId } = parseInput(ZInput, input);
   await findProjectInScope(actor, projectId);
   const [groups, buildings] = await Promise.all([

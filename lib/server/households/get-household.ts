@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
 import { householdScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import type { HouseholdState } from "../../domain/household-state.ts";
 import { AppError } from "../../errors.ts";
 import type { Attitude, OwnerLocation, Prisma, SigningChannel, Tenure, VisitChannel, Vote } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { lastVisitOf, stateFactsSelect, stateOf } from "./household-queries.ts";
+import { lastVisitOf, stateFactsSelect, stateOf, requireStaffReadScope } from "./household-queries.ts";
 
 const ZGetHouseholdInput = z.object({ projectId: z.uuid(), householdId: z.uuid() });
 
@@ -124,7 +123,7 @@ function jsonObject(value: Prisma.JsonValue | null): Record<string, unknown> | n
  * project, or unknown: NOT_FOUND.
  */
 export async function getHousehold(actor: Actor, input: unknown): Promise<HouseholdDetail> {
-  requirePermission(actor, "read", "household");
+  requireStaffReadScope(actor);
   const { projectId, householdId } = parseInput(ZGetHouseholdInput, input);
   const household = await db().household.findFirst({
     where: { AND: [{ id: householdId, projectId }, householdScope(actor)] },

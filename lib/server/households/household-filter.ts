@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { addDays } from "../../domain/progress.ts";
+import { instantFromWallClock } from "../../domain/calendar-day.ts";
 import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
+import { serverEnv } from "../../env.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
 // The household list's filters, sort and page as they travel in the URL (searchParams), so a
@@ -47,6 +50,14 @@ export const ZHouseholdFilter = z.object({
   hardship: flag,
   /** Not visited in the last N days (never visited counts as not visited). */
   notVisitedDays: lenient(z.coerce.number().int().min(1).max(3650)),
+  /** Drill-downs of the dashboard's figures: not excluded (the households every rate counts),
+   *  signed or not (excluded households are neither), signed on a calendar day of the
+   *  deployment's zone, first-round vote, moved out (not excluded). */
+  eligible: flag,
+  signed: lenient(z.enum(["yes", "no"])),
+  signedOn: lenient(z.iso.date()),
+  vote: lenient(z.enum(["AGREE", "DISAGREE"])),
+  movedOut: flag,
 });
 export type THouseholdFilter = z.infer<typeof ZHouseholdFilter>;
 
@@ -60,7 +71,22 @@ export const ZHouseholdListQuery = ZHouseholdFilter.extend({
 });
 export type THouseholdListQuery = z.infer<typeof ZHouseholdListQuery>;
 
-export const FILTER_KEYS = ["q", "state", "group", "building", "tenure", "owner", "party", "hardship", "notVisitedDays"] as const;
+export const FILTER_KEYS = [
+  "q",
+  "state",
+  "group",
+  "building",
+  "tenure",
+  "owner",
+  "party",
+  "hardship",
+  "notVisitedDays",
+  "eligible",
+  "signed",
+  "signedOn",
+  "vote",
+  "movedOut",
+] as const;
 
 export function hasActiveFilter(filter: THouseholdFilter): boolean {
   return FILTER_KEYS.some((key) => filter[key] !== undefined);
@@ -138,6 +164,17 @@ export function householdFilterWhere(filter: THouseholdFilter, now: Date = new D
     const since = new Date(now.getTime() - filter.notVisitedDays * 24 * 3_600_000);
     and.push({ visitLogs: { none: { visitedAt: { gte: since } } } });
   }
+  if (filter.eligible) and.push({ isExcluded: false });
+  if (filter.signed === "yes") and.push({ isExcluded: false, signing: { isNot: null } });
+  if (filter.signed === "no") and.push({ isExcluded: false, signing: { is: null } });
+  if (filter.signedOn) {
+    const timeZone = serverEnv().LIANXIN_TIME_ZONE;
+    const from = instantFromWallClock(`${filter.signedOn}T00:00`, timeZone)!;
+    const to = instantFromWallClock(`${addDays(filter.signedOn, 1)}T00:00`, timeZone)!;
+    and.push({ signing: { is: { signedAt: { gte: from, lt: to } } } });
+  }
+  if (filter.vote) and.push({ firstRoundVote: filter.vote });
+  if (filter.movedOut) and.push({ isExcluded: false, movedOutAt: { not: null } });
   return and.length === 0 ? {} : { AND: and };
 }
 

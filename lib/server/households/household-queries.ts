@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../../auth/actor-types.ts";
-import type { Action } from "../../auth/permissions.ts";
+import { requirePermission, type Action } from "../../auth/permissions.ts";
 import { householdScope, projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { householdState, type HouseholdState } from "../../domain/household-state.ts";
@@ -11,6 +11,13 @@ import { householdFilterWhere, type HouseholdSort, type THouseholdFilter } from 
 // Queries shared by the household use cases (list, export, bulk assignment): the scoped `where`
 // of a filtered list and the order of its rows. Not use cases themselves: callers check the
 // permission first.
+
+/** The staff views of households (list, household page) need a staff scope to read households;
+ *  a resident's only scope is their own household, which they see through getOwnHousehold. */
+export function requireStaffReadScope(actor: Actor): void {
+  const scopes = requirePermission(actor, "read", "household");
+  if (!scopes.some((scope) => scope !== "own")) throw new AppError("FORBIDDEN", { detail: "read:household (staff)" });
+}
 
 /** The project, if the actor may reach it at all; NOT_FOUND otherwise (also for unknown ids). */
 export async function findProjectInScope(actor: Actor, projectId: string) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import type { HouseholdState } from "../../domain/household-state.ts";
 import type { OwnerLocation, Prisma, Tenure } from "../../generated/prisma/client.ts";
@@ -16,6 +15,7 @@ import {
   scopedFilterWhere,
   stateFactsSelect,
   stateOf,
+  requireStaffReadScope,
 } from "./household-queries.ts";
 
 const ZListInput = z.object({ projectId: z.uuid() });
@@ -68,7 +68,7 @@ export type HouseholdListPage = {
  * bulk assignment parse with ZHouseholdListQuery.
  */
 export async function listHouseholds(actor: Actor, input: unknown): Promise<HouseholdListPage> {
-  requirePermission(actor, "read", "household");
+  requireStaffReadScope(actor);
   const { projectId } = parseInput(ZListInput, input);
   const query = parseHouseholdListQuery(input as Record<string, string | string[] | undefined>);
   const project = await findProjectInScope(actor, projectId);
