@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ export type RosterImportLabels = {
   created: string;
   updated: string;
   unchanged: string;
+  /** "…{count}…" */
   reassigned: string;
   /** "{count} 户" */
   households: string;
@@ -75,6 +77,7 @@ export function RosterImportForm({
   maxBytes: number;
   labels: RosterImportLabels;
 }) {
+  const router = useRouter();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [page, setPage] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -123,6 +126,8 @@ export function RosterImportForm({
             const { type: _type, ...summary } = line;
             finished = true;
             setState({ kind: "done", summary });
+            // The page's household count is a server render: fetch it again.
+            if (summary.created > 0) router.refresh();
           } else if (line.type === "problems") {
             finished = true;
             setState({ kind: "problems", problems: line.problems, problemCount: line.problemCount });
@@ -220,7 +225,7 @@ export function RosterImportForm({
           </dl>
           {state.summary.reassigned > 0 ? (
             <p className="text-stone-700" data-testid="roster-reassigned">
-              {labels.reassigned}: {fill(labels.households, { count: n.format(state.summary.reassigned) })}
+              {fill(labels.reassigned, { count: n.format(state.summary.reassigned) })}
             </p>
           ) : null}
           <p className="text-sm text-stone-600">{labels.unchangedHint}</p>

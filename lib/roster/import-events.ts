@@ -22,7 +22,8 @@ export type RosterImportSummary = {
   created: number;
   updated: number;
   unchanged: number;
-  /** Households whose signing group the import changed (each also has an assign:household event). */
+  /** Existing households the import moved to another signing group (or took out of one). Every
+   *  group change, a new household's first group included, also has an assign:household event. */
   reassigned: number;
 };
 

@@ -14,7 +14,7 @@ const contextSelect = {
   id: true,
   code: true,
   name: true,
-  workingGroups: { where: { kind: "SIGNING" }, select: { name: true }, orderBy: { name: "asc" } },
+  workingGroups: { where: { kind: "SIGNING" }, select: { name: true }, orderBy: [{ createdAt: "asc" }, { name: "asc" }] },
   _count: { select: { households: true } },
 } satisfies Prisma.ProjectSelect;
 

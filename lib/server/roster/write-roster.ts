@@ -234,7 +234,6 @@ export async function writeRoster(tx: Prisma.TransactionClient, input: WriteRost
       const id = idOfCode.get(created.code)!;
       audit.push(event("import:household", id, null, created.after));
       if (created.group) {
-        reassigned++;
         audit.push(
           event("assign:household", id, { signingGroupId: null, signingGroupName: null }, { signingGroupId: created.group.id, signingGroupName: created.group.name }),
         );
