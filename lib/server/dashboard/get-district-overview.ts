@@ -1,0 +1,166 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../../auth/actor-types.ts";
+import { projectScope } from "../../auth/scope.ts";
+import { db } from "../../db.ts";
+import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
+import { progressFigures, type ProgressFigures } from "../../domain/dashboard.ts";
+import { formatPercent, ratio, ratioBasisPoints, thresholdBasisPoints } from "../../domain/rates.ts";
+import { serverEnv } from "../../env.ts";
+import type { ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
+import { parseInput } from "../../validation.ts";
+import { countHouseholdsByProject } from "../projects/count-households.ts";
+import { requireDistrictReader } from "./dashboard-access.ts";
+import { dailySignings, toDaily } from "./progress-queries.ts";
+
+export const OVERVIEW_SORTS = ["code", "name", "households", "signed", "rate", "firstDayRate", "relocationRate", "daysLeft", "risk"] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+const KINDS = ["OLD_DISTRICT", "SHANTYTOWN", "VILLAGE"] as const;
+const PHASES = ["PREPARATION", "NOTICE", "FIRST_CONSULTATION", "SIGNING", "RELOCATION", "CLEARED", "CLOSED"] as const;
+
+function firstString(value: unknown): unknown {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
+}
+const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstString, schema.optional()).catch(undefined);
+
+/** URL params of the overview; a value that does not parse is dropped, as in the household list. */
+export const ZOverviewQuery = z.object({
+  sort: lenient(z.enum(OVERVIEW_SORTS)).transform((v) => v ?? "code"),
+  dir: lenient(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
+  kind: lenient(z.enum(KINDS)),
+  phase: lenient(z.enum(PHASES)),
+});
+export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
+
+export type OverviewProject = {
+  id: string;
+  code: string;
+  name: string;
+  kind: ProjectKind;
+  phase: ProjectPhase;
+  district: string;
+  street: string;
+  signingStart: CalendarDay | null;
+  signingEnd: CalendarDay | null;
+  figures: ProgressFigures;
+};
+
+export type OverviewTotals = { projects: number; eligible: number; signed: number; signingRate: string | null; movedOut: number; relocationRate: string | null };
+
+export type DistrictOverview = {
+  query: TOverviewQuery;
+  computedAt: string;
+  timeZone: string;
+  today: CalendarDay;
+  year: number;
+  projects: OverviewProject[];
+  /** Over the projects shown (the filter applies). */
+  totals: OverviewTotals;
+  /** Eligible households of the projects shown that signed this calendar year (in the zone). */
+  signedThisYear: number;
+};
+
+function compare(sort: OverviewSort, a: OverviewProject, b: OverviewProject): number {
+  const rate = (numerator: number, denominator: number) => ratioBasisPoints(ratio(numerator, denominator)) ?? -1;
+  const fa = a.figures;
+  const fb = b.figures;
+  switch (sort) {
+    case "code":
+      return a.code.localeCompare(b.code);
+    case "name":
+      return a.name.localeCompare(b.name, "zh-CN");
+    case "households":
+      return fa.eligible - fb.eligible;
+    case "signed":
+      return fa.signed - fb.signed;
+    case "rate":
+      return rate(fa.signed, fa.eligible) - rate(fb.signed, fb.eligible);
+    case "firstDayRate":
+      return rate(fa.firstDaySigned, fa.eligible) - rate(fb.firstDaySigned, fb.eligible);
+    case "relocationRate":
+      return rate(fa.movedOut, fa.eligible) - rate(fb.movedOut, fb.eligible);
+    case "daysLeft":
+      return (fa.daysLeft ?? Number.MAX_SAFE_INTEGER) - (fb.daysLeft ?? Number.MAX_SAFE_INTEGER);
+    case "risk":
+      return Number(fa.isAtRisk) - Number(fb.isAtRisk);
+  }
+}
+
+/**
+ * 全区总览: every project of the district with its figures (the same rules as the project
+ * dashboard), a risk marker when the threshold's forecast falls after the signing end (or never),
+ * totals and this year's signings. District officials only (read:project:all).
+ */
+export async function getDistrictOverview(actor: Actor, input: unknown, now: Date = new Date()): Promise<DistrictOverview> {
+  requireDistrictReader(actor);
+  const query = parseInput(ZOverviewQuery, input ?? {});
+  const client = db();
+  const projects = await client.project.findMany({
+    where: { AND: [projectScope(actor), query.kind ? { kind: query.kind } : {}, query.phase ? { phase: query.phase } : {}] },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      phase: true,
+      district: true,
+      street: true,
+      signingStart: true,
+      signingEnd: true,
+      signingThreshold: true,
+      firstRoundThreshold: true,
+      agreementsEffectiveAt: true,
+      signingFailedAt: true,
+    },
+  });
+  const timeZone = serverEnv().LIANXIN_TIME_ZONE;
+  const today = calendarDayOf(now, timeZone);
+  const year = Number(today.slice(0, 4));
+  const ids = projects.map((p) => p.id);
+  const [counts, daily] = await Promise.all([countHouseholdsByProject(client, ids), dailySignings(client, ids, timeZone)]);
+
+  const rows: OverviewProject[] = projects.map((p) => {
+    const c = counts.get(p.id)!;
+    const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
+    const signingEnd = p.signingEnd ? calendarDayOfDateColumn(p.signingEnd) : null;
+    const figures = progressFigures({
+      // The overview shows no Party-member figures; they stay on the project dashboard.
+      counts: { ...c, partyEligible: 0 },
+      signingThresholdBp: thresholdBasisPoints(p.signingThreshold),
+      firstRoundThresholdBp: thresholdBasisPoints(p.firstRoundThreshold),
+      signingStart,
+      signingEnd,
+      today,
+      dailyParty: [],
+      dailyOther: toDaily(daily.filter((d) => d.projectId === p.id)),
+      agreementsEffective: p.agreementsEffectiveAt !== null,
+      signingFailed: p.signingFailedAt !== null,
+    });
+    return { id: p.id, code: p.code, name: p.name, kind: p.kind, phase: p.phase, district: p.district, street: p.street, signingStart, signingEnd, figures };
+  });
+  const direction = query.dir === "desc" ? -1 : 1;
+  rows.sort((a, b) => direction * compare(query.sort, a, b) || a.code.localeCompare(b.code));
+
+  const eligible = rows.reduce((sum, r) => sum + r.figures.eligible, 0);
+  const signed = rows.reduce((sum, r) => sum + r.figures.signed, 0);
+  const movedOut = rows.reduce((sum, r) => sum + r.figures.movedOut, 0);
+  const signedThisYear = daily.filter((d) => d.day.startsWith(`${year}-`)).reduce((sum, d) => sum + d.count, 0);
+  return {
+    query,
+    computedAt: now.toISOString(),
+    timeZone,
+    today,
+    year,
+    projects: rows,
+    totals: {
+      projects: rows.length,
+      eligible,
+      signed,
+      signingRate: formatPercent(ratio(signed, eligible)),
+      movedOut,
+      relocationRate: formatPercent(ratio(movedOut, eligible)),
+    },
+    signedThisYear,
+  };
+}

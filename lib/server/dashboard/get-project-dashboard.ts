@@ -1,0 +1,168 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../../auth/actor-types.ts";
+import { projectScope } from "../../auth/scope.ts";
+import { db } from "../../db.ts";
+import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
+import { progressFigures, type ProgressFigures } from "../../domain/dashboard.ts";
+import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
+import { rankGroupLeague } from "../../domain/progress.ts";
+import { formatPercent, thresholdBasisPoints } from "../../domain/rates.ts";
+import { serverEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
+import { parseInput } from "../../validation.ts";
+import { householdStateWhere } from "../households/household-filter.ts";
+import { requireDashboardReader } from "./dashboard-access.ts";
+import { dailySignings, groupActivity, householdCountsByGroup, toDaily } from "./progress-queries.ts";
+
+const ZDashboardInput = z.object({ projectId: z.uuid() });
+
+const dashboardProjectSelect = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  phase: true,
+  district: true,
+  street: true,
+  countingUnit: true,
+  signingStart: true,
+  signingEnd: true,
+  signingThreshold: true,
+  firstRoundThreshold: true,
+  agreementsEffectiveAt: true,
+  signingFailedAt: true,
+} satisfies Prisma.ProjectSelect;
+
+export type LeagueEntry = {
+  groupId: string;
+  name: string;
+  households: number;
+  signed: number;
+  rate: string | null;
+  visitsLast7Days: number;
+  overdueTasks: number;
+  rank: number;
+};
+
+/** Serialisable (no Decimals, dates as ISO strings), so a live view can re-render it. */
+export type ProjectDashboard = {
+  project: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ProjectKind;
+    phase: ProjectPhase;
+    district: string;
+    street: string;
+    countingUnit: CountingUnit;
+    signingStart: CalendarDay | null;
+    signingEnd: CalendarDay | null;
+    agreementsEffectiveAt: string | null;
+    signingFailedAt: string | null;
+  };
+  /** When and in which zone the figures were computed ("today" is a day of this zone). */
+  computedAt: string;
+  timeZone: string;
+  today: CalendarDay;
+  figures: ProgressFigures;
+  /** Households per state of householdState(), in the order of HOUSEHOLD_STATES. */
+  states: { state: HouseholdState; count: number }[];
+  league: LeagueEntry[];
+  /** Eligible households in no signing group (not in the league). */
+  unassigned: number;
+};
+
+/**
+ * 签约进度: every figure of DOMAIN.md for one project, computed from a few grouped counts by the
+ * rules of lib/domain. Whole-project figures for anyone who may read the project (district
+ * officials, its secretary, its group leaders and members); residents are refused; a project
+ * outside the actor's scope is NOT_FOUND.
+ */
+export async function getProjectDashboard(actor: Actor, input: unknown, now: Date = new Date()): Promise<ProjectDashboard> {
+  requireDashboardReader(actor);
+  const { projectId } = parseInput(ZDashboardInput, input);
+  const client = db();
+  const project = await client.project.findFirst({
+    where: { AND: [{ id: projectId }, projectScope(actor)] },
+    select: dashboardProjectSelect,
+  });
+  if (!project) throw new AppError("NOT_FOUND");
+
+  const timeZone = serverEnv().LIANXIN_TIME_ZONE;
+  const today = calendarDayOf(now, timeZone);
+  const [byGroup, daily, activity, groups, stateCounts] = await Promise.all([
+    householdCountsByGroup(client, projectId),
+    dailySignings(client, [projectId], timeZone),
+    groupActivity(client, projectId, today, timeZone),
+    client.workingGroup.findMany({
+      where: { projectId, kind: "SIGNING" },
+      select: { id: true, name: true },
+    }),
+    // The same `where` per state as the household list's state filter, so a state's count and
+    // its drill-down list agree by construction.
+    Promise.all(HOUSEHOLD_STATES.map((state) => client.household.count({ where: { AND: [{ projectId }, householdStateWhere(state)] } }))),
+  ]);
+
+  const counts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0, partyEligible: 0 };
+  for (const row of byGroup) {
+    counts.eligible += row.eligible;
+    counts.signed += row.signed;
+    counts.movedOut += row.movedOut;
+    counts.agreed += row.agreed;
+    counts.partyEligible += row.partyEligible;
+  }
+  const signingStart = project.signingStart ? calendarDayOfDateColumn(project.signingStart) : null;
+  const signingEnd = project.signingEnd ? calendarDayOfDateColumn(project.signingEnd) : null;
+  const figures = progressFigures({
+    counts,
+    signingThresholdBp: thresholdBasisPoints(project.signingThreshold),
+    firstRoundThresholdBp: thresholdBasisPoints(project.firstRoundThreshold),
+    signingStart,
+    signingEnd,
+    today,
+    dailyParty: toDaily(daily, true),
+    dailyOther: toDaily(daily, false),
+    agreementsEffective: project.agreementsEffectiveAt !== null,
+    signingFailed: project.signingFailedAt !== null,
+  });
+
+  const countsOf = new Map(byGroup.map((row) => [row.groupId, row]));
+  const activityOf = (kind: "visits" | "overdue", groupId: string) =>
+    activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
+  const league = rankGroupLeague(
+    groups.map((g) => ({
+      groupId: g.id,
+      name: g.name,
+      households: countsOf.get(g.id)?.eligible ?? 0,
+      signed: countsOf.get(g.id)?.signed ?? 0,
+      visitsLast7Days: activityOf("visits", g.id),
+      overdueTasks: activityOf("overdue", g.id),
+    })),
+  ).map(({ rate, ...row }) => ({ ...row, rate: formatPercent(rate) }));
+
+  return {
+    project: {
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      kind: project.kind,
+      phase: project.phase,
+      district: project.district,
+      street: project.street,
+      countingUnit: project.countingUnit,
+      signingStart,
+      signingEnd,
+      agreementsEffectiveAt: project.agreementsEffectiveAt?.toISOString() ?? null,
+      signingFailedAt: project.signingFailedAt?.toISOString() ?? null,
+    },
+    computedAt: now.toISOString(),
+    timeZone,
+    today,
+    figures,
+    states: HOUSEHOLD_STATES.map((state, i) => ({ state, count: stateCounts[i]! })),
+    league,
+    unassigned: countsOf.get(null)?.eligible ?? 0,
+  };
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { PrismaClient } from "../../db.ts";
+import { addDays, type DailyCount } from "../../domain/progress.ts";
+import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+// The set-based reads behind the dashboard and the overview. Every count here leaves excluded
+// households out (DOMAIN.md "eligible"). Timestamps are stored in UTC (timestamp without zone),
+// so a calendar day in the deployment's zone is ("at" AT TIME ZONE 'UTC') AT TIME ZONE zone.
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+/** Midnight starting `day` in `timeZone`, as an instant. */
+export function startOfDay(day: CalendarDay, timeZone: string): Date {
+  return instantFromWallClock(`${day}T00:00`, timeZone)!;
+}
+
+export type DailyByProject = { projectId: string; day: CalendarDay; party: boolean; count: number };
+
+/** Signings of eligible households per project, calendar day and Party-member flag. */
+export async function dailySignings(client: Client, projectIds: string[], timeZone: string): Promise<DailyByProject[]> {
+  if (projectIds.length === 0) return [];
+  return client.$queryRaw<DailyByProject[]>`
+    SELECT s."projectId"::text AS "projectId",
+           to_char(date_trunc('day', (s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS "day",
+           h."isPartyMemberHousehold" AS "party",
+           count(*)::int AS "count"
+    FROM "Signing" s
+    JOIN "Household" h ON h."id" = s."householdId"
+    WHERE s."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
+    GROUP BY 1, 2, 3
+    ORDER BY 2`;
+}
+
+export function toDaily(rows: readonly DailyByProject[], party?: boolean): DailyCount[] {
+  return rows.filter((r) => party === undefined || r.party === party).map((r) => ({ day: r.day, count: r.count }));
+}
+
+export type GroupCounts = {
+  groupId: string | null;
+  eligible: number;
+  signed: number;
+  movedOut: number;
+  agreed: number;
+  partyEligible: number;
+};
+
+/** One scan of a project's households: the counts per signing group (null = unassigned). */
+export async function householdCountsByGroup(client: Client, projectId: string): Promise<GroupCounts[]> {
+  return client.$queryRaw<GroupCounts[]>`
+    SELECT h."signingGroupId"::text AS "groupId",
+           count(*) FILTER (WHERE NOT h."isExcluded")::int AS "eligible",
+           count(s."id") FILTER (WHERE NOT h."isExcluded")::int AS "signed",
+           count(*) FILTER (WHERE NOT h."isExcluded" AND h."movedOutAt" IS NOT NULL)::int AS "movedOut",
+           count(*) FILTER (WHERE NOT h."isExcluded" AND h."firstRoundVote" = 'AGREE')::int AS "agreed",
+           count(*) FILTER (WHERE NOT h."isExcluded" AND h."isPartyMemberHousehold")::int AS "partyEligible"
+    FROM "Household" h
+    LEFT JOIN "Signing" s ON s."householdId" = h."id"
+    WHERE h."projectId" = ${projectId}::uuid
+    GROUP BY h."signingGroupId"`;
+}
+
+export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };
+
+/**
+ * Per signing group: visits to its households since the start of the pace window (today and the
+ * 6 days before, in the zone) and its households' overdue tasks (OPEN or IN_PROGRESS, due before
+ * today).
+ */
+export async function groupActivity(client: Client, projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
+  const since = startOfDay(addDays(today, -6), timeZone);
+  return client.$queryRaw<GroupActivity[]>`
+    SELECT 'visits' AS "kind", h."signingGroupId"::text AS "groupId", count(*)::int AS "count"
+    FROM "VisitLog" v
+    JOIN "Household" h ON h."id" = v."householdId"
+    WHERE v."projectId" = ${projectId}::uuid AND v."visitedAt" >= ${since}
+    GROUP BY h."signingGroupId"
+    UNION ALL
+    SELECT 'overdue' AS "kind", h."signingGroupId"::text AS "groupId", count(*)::int AS "count"
+    FROM "Task" t
+    JOIN "Household" h ON h."id" = t."householdId"
+    WHERE t."projectId" = ${projectId}::uuid AND t."status" IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < ${today}::date
+    GROUP BY h."signingGroupId"`;
+}
