@@ -300,11 +300,16 @@ describe("listHouseholds: paging and sorting", () => {
 describe("listHouseholds: scope", () => {
   const codesOf = (items: HouseholdListItem[]) => sorted(items.map((i) => i.code));
 
-  it("a group leader sees only the own group's households", async () => {
+  it("a group leader sees the own group's households (and, like every member, those of own tasks)", async () => {
     const group = project.signingGroups[0]!.id;
-    expect(sorted(await allCodes(leader, {}))).toEqual(sorted(rows.filter((r) => r.signingGroupId === group).map((r) => r.code)));
-    // Asking for another group's households gives nothing, not an error.
-    expect(await allCodes(leader, { group: project.signingGroups[1]!.id })).toEqual([]);
+    const ownTasks = new Set((await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId));
+    const expected = rows.filter((r) => r.signingGroupId === group || ownTasks.has(r.id));
+    expect(sorted(await allCodes(leader, {}))).toEqual(sorted(expected.map((r) => r.code)));
+    // Asking for another group's households gives at most those of own tasks, not an error.
+    const otherGroup = project.signingGroups[1]!.id;
+    expect(sorted(await allCodes(leader, { group: otherGroup }))).toEqual(
+      sorted(rows.filter((r) => r.signingGroupId === otherGroup && ownTasks.has(r.id)).map((r) => r.code)),
+    );
   });
 
   it("a member sees only the households of their own tasks", async () => {
@@ -333,6 +338,7 @@ describe("listHouseholds: scope", () => {
     expect(all.buildings).toEqual([...new Set(rows.map((r) => r.building))].sort());
     const own = await getHouseholdListOptions(leader, { projectId: project.project.id });
     const group = project.signingGroups[0]!.id;
-    expect(own.buildings).toEqual([...new Set(rows.filter((r) => r.signingGroupId === group).map((r) => r.building))].sort());
+    const ownTasks = new Set((await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId));
+    expect(own.buildings).toEqual([...new Set(rows.filter((r) => r.signingGroupId === group || ownTasks.has(r.id)).map((r) => r.building))].sort());
   });
 });
