@@ -1,3 +1,4 @@
+import { dashboardMessages } from "./areas/dashboard.ts";
 import { householdsMessages } from "./areas/households.ts";
 import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
@@ -149,4 +150,5 @@ export const en: Messages = {
   households: householdsMessages.en,
   roster: rosterMessages.en,
   signing: signingMessages.en,
+  dashboard: dashboardMessages.en,
 };

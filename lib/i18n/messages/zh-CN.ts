@@ -1,3 +1,4 @@
+import { dashboardMessages } from "./areas/dashboard.ts";
 import { householdsMessages } from "./areas/households.ts";
 import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
@@ -151,6 +152,7 @@ export const zhCN = {
   households: householdsMessages.zhCN,
   roster: rosterMessages.zhCN,
   signing: signingMessages.zhCN,
+  dashboard: dashboardMessages.zhCN,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
