@@ -2,6 +2,7 @@ import { dashboardMessages } from "./areas/dashboard.ts";
 import { householdsMessages } from "./areas/households.ts";
 import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
+import { liveMessages } from "./areas/live.ts";
 import { signingMessages } from "./areas/signing.ts";
 import type { Messages } from "./zh-CN.ts";
 
@@ -151,4 +152,5 @@ export const en: Messages = {
   roster: rosterMessages.en,
   signing: signingMessages.en,
   dashboard: dashboardMessages.en,
+  live: liveMessages.en,
 };

@@ -2,6 +2,7 @@ import { dashboardMessages } from "./areas/dashboard.ts";
 import { householdsMessages } from "./areas/households.ts";
 import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
+import { liveMessages } from "./areas/live.ts";
 import { signingMessages } from "./areas/signing.ts";
 import type { Widen } from "./areas/define.ts";
 
@@ -153,6 +154,7 @@ export const zhCN = {
   roster: rosterMessages.zhCN,
   signing: signingMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
+  live: liveMessages.zhCN,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -8,6 +8,7 @@ import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { parseHouseholdListQuery, ZHouseholdFilter } from "./household-filter.ts";
 import { scopedFilterWhere } from "./household-queries.ts";
 
@@ -105,6 +106,7 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
             after: { signingGroupId: target.id, signingGroupName: target.name },
           });
         }
+        await notifyProjectChanged(tx, data.projectId, "assignment");
       }
       return { groupName: target.name, moved: toMove.length, alreadyInGroup: matching.length - toMove.length };
     },

@@ -3,6 +3,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { RosterColumnKey, RosterRecord } from "../../roster/columns.ts";
 import type { RosterImportSummary, RosterProgressListener } from "../../roster/import-events.ts";
 import { normalizeGroupName, type ValidRosterRow } from "../../roster/validate.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 
 // The write half of a roster import, as set-based SQL: a few statements for the whole file
 // instead of a round trip per household (createMany costs ~0.5 ms a row in Prisma 7 here; see
@@ -266,6 +267,7 @@ export async function writeRoster(tx: Prisma.TransactionClient, input: WriteRost
        SELECT ${auditColumns}, ${NOW} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)`,
       audit,
     );
+    await notifyProjectChanged(tx, projectId, "roster");
   }
 
   return { rows: rows.length, created: creates.length, updated: updates.length, unchanged, reassigned };

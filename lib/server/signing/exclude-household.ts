@@ -7,6 +7,7 @@ import { applyEvent, type WorkflowEvent } from "../../domain/household-workflow.
 import { AppError } from "../../errors.ts";
 import { parseInput, requiredText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { lockProject, markEffectiveIfReached } from "./effectiveness.ts";
 import {
   assertAllowed,
@@ -48,6 +49,7 @@ export async function excludeHousehold(actor: Actor, input: unknown): Promise<Ho
       before: { isExcluded: false, exclusionReason: household.exclusionReason },
       after: { isExcluded: true, exclusionReason: reason },
     });
+    await notifyProjectChanged(tx, projectId, "exclusion");
     const project = await lockProject(tx, projectId);
     if (!project) throw new AppError("NOT_FOUND");
     const becameEffective = await markEffectiveIfReached(tx, project, actor.userId, clock);

@@ -6,6 +6,7 @@ import { db } from "../../db.ts";
 import { applyEvent, type WorkflowEvent } from "../../domain/household-workflow.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import {
   assertAllowed,
   EVENT_TRANSACTION_OPTIONS,
@@ -43,6 +44,7 @@ export async function includeHousehold(actor: Actor, input: unknown): Promise<Ho
       before: { isExcluded: true, exclusionReason: household.exclusionReason },
       after: { isExcluded: false },
     });
+    await notifyProjectChanged(tx, projectId, "inclusion");
     return {
       householdId: household.id,
       code: household.code,

@@ -6,6 +6,7 @@ import { db } from "../../db.ts";
 import { applyEvent, type WorkflowEvent } from "../../domain/household-workflow.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import {
   assertAllowed,
   EVENT_TRANSACTION_OPTIONS,
@@ -44,6 +45,7 @@ export async function recordHandOver(actor: Actor, input: unknown): Promise<Hous
       before: { handedOverAt: null },
       after: { handedOverAt: handedOverAt.toISOString() },
     });
+    await notifyProjectChanged(tx, projectId, "hand-over");
     return {
       householdId: household.id,
       code: household.code,

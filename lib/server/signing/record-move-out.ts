@@ -6,6 +6,7 @@ import { db } from "../../db.ts";
 import { applyEvent, type WorkflowEvent } from "../../domain/household-workflow.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import {
   assertAllowed,
   EVENT_TRANSACTION_OPTIONS,
@@ -45,6 +46,7 @@ export async function recordMoveOut(actor: Actor, input: unknown): Promise<House
       before: { movedOutAt: null },
       after: { movedOutAt: movedOutAt.toISOString() },
     });
+    await notifyProjectChanged(tx, projectId, "move-out");
     return {
       householdId: household.id,
       code: household.code,

@@ -8,6 +8,7 @@ import { AppError } from "../../errors.ts";
 import { SigningChannel } from "../../generated/prisma/enums.ts";
 import { parseInput, requiredText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { lockProject, markEffectiveIfReached } from "./effectiveness.ts";
 import {
   assertAllowed,
@@ -101,6 +102,7 @@ export async function recordSigning(actor: Actor, input: unknown): Promise<Recor
       before: { signed: false },
       after: { signed: true, agreementNumber, channel, signedAt: signedAt.toISOString() },
     });
+    await notifyProjectChanged(tx, projectId, "signing");
 
     // Last, and briefly: the project lock that serialises the threshold check (effectiveness.ts).
     const project = await lockProject(tx, projectId);

@@ -7,6 +7,7 @@ import { applyEvent, type WorkflowEvent } from "../../domain/household-workflow.
 import { Vote } from "../../generated/prisma/enums.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import {
   assertAllowed,
   EVENT_TRANSACTION_OPTIONS,
@@ -46,6 +47,7 @@ export async function recordVote(actor: Actor, input: unknown): Promise<Househol
       before: { firstRoundVote: household.firstRoundVote },
       after: { firstRoundVote: vote },
     });
+    await notifyProjectChanged(tx, projectId, "vote");
     return {
       householdId: household.id,
       code: household.code,

@@ -6,6 +6,7 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { countHouseholdsByProject } from "../projects/count-households.ts";
 import { lockProject, markEffective } from "./effectiveness.ts";
 import { toWorkflowProject, workflowClock } from "./workflow.ts";
@@ -52,6 +53,8 @@ export async function settleSigningPeriod(projectId: string, now: Date): Promise
     if (counts.eligible === 0) return { outcome: "NO_HOUSEHOLDS" as const, changed: false };
     const thresholdBp = thresholdBasisPoints(project.signingThreshold);
     const required = requiredForThreshold(counts.eligible, thresholdBp);
+    // From here on the project settles one way or the other.
+    await notifyProjectChanged(tx, project.id, "settle");
 
     if (hasReachedThreshold(counts.signed, counts.eligible, thresholdBp)) {
       const [reaching] = await tx.$queryRaw<{ signedAt: Date }[]>`

@@ -7,6 +7,7 @@ import { applyEvent, UNDOABLE_STEPS, type UndoableStep, type WorkflowEvent } fro
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput, requiredText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import {
   assertAllowed,
   EVENT_TRANSACTION_OPTIONS,
@@ -81,6 +82,7 @@ export async function undoHouseholdEvent(actor: Actor, input: unknown): Promise<
       before,
       after: { ...after, reason },
     });
+    await notifyProjectChanged(tx, projectId, "undo");
     return {
       householdId: household.id,
       code: household.code,

@@ -1,0 +1,149 @@
+import "server-only";
+import pg from "pg";
+import { requireDatabaseUrl } from "../../env.ts";
+import { parseProgressEvent, PROGRESS_CHANNEL, type ProgressEvent } from "./progress-event.ts";
+
+// One dedicated Postgres connection per server process LISTENs on the progress channel and fans
+// the notifications out to the open event streams of this process (docs/decisions/007). It is
+// not taken from Prisma's pool: a LISTEN holds its connection for as long as the process lives.
+
+export type ProgressSubscriber = (event: ProgressEvent) => void;
+
+/** Shown in pg_stat_activity, so an operator (and the tests) can find the listener. */
+export const LISTENER_APPLICATION_NAME = "lianxin-live-listener";
+
+const MIN_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 10_000;
+
+class ProgressListener {
+  private readonly subscribers = new Set<ProgressSubscriber>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private backoffMs = MIN_BACKOFF_MS;
+  private hasConnectedBefore = false;
+  private stopped = false;
+  private connectedListeners = new Set<() => void>();
+
+  constructor(private readonly connectionString: string) {}
+
+  subscribe(subscriber: ProgressSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    this.stopped = false;
+    if (!this.client && !this.connecting && !this.retryTimer) void this.connect();
+    return () => {
+      this.subscribers.delete(subscriber);
+    };
+  }
+
+  get isConnected(): boolean {
+    return this.client !== null;
+  }
+
+  /** Resolves once the LISTEN is in place (at once when it already is). */
+  ready(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    return new Promise((resolve) => this.connectedListeners.add(resolve));
+  }
+
+  /** Closes the connection; the next subscriber opens it again. For tests and shutdown. */
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.subscribers.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: LISTENER_APPLICATION_NAME,
+      // TCP keepalive notices a silently dropped network, not only a closed socket.
+      keepAlive: true,
+    });
+    client.on("notification", (message) => {
+      if (message.channel !== PROGRESS_CHANNEL) return;
+      const event = parseProgressEvent(message.payload);
+      if (event) this.publish(event);
+    });
+    const onLost = (error?: Error) => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.removeAllListeners("error");
+      client.on("error", () => undefined);
+      client.end().catch(() => undefined);
+      if (error) console.warn("[live] listener connection lost:", error.message);
+      this.scheduleReconnect();
+    };
+    client.on("error", onLost);
+    client.on("end", () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners();
+      client.end().catch(() => undefined);
+      console.warn("[live] listener could not connect:", (error as Error).message);
+      this.scheduleReconnect();
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    this.backoffMs = MIN_BACKOFF_MS;
+    for (const resolve of this.connectedListeners) resolve();
+    this.connectedListeners.clear();
+    // Whatever was notified while the connection was down is lost: tell every stream to refresh.
+    if (this.hasConnectedBefore) this.publish({ projectId: null, kind: "resync", at: new Date().toISOString() });
+    this.hasConnectedBefore = true;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.retryTimer) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) void this.connect();
+    }, delay);
+    this.retryTimer.unref?.();
+  }
+
+  private publish(event: ProgressEvent): void {
+    for (const subscriber of [...this.subscribers]) {
+      try {
+        subscriber(event);
+      } catch (error) {
+        console.error("[live] subscriber failed", error);
+      }
+    }
+  }
+}
+
+// Cached on globalThis: one listener per process, also across dev reloads.
+const globalForListener = globalThis as unknown as { lianxinProgressListener?: ProgressListener };
+
+/** The process's listener, created on first use; it connects with its first subscriber. */
+export function progressListener(): ProgressListener {
+  globalForListener.lianxinProgressListener ??= new ProgressListener(requireDatabaseUrl());
+  return globalForListener.lianxinProgressListener;
+}
+
+/** Receives every progress event of the database until the returned function is called. */
+export function subscribeToProgress(subscriber: ProgressSubscriber): () => void {
+  return progressListener().subscribe(subscriber);
+}
+
+export type { ProgressListener };

@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+
+/** The Postgres channel every writer notifies and every app server listens on. */
+export const PROGRESS_CHANNEL = "lianxin_progress";
+
+/** What changed, so a client could decide how much to refresh; today every kind refreshes. */
+export const PROGRESS_KINDS = [
+  "vote",
+  "signing",
+  "move-out",
+  "hand-over",
+  "exclusion",
+  "inclusion",
+  "undo",
+  "settle",
+  "roster",
+  "assignment",
+  /** A display session was switched off: its screen refreshes into the "switched off" page. */
+  "display",
+  /** The listener reconnected: notifications may have been missed while it was away. */
+  "resync",
+] as const;
+export type ProgressKind = (typeof PROGRESS_KINDS)[number];
+
+export const ZProgressEvent = z.object({
+  /** null only for "resync", which concerns every project. */
+  projectId: z.uuid().nullable(),
+  kind: z.enum(PROGRESS_KINDS),
+  /** ISO time of the change (the transaction's clock). */
+  at: z.string(),
+});
+export type ProgressEvent = z.infer<typeof ZProgressEvent>;
+
+/** A notification payload from the channel, or null when it is not one of ours. */
+export function parseProgressEvent(payload: string | undefined): ProgressEvent | null {
+  if (!payload) return null;
+  try {
+    const parsed = ZProgressEvent.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,172 @@
+// Live updates end to end below the HTTP layer: a committed signing is announced on the progress
+// channel through the process's one listener, a rolled-back change is not, the listener comes
+// back after its connection is killed, and the SSE body carries a project's events only.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
+import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
+import type { ProgressEvent } from "@/lib/server/live/progress-event";
+import { progressEventStream } from "@/lib/server/live/progress-stream";
+import { recordSigning } from "@/lib/server/signing/record-signing";
+import type { SeededProject } from "@/prisma/seed/factories";
+import { actorOf, householdsOf, seedSigningProject, setHousehold } from "./signing-helpers.ts";
+
+let project: SeededProject;
+let other: SeededProject;
+let leader: Actor;
+let households: { id: string; code: string }[];
+
+beforeAll(async () => {
+  project = await seedSigningProject();
+  other = await seedSigningProject({ households: 4, signingGroups: 1 });
+  const group = project.signingGroups[0]!;
+  leader = await actorOf(group.leaderId);
+  households = await householdsOf(project.project.id, group.id);
+});
+
+afterAll(async () => {
+  await progressListener().close();
+});
+
+/** Collects events from the listener; `until` resolves with the first event matching. */
+function collect() {
+  const events: ProgressEvent[] = [];
+  const waiters: { match: (e: ProgressEvent) => boolean; resolve: (e: ProgressEvent) => void }[] = [];
+  const unsubscribe = subscribeToProgress((event) => {
+    events.push(event);
+    for (const w of [...waiters]) {
+      if (w.match(event)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(event);
+      }
+    }
+  });
+  const until = (match: (e: ProgressEvent) => boolean, what: string) =>
+    new Promise<ProgressEvent>((resolve, reject) => {
+      const found = events.find(match);
+      if (found) return resolve(found);
+      const timer = setTimeout(() => reject(new Error(`no event: ${what}`)), 20_000);
+      waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+    });
+  return { events, until, unsubscribe };
+}
+
+/** A committed marker on the channel: notifications arrive in commit order, so once the marker
+ *  is here, anything committed before it would have arrived too. */
+async function commitMarker(projectId: string): Promise<void> {
+  await db().$transaction(async (tx) => notifyProjectChanged(tx, projectId, "assignment"));
+}
+
+describe("notifyProjectChanged + the listener", () => {
+  it("a committed signing is announced to subscribers with its project, kind and time", async () => {
+    const listen = collect();
+    await progressListener().ready();
+    const h = households[0]!;
+    const version = await setHousehold(h.id, {});
+    await recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "LIVE-1" });
+    const event = await listen.until((e) => e.projectId === project.project.id && e.kind === "signing", "signing");
+    expect(Number.isNaN(Date.parse(event.at))).toBe(false);
+    expect(await db().signing.count({ where: { householdId: h.id } })).toBe(1);
+    listen.unsubscribe();
+  });
+
+  it("a rolled-back change announces nothing", async () => {
+    const listen = collect();
+    await progressListener().ready();
+    await expect(
+      db().$transaction(async (tx) => {
+        await notifyProjectChanged(tx, project.project.id, "move-out");
+        throw new Error("rolled back on purpose");
+      }),
+    ).rejects.toThrow("rolled back on purpose");
+    // A refused signing (agreement number taken) rolls back too.
+    const h = households[1]!;
+    const version = await setHousehold(h.id, {});
+    await expect(
+      recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "LIVE-1" }),
+    ).rejects.toThrow();
+    await commitMarker(other.project.id);
+    await listen.until((e) => e.projectId === other.project.id && e.kind === "assignment", "marker");
+    expect(listen.events.filter((e) => e.projectId === project.project.id)).toEqual([]);
+    listen.unsubscribe();
+  });
+
+  it("reconnects after its connection is terminated, says so with a resync, and hears later commits", async () => {
+    const listen = collect();
+    await progressListener().ready();
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const killed = await admin.query<{ pid: number }>(
+        `SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+        [LISTENER_APPLICATION_NAME],
+      );
+      expect(killed.rowCount).toBe(1);
+      await listen.until((e) => e.kind === "resync" && e.projectId === null, "resync");
+      const again = await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+        LISTENER_APPLICATION_NAME,
+      ]);
+      expect(again.rows.map((r) => r.pid)).not.toContain(killed.rows[0]!.pid);
+    } finally {
+      await admin.end();
+    }
+    await commitMarker(project.project.id);
+    await listen.until((e) => e.projectId === project.project.id && e.kind === "assignment", "after reconnect");
+    listen.unsubscribe();
+  });
+
+  it("uses one connection for any number of subscribers", async () => {
+    const a = collect();
+    const b = collect();
+    await progressListener().ready();
+    await commitMarker(project.project.id);
+    await Promise.all([a.until((e) => e.kind === "assignment", "a"), b.until((e) => e.kind === "assignment", "b")]);
+    const rows = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`;
+    expect(rows[0]!.n).toBe(1);
+    a.unsubscribe();
+    b.unsubscribe();
+  });
+});
+
+describe("progressEventStream (the body of GET /api/live)", () => {
+  async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string, sofar = ""): Promise<string> {
+    const decoder = new TextDecoder();
+    let out = sofar;
+    while (!out.includes(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before "${text}": ${out}`);
+      out += decoder.decode(value, { stream: true });
+    }
+    return out;
+  }
+
+  it("sends retry first, then its project's events and not another project's, and stops on abort", async () => {
+    await progressListener().ready();
+    const abort = new AbortController();
+    const reader = progressEventStream(project.project.id, abort.signal).getReader();
+    let text = await readUntil(reader, "retry: 2000");
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, other.project.id, "signing"));
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, project.project.id, "vote"));
+    text = await readUntil(reader, `"kind":"vote"`, text);
+    expect(text).toContain("event: progress\ndata: ");
+    expect(text).toContain(`"projectId":"${project.project.id}"`);
+    expect(text).not.toContain(other.project.id);
+    abort.abort();
+    const end = await reader.read();
+    expect(end.done).toBe(true);
+  });
+
+  it("the overview stream (no project) carries every project's events", async () => {
+    await progressListener().ready();
+    const abort = new AbortController();
+    const reader = progressEventStream(null, abort.signal).getReader();
+    let text = await readUntil(reader, "retry: 2000");
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, other.project.id, "hand-over"));
+    text = await readUntil(reader, `"kind":"hand-over"`, text);
+    expect(text).toContain(other.project.id);
+    abort.abort();
+  });
+});
