@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { AccessCodeForm } from "@/components/residents/access-code-form";
@@ -53,6 +54,7 @@ export default async function ProjectPage({ params }: Props) {
         {t("project.back")}
       </Link>
       <ProjectNav actor={actor} projectId={project.id} current="summary" />
+      <LiveRefresh projectId={project.id} labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }} />
       <div>
         <h1 className="text-2xl font-bold">{project.name}</h1>
         <p className="text-stone-700">

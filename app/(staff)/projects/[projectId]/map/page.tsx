@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageShell } from "@/components/layout/page-shell";
 import { BattleMap } from "@/components/map/battle-map";
 import { ProjectNav } from "@/components/projects/project-nav";
@@ -27,6 +28,7 @@ export default async function BattleMapPage({ params, searchParams }: Props) {
   return (
     <PageShell actor={actor} currentPath={`/projects/${projectId}/map${groupId ? `?group=${groupId}` : ""}`}>
       <ProjectNav actor={actor} projectId={projectId} current="map" />
+      <LiveRefresh projectId={projectId} labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }} />
       <div>
         <h1 className="text-2xl font-bold">
           {t("setup.map.title")} · {map.project.name}
