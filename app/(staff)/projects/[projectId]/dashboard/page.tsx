@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageShell } from "@/components/layout/page-shell";
+import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
+import { requireActor } from "@/lib/auth/actor";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
+import { orNotFound } from "@/lib/server/or-not-found";
+
+type Props = { params: Promise<{ projectId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
+  return { title: t("dashboard.title") };
+}
+
+export default async function DashboardPage({ params }: Props) {
+  const actor = await requireActor();
+  if (actor.role === "RESIDENT") redirect("/my-household");
+  const { projectId } = await params;
+  const [t, locale, dashboard] = await Promise.all([getTranslator(), getLocale(), orNotFound(getProjectDashboard(actor, { projectId }))]);
+  const { project } = dashboard;
+  const computedAt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: dashboard.timeZone }).format(
+    new Date(dashboard.computedAt),
+  );
+  return (
+    <PageShell actor={actor} currentPath={`/projects/${project.id}/dashboard`}>
+      <Link href={`/projects/${project.id}`} className="text-brand-700 underline underline-offset-4">
+        {project.name}
+      </Link>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {t("dashboard.title")} · {project.name}
+          </h1>
+          <p className="text-stone-700">
+            {project.code} · {t(`project.kinds.${project.kind}`)} · {t(`project.phases.${project.phase}`)}
+          </p>
+          <p className="text-sm text-stone-600" data-testid="computed-at">
+            {t("dashboard.computedAt", { time: computedAt, zone: dashboard.timeZone })}
+          </p>
+        </div>
+        <a
+          href={`/api/projects/${project.id}/dashboard/export`}
+          className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-stone-50"
+          data-testid="dashboard-export"
+          download
+        >
+          {t("dashboard.export")}
+        </a>
+      </div>
+      <ProjectDashboard dashboard={dashboard} t={t} locale={locale} />
+    </PageShell>
+  );
+}
