@@ -523,6 +523,11 @@ function normalizeHeader(text: string): string {
   return normalizeWord(text.replace(/[（(][^）)]*[）)]\s*$/, ""));
 }
 
+/** Columns an export adds for reading (the household's state) that an import skips, so an
+ *  exported list can be imported again as it is. */
+export const ROSTER_READ_ONLY_HEADERS = [{ zh: "状态", en: "State" }] as const;
+const READ_ONLY_LOOKUP = new Set(ROSTER_READ_ONLY_HEADERS.flatMap((h) => [normalizeHeader(h.zh), normalizeHeader(h.en)]));
+
 const HEADER_LOOKUP = new Map<string, RosterColumnKey>();
 for (const c of ROSTER_COLUMNS as readonly RosterColumn[]) {
   for (const header of [c.key, c.zh, c.en, ...(c.aliases ?? [])]) {
@@ -544,7 +549,8 @@ export type HeaderMatch = {
 };
 
 /** Recognises the header row. Blank header cells are ignored when their column is empty too
- *  (the caller checks that); unknown, repeated and missing required columns are errors. */
+ *  (the caller checks that), and so are the read-only columns of an export; unknown, repeated
+ *  and missing required columns are errors. */
 export function matchRosterHeaders(row: readonly RosterCell[], language: RosterLanguage = "zh"): HeaderMatch {
   const columns: (RosterColumnKey | null)[] = [];
   const headers: Partial<Record<RosterColumnKey, string>> = {};
@@ -556,7 +562,9 @@ export function matchRosterHeaders(row: readonly RosterCell[], language: RosterL
       return;
     }
     const key = HEADER_LOOKUP.get(normalizeHeader(text));
-    if (!key) {
+    if (!key && READ_ONLY_LOOKUP.has(normalizeHeader(text))) {
+      columns.push(null);
+    } else if (!key) {
       errors.push({ key: "roster.file.unknownColumn", column: text, params: { header: text } });
       columns.push(null);
     } else if (headers[key] !== undefined) {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { formatRosterRow, ROSTER_COLUMNS, ROSTER_LIMITS, type RosterRecord } from "@/lib/roster/columns";
 import type { RosterImportResult, RosterProgress } from "@/lib/roster/import-events";
 import ExcelJS from "exceljs";
+import { exportHouseholds } from "@/lib/server/households/export-households";
 import { getRosterTemplate } from "@/lib/server/roster/get-roster-template";
 import { importRoster } from "@/lib/server/roster/import-roster";
 import { seedProject, type SeededProject } from "../../prisma/seed/factories.ts";
@@ -201,6 +202,19 @@ describe("roster template", () => {
     const filled = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     expect(expectOk(await importRoster(secretary, { projectId, fileName: "t.xlsx", bytes: filled }))).toMatchObject({ created: 1 });
   });
+});
+
+describe("households export → roster import", () => {
+  for (const language of ["zh", "en"] as const) {
+    it(`imports an exported household list (${language}) unchanged`, async () => {
+      const file = await exportHouseholds(secretary, { projectId, language });
+      const bytes = new Uint8Array(await new Response(file.stream).arrayBuffer());
+      const total = await db().household.count({ where: { projectId } });
+      expect(file.count).toBe(total);
+      const result = expectOk(await importRoster(secretary, { projectId, fileName: `${file.filename}.xlsx`, bytes, language }));
+      expect(result).toMatchObject({ rows: total, created: 0, updated: 0, unchanged: total });
+    });
+  }
 });
 
 describe("importRoster: CSV encodings", () => {

@@ -149,6 +149,13 @@ describe("roster headers", () => {
     expect(match.errors.map((e) => e.key)).toEqual(["roster.file.duplicateColumn", "roster.file.duplicateColumn"]);
   });
 
+  it("skips the read-only state column an export adds", () => {
+    const match = matchRosterHeaders([...ROSTER_COLUMNS.map((c) => c.zh), "状态"]);
+    expect(match.errors).toEqual([]);
+    expect(match.columns.at(-1)).toBeNull();
+    expect(matchRosterHeaders([...ROSTER_COLUMNS.map((c) => c.en), "State"]).errors).toEqual([]);
+  });
+
   it("refuses unknown columns and lists each missing required column", () => {
     const match = matchRosterHeaders(["房屋编号", "备注", "联系电话"]);
     expect(match.errors).toEqual([
