@@ -102,6 +102,8 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
 
   async function write(): Promise<void> {
     for (let start = 0; start < ids.length; start += CHUNK) {
+      // The reader went away (download cancelled): stop loading rows nobody will read.
+      if (output.destroyed) return;
       const chunkIds = ids.slice(start, start + CHUNK);
       const rows = await db().household.findMany({ where: { id: { in: chunkIds } }, select: exportSelect });
       const byId = new Map(rows.map((r) => [r.id, r]));
