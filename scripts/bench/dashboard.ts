@@ -1,0 +1,376 @@
+// `npm run bench:dashboard`: the dashboards at district scale (scripts/bench/generate-district.ts:
+// 50 projects, 100,000 households, 1,000,000 visit logs).
+//  1. Data queries: getDistrictOverview and getProjectDashboard (the 5,000-household project),
+//     each beside a raw-SQL floor — hand-written minimal SQL for the same figures through a plain
+//     `pg` pool, no ORM and no figure arithmetic — p50/p95 over N runs. Target: within 1.5× of the
+//     floor or +1 ms.
+//  2. The pages over HTTP: the real portal (scripts/start.ts, production build) on 127.0.0.1,
+//     signed in through the real login, requested on a fixed schedule of R requests/s for D
+//     seconds while signings are recorded at 5/s through the real use case (recordSigning);
+//     server response p95 and the error count (expected: zero).
+//  3. Exactness: scripts/lib/recompute-figures.ts recomputes every figure with plain COUNTs and
+//     compares them with what the dashboards return.
+//
+//   npm run bench:dashboard                                   # full scale, generated first
+//   npm run bench:dashboard -- --keep /tmp/district           # keep (or reuse) the generated data
+//   npm run bench:dashboard -- --households 20000 --visits 200000 --projects 10 --largest 5000
+//   npm run bench:dashboard -- --runs 50 --rate 30 --seconds 30
+import { register } from "node:module";
+
+register(
+  "data:text/javascript," +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
+         return next(specifier, context);
+       }`,
+    ),
+);
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    projects: { type: "string", default: "50" },
+    households: { type: "string", default: "100000" },
+    visits: { type: "string", default: "1000000" },
+    largest: { type: "string", default: "5000" },
+    keep: { type: "string" },
+    runs: { type: "string", default: "30" },
+    rate: { type: "string", default: "30" },
+    seconds: { type: "string", default: "20" },
+    "signings-per-second": { type: "string", default: "5" },
+    port: { type: "string", default: "3261" },
+    "skip-http": { type: "boolean", default: false },
+    "skip-exactness": { type: "boolean", default: false },
+  },
+});
+
+const RUNS = Number(values.runs);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+const SIGNINGS_PER_SECOND = Number(values["signings-per-second"]);
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const ms = (x: number) => x.toFixed(1);
+
+async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await work(); // warm-up: plans cached, pool connected
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await work();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+// ─── Raw-SQL floors: the same figures, minimal hand-written SQL, run in parallel like the use cases ───
+
+const TZ = "Asia/Shanghai";
+
+async function overviewFloor(pool: pg.Pool): Promise<unknown> {
+  return Promise.all([
+    pool.query(`SELECT id, code, name, kind, phase, district, street, "signingStart", "signingEnd", "signingThreshold", "firstRoundThreshold",
+                       "agreementsEffectiveAt", "signingFailedAt" FROM "Project"`),
+    pool.query(`SELECT h."projectId", count(*)::int, count(s.id)::int,
+                       count(*) FILTER (WHERE h."movedOutAt" IS NOT NULL)::int, count(*) FILTER (WHERE h."firstRoundVote" = 'AGREE')::int
+                FROM "Household" h LEFT JOIN "Signing" s ON s."householdId" = h.id WHERE NOT h."isExcluded" GROUP BY 1`),
+    pool.query(
+      `SELECT s."projectId", ((s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE $1)::date AS day, count(*)::int
+       FROM "Signing" s JOIN "Household" h ON h.id = s."householdId" WHERE NOT h."isExcluded" GROUP BY 1, 2`,
+      [TZ],
+    ),
+  ]);
+}
+
+async function dashboardFloor(pool: pg.Pool, projectId: string, since: Date, today: string): Promise<unknown> {
+  return Promise.all([
+    pool.query(`SELECT * FROM "Project" WHERE id = $1`, [projectId]),
+    // Counts per group and per state in one scan of the project's households.
+    pool.query(
+      `SELECT h."signingGroupId",
+              count(*) FILTER (WHERE NOT h."isExcluded")::int AS eligible,
+              count(s.id) FILTER (WHERE NOT h."isExcluded")::int AS signed,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."movedOutAt" IS NOT NULL)::int,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."firstRoundVote" = 'AGREE')::int,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."isPartyMemberHousehold")::int,
+              count(*) FILTER (WHERE h."isExcluded")::int AS excluded,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NOT NULL)::int AS handed_over,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NOT NULL)::int AS moved_out,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NULL AND s.id IS NOT NULL)::int AS signed_state,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NULL AND s.id IS NULL AND h."firstRoundVote" = 'AGREE')::int AS agreed_state,
+              count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NULL AND s.id IS NULL
+                                AND h."firstRoundVote" IS DISTINCT FROM 'AGREE' AND EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h.id))::int AS visited
+       FROM "Household" h LEFT JOIN "Signing" s ON s."householdId" = h.id WHERE h."projectId" = $1 GROUP BY 1`,
+      [projectId],
+    ),
+    pool.query(
+      `SELECT ((s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date, h."isPartyMemberHousehold", count(*)::int
+       FROM "Signing" s JOIN "Household" h ON h.id = s."householdId" WHERE s."projectId" = $1 AND NOT h."isExcluded" GROUP BY 1, 2`,
+      [projectId, TZ],
+    ),
+    pool.query(
+      `SELECT h."signingGroupId", count(*)::int FROM "VisitLog" v JOIN "Household" h ON h.id = v."householdId"
+       WHERE v."projectId" = $1 AND v."visitedAt" >= $2 GROUP BY 1`,
+      [projectId, since],
+    ),
+    pool.query(
+      `SELECT h."signingGroupId", count(*)::int FROM "Task" t JOIN "Household" h ON h.id = t."householdId"
+       WHERE t."projectId" = $1 AND t.status IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < $2::date GROUP BY 1`,
+      [projectId, today],
+    ),
+    pool.query(`SELECT id, name FROM "WorkingGroup" WHERE "projectId" = $1 AND kind = 'SIGNING'`, [projectId]),
+  ]);
+}
+
+// ─── HTTP ───
+
+async function waitForServer(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode})`);
+    try {
+      const response = await fetch(`${base}/login`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the portal did not start in time");
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Signs in through next-auth's credentials flow, exactly as the login form does. */
+async function login(base: string, phone: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, phone, password, json: "true" }),
+  });
+  const session = cookiesOf(response).filter((c) => c.includes("session-token"));
+  if (session.length === 0) throw new Error(`login failed (${response.status})`);
+  return [...jar, ...session].join("; ");
+}
+
+type LoadResult = { path: string; count: number; errors: number; p50: number; p95: number; max: number };
+
+async function main() {
+  const { districtDatabase, generateDistrict, districtReport, BENCH_OFFICIAL, machineLine } = await import("./generate-district.ts");
+  const { postgres, client, pgVersion, dir } = await districtDatabase({ keep: values.keep });
+  const out: string[] = [];
+  const print = (line = "") => {
+    out.push(line);
+    console.log(line);
+  };
+  let server: ChildProcess | null = null;
+  const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
+  try {
+    const command = `npm run bench:dashboard${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+    print(`### Dashboards at district scale`);
+    print();
+    print(`Machine: ${machineLine()}; Postgres ${pgVersion} (embedded, fsync off). Date: ${new Date().toISOString().slice(0, 10)}. Command: \`${command}\`.`);
+    print();
+    if ((await client.project.count()) === 0) {
+      const scale = { projects: Number(values.projects), households: Number(values.households), visits: Number(values.visits), largestProject: Number(values.largest) };
+      const generated = await generateDistrict(client, scale, { log: (line) => console.error(line) });
+      print(`#### Generation`);
+      print();
+      print(districtReport(generated, pgVersion, command).split("\n").slice(2).join("\n"));
+      print();
+    } else {
+      print(`(Reusing the district already generated in ${dir}.)`);
+      print();
+    }
+
+    const { loadActor } = await import("../../lib/auth/actor.ts");
+    const { getDistrictOverview } = await import("../../lib/server/dashboard/get-district-overview.ts");
+    const { getProjectDashboard } = await import("../../lib/server/dashboard/get-project-dashboard.ts");
+    const { calendarDayOf, instantFromWallClock } = await import("../../lib/domain/calendar-day.ts");
+    const { addDays } = await import("../../lib/domain/progress.ts");
+
+    const officialUser = await client.user.findUniqueOrThrow({ where: { phone: BENCH_OFFICIAL.phone }, select: { id: true } });
+    const official = (await loadActor(client, officialUser.id))!;
+    const big = await client.project.findFirstOrThrow({ orderBy: { households: { _count: "desc" } }, select: { id: true, code: true } });
+    const bigHouseholds = await client.household.count({ where: { projectId: big.id } });
+    const counts = { projects: await client.project.count(), households: await client.household.count(), visitLogs: await client.visitLog.count() };
+    print(`Data: ${counts.projects} projects, ${counts.households.toLocaleString("en-US")} households, ${counts.visitLogs.toLocaleString("en-US")} visit logs; dashboard of ${big.code} (${bigHouseholds.toLocaleString("en-US")} households).`);
+    print();
+
+    // 1. Data queries beside their floors.
+    const now = new Date();
+    const today = calendarDayOf(now, TZ);
+    const since = instantFromWallClock(`${addDays(today, -6)}T00:00`, TZ)!;
+    const rows: [string, number[], number[]][] = [];
+    rows.push([
+      `district overview (${counts.projects} projects)`,
+      await timeRuns(RUNS, () => getDistrictOverview(official, {})),
+      await timeRuns(RUNS, () => overviewFloor(pool)),
+    ]);
+    rows.push([
+      `project dashboard (${bigHouseholds.toLocaleString("en-US")} households)`,
+      await timeRuns(RUNS, () => getProjectDashboard(official, { projectId: big.id })),
+      await timeRuns(RUNS, () => dashboardFloor(pool, big.id, since, today)),
+    ]);
+    print(`#### Data queries (${RUNS} runs after 3 warm-up runs, one at a time)`);
+    print();
+    print(`| query | use case p50 | use case p95 | raw-SQL floor p50 | floor p95 | p50 ratio | target (≤ 1.5× floor or floor + 1 ms) |`);
+    print(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
+    for (const [name, useCase, floor] of rows) {
+      const u50 = percentile(useCase, 50);
+      const f50 = percentile(floor, 50);
+      const ok = u50 <= Math.max(1.5 * f50, f50 + 1);
+      print(`| ${name} | ${ms(u50)} ms | ${ms(percentile(useCase, 95))} ms | ${ms(f50)} ms | ${ms(percentile(floor, 95))} ms | ${(u50 / f50).toFixed(2)}× | ${ok ? "met" : "**missed**"} |`);
+    }
+    print();
+
+    // 2. Pages over HTTP under load while signings are written.
+    if (!values["skip-http"]) {
+      const port = Number(values.port);
+      const base = `http://127.0.0.1:${port}`;
+      const dataDir = mkdtempSync(join(tmpdir(), "lianxin-bench-portal-"));
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(port), LIANXIN_DATA_DIR: dataDir, LIANXIN_DIST_DIR: process.env.LIANXIN_DIST_DIR ?? ".next-live" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      await waitForServer(base, server, 600_000);
+      const cookie = await login(base, BENCH_OFFICIAL.phone, BENCH_OFFICIAL.password);
+      const paths = [`/projects/${big.id}/dashboard`, `/overview`, `/projects/${big.id}`];
+      const available: string[] = [];
+      for (const path of paths) {
+        const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+        await response.arrayBuffer();
+        if (response.status === 200) available.push(path);
+        else print(`(${path} answered ${response.status} before the run; left out.)`);
+      }
+
+      // Signings at a fixed pace through the real use case, as the project's secretary.
+      const { recordSigning } = await import("../../lib/server/signing/record-signing.ts");
+      const membership = await client.projectMembership.findFirstOrThrow({ where: { projectId: big.id }, select: { userId: true } });
+      const secretary = (await loadActor(client, membership.userId))!;
+      const unsigned = await client.household.findMany({
+        where: { projectId: big.id, isExcluded: false, signing: null, movedOutAt: null },
+        select: { id: true, version: true },
+        take: SECONDS * SIGNINGS_PER_SECOND + 10,
+      });
+      let signed = 0;
+      let signingErrors = 0;
+      const signingLatencies: number[] = [];
+      const stamp = Date.now().toString(36).toUpperCase();
+      const signingTimer = setInterval(() => {
+        const h = unsigned.shift();
+        if (!h) return;
+        const t0 = performance.now();
+        recordSigning(secretary, { projectId: big.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-${stamp}-${signed + signingErrors}` })
+          .then(() => {
+            signed += 1;
+            signingLatencies.push(performance.now() - t0);
+          })
+          .catch((error) => {
+            signingErrors += 1;
+            console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
+          });
+      }, 1000 / SIGNINGS_PER_SECOND);
+
+      // Requests on a fixed schedule (open loop): request i leaves at i / RATE seconds, whether or
+      // not earlier ones have answered, so a slow server cannot slow the offered load down.
+      const total = RATE * SECONDS;
+      const results = new Map<string, { latencies: number[]; errors: number }>(available.map((p) => [p, { latencies: [], errors: 0 }]));
+      const started = performance.now();
+      const inFlight: Promise<void>[] = [];
+      for (let i = 0; i < total && available.length > 0; i++) {
+        const due = started + (i * 1000) / RATE;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const path = available[i % available.length]!;
+        const bucket = results.get(path)!;
+        const t0 = performance.now();
+        inFlight.push(
+          fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
+            .then(async (response) => {
+              await response.arrayBuffer();
+              if (response.status !== 200) bucket.errors += 1;
+              else bucket.latencies.push(performance.now() - t0);
+            })
+            .catch(() => {
+              bucket.errors += 1;
+            }),
+        );
+      }
+      await Promise.all(inFlight);
+      clearInterval(signingTimer);
+      await new Promise((r) => setTimeout(r, 1000));
+      const elapsed = (performance.now() - started) / 1000;
+      const load: LoadResult[] = [...results].map(([path, r]) => ({
+        path,
+        count: r.latencies.length + r.errors,
+        errors: r.errors,
+        p50: r.latencies.length ? percentile(r.latencies, 50) : NaN,
+        p95: r.latencies.length ? percentile(r.latencies, 95) : NaN,
+        max: r.latencies.length ? Math.max(...r.latencies) : NaN,
+      }));
+      print();
+      print(`#### Pages under load (${RATE} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`);
+      print();
+      print(`| page | requests | errors | p50 | p95 | max |`);
+      print(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+      for (const r of load) print(`| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms |`);
+      print();
+      print(
+        `Signings recorded: ${signed}, failed: ${signingErrors}` +
+          (signingLatencies.length ? ` (recordSigning p50 ${ms(percentile(signingLatencies, 50))} ms, p95 ${ms(percentile(signingLatencies, 95))} ms)` : "") +
+          `; the run took ${elapsed.toFixed(1)} s.`,
+      );
+      print();
+    }
+
+    // 3. Exactness at full scale.
+    if (!values["skip-exactness"]) {
+      const { recomputeFigures } = await import("../lib/recompute-figures.ts");
+      const t0 = performance.now();
+      const result = await recomputeFigures(client, official);
+      print(`#### Exactness`);
+      print();
+      print(
+        `scripts/lib/recompute-figures.ts: ${result.projects} projects, ${result.checkedFigures.toLocaleString("en-US")} figures compared with plain COUNTs, ` +
+          `**${result.mismatches.length} mismatches** (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+      );
+      for (const m of result.mismatches.slice(0, 20)) print(`- ${m.project} ${m.figure}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+      print();
+    }
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    }
+    await pool.end();
+    await client.$disconnect();
+    await postgres.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
