@@ -10,7 +10,7 @@
 //   node --import tsx scripts/bench/household-list.ts --background 45000   # plus other projects' rows
 import { register } from "node:module";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -178,7 +178,7 @@ async function main() {
     ].filter(Boolean);
     console.log(
       [
-        `- Machine: ${cpu}, ${cpus().length} cores, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), ${platform()} ${release()}`,
+        `- Machine: ${cpu}, ${cpus().length} cores, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), ${platform()} ${release()}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`,
         `- Node ${process.version}, PostgreSQL ${pgVersion} (embedded, ${args.ephemeral ? "fsync off" : "fsync on"}), date ${new Date().toISOString().slice(0, 10)}`,
         `- Command: \`node --import tsx scripts/bench/household-list.ts${flags.length ? ` ${flags.join(" ")}` : ""}\``,
         `- Data: ${counts.households.toLocaleString("en")} households in the database (${HOUSEHOLDS.toLocaleString("en")} in the measured project, 12 signing groups), ${counts.visitLogs.toLocaleString("en")} visit logs, ${counts.tasks.toLocaleString("en")} tasks; seeded in ${(seedMs / 1000).toFixed(1)} s`,
