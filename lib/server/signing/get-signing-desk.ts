@@ -69,6 +69,13 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
     select: { ...workflowProjectSelect, code: true, name: true },
   });
   if (!project) throw new AppError("NOT_FOUND");
+  // Recording is granted per project (secretary) or per group (leader): someone who records
+  // elsewhere but has no household of this project in that scope has nothing to do here.
+  const recordable = await db().household.findFirst({
+    where: { AND: [{ projectId }, householdScope(actor, "record", "household-event")] },
+    select: { id: true },
+  });
+  if (!recordable) throw new AppError("FORBIDDEN", { detail: "no household of this project to record for" });
 
   const clock = workflowClock();
   const workflowProject = toWorkflowProject(project);

@@ -7,7 +7,7 @@
 // (scripts/settle-signing-periods.ts) and no page or action reaches them.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { excludeHousehold } from "@/lib/server/signing/exclude-household";
 import { getHouseholdWorkflow } from "@/lib/server/signing/get-household-workflow";
@@ -138,5 +138,19 @@ describe("authorisation matrix: signing", () => {
     const { projectA, householdA2, actors } = world;
     expect((await getSigningDesk(actors.secretaryA, { projectId: projectA.project.id, code: householdA2.code })).lookup).toMatchObject({ found: true });
     expect((await getSigningDesk(actors.leaderA1, { projectId: projectA.project.id, code: householdA2.code })).lookup).toEqual({ found: false, code: householdA2.code });
+  });
+
+  it("the desk is forbidden to a leader of another project who is only a member here", async () => {
+    const { projectB, actors } = world;
+    // memberA1 also leads a group of project B: may record there, not in project A.
+    const groupB = await db().workingGroup.findFirstOrThrow({ where: { projectId: projectB.project.id, kind: "SIGNING" }, select: { id: true } });
+    const membership = await db().workingGroupMember.create({ data: { groupId: groupB.id, userId: actors.memberA1.userId, role: "LEADER" } });
+    try {
+      const leaderElsewhere = (await loadActor(db(), actors.memberA1.userId))!;
+      expect(await outcomeOf(() => getSigningDesk(leaderElsewhere, { projectId: world.projectA.project.id }))).toBe("FORBIDDEN");
+      expect(await outcomeOf(() => getSigningDesk(leaderElsewhere, { projectId: projectB.project.id }))).toBe("ok");
+    } finally {
+      await db().workingGroupMember.delete({ where: { id: membership.id } });
+    }
   });
 });

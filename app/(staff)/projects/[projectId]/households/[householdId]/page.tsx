@@ -6,6 +6,7 @@ import { HouseholdEditForm } from "@/components/households/household-edit-form";
 import { HouseholdTimeline } from "@/components/households/household-timeline";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { HouseholdSigningPanel } from "@/components/signing/household-signing-panel";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
@@ -95,6 +96,7 @@ export default async function HouseholdPage({ params }: Props) {
       </div>
 
       {/* ── Signing panel (signing area): <HouseholdSigningPanel …/> from components/signing/household-signing-panel.tsx goes here. ── */}
+      <HouseholdSigningPanel actor={actor} projectId={projectId} householdId={household.id} />
 
       <section aria-labelledby="facts-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="facts-title" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,13 @@
+"use server";
+
+import { runAction, type ActionState } from "@/lib/server/action";
+import { recordSigning } from "@/lib/server/signing/record-signing";
+
+export async function recordSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const projectId = String(formData.get("projectId") ?? "");
+  const householdId = String(formData.get("householdId") ?? "");
+  return runAction(formData, recordSigning, {
+    revalidate: [`/projects/${projectId}/signing`, `/projects/${projectId}`, `/projects/${projectId}/households`, `/projects/${projectId}/households/${householdId}`],
+    success: (r, t) => t(r.becameEffective ? "signing.results.signedEffective" : "signing.results.signed", { code: r.code, number: r.agreementNumber }),
+  });
+}
