@@ -1,5 +1,5 @@
 // Live updates through the real stack: a group leader signs on the fast-entry screen, and an
-// official's open project page and a wall screen (大屏) opened by its display link show the new
+// official's open project dashboard and district overview and a wall screen (大屏) opened by its display link show the new
 // count without a reload; switching the display off turns the screen into the "switched off" page.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, expect, test } from "./fixtures.ts";
@@ -86,11 +86,18 @@ test.describe("live updates and the big screen", () => {
     await wall.goto(link);
     await expect(wall.getByTestId("live-status")).toHaveAttribute("data-status", "live");
 
-    await official.goto(base);
+    await official.goto(`${base}/dashboard`);
     await expect(official.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    // The district overview, open in a second tab of the official.
+    const overview = await official.context().newPage();
+    await overview.goto("/overview");
+    await expect(overview.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    const overviewRow = overview.getByTestId("overview-row-HP-BXL");
     await markNoReload(official);
+    await markNoReload(overview);
     await markNoReload(wall);
     const before = await count(official, "figure-signed");
+    expect(Number((await overviewRow.getByTestId("overview-signed").innerText()).replace(/[^0-9]/g, ""))).toBe(before);
     const wallBefore = await count(wall, "display-signed");
     expect(wallBefore).toBe(before);
     const todayBefore = await count(wall, "display-today");
@@ -98,9 +105,11 @@ test.describe("live updates and the big screen", () => {
     await leader.goto(`${base}/signing`);
     await signOne(leader, 200);
     await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
+    await expect(overviewRow.getByTestId("overview-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
     await expect.poll(() => count(wall, "display-signed"), { timeout: LIVE_WITHIN_MS }).toBe(before + 1);
     expect(await count(wall, "display-today")).toBe(todayBefore + 1);
     await expectNotReloaded(official);
+    await expectNotReloaded(overview);
     await expectNotReloaded(wall);
 
     // Switched off: the open screen turns into the "switched off" page by itself.

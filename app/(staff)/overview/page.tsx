@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageShell } from "@/components/layout/page-shell";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { OverviewTable, overviewExportHref } from "@/components/dashboard/overview-table";
 import { requireActor } from "@/lib/auth/actor";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -33,6 +34,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <p className="text-sm text-stone-600" data-testid="computed-at">
             {t("dashboard.computedAt", { time: computedAt, zone: overview.timeZone })}
           </p>
+          <LiveRefresh labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }} />
         </div>
         <a
           href={overviewExportHref(overview)}
