@@ -33,7 +33,8 @@ export function LiveRefresh({ projectId, displayToken, fallbackRefreshMs, labels
     const query = new URLSearchParams();
     if (projectId) query.set("projectId", projectId);
     if (displayToken) query.set("display", displayToken);
-    const source = new EventSource(`/api/live${query.size > 0 ? `?${query}` : ""}`);
+    const search = query.toString();
+    const source = new EventSource(search ? `/api/live?${search}` : "/api/live");
     let hasBeenOpen = false;
     const refreshSoon = () => {
       if (timer.current) clearTimeout(timer.current);
