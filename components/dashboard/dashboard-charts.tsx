@@ -26,35 +26,36 @@ export function CumulativeChart({
   labels: FrameLabels & { day: string; signedThatDay: string; cumulative: string; rate: string; thresholdLine: string; forecastLine: string };
 }) {
   const option = useMemo<ChartOption>(() => {
-    const days = series.map((p) => p.day);
+    // A time axis, so the forecast's gap to its day is drawn to scale.
     const last = series[series.length - 1];
-    const extend = forecastDay && last && forecastDay > last.day;
-    const categories = extend ? [...days, forecastDay] : days;
-    const rates = series.map((p) => (p.rate === null ? null : Number(p.rate)));
-    const forecast = extend && last?.rate ? [...days.map((d) => (d === last.day ? Number(last.rate) : null)), Number(threshold)] : [];
+    const forecast =
+      forecastDay && last?.rate && forecastDay > last.day
+        ? [
+            [last.day, Number(last.rate)],
+            [forecastDay, Number(threshold)],
+          ]
+        : [];
     return {
-      grid: { left: 48, right: 16, top: 32, bottom: 32 },
+      grid: { left: 48, right: 24, top: 32, bottom: 32 },
       tooltip: { trigger: "axis" },
       legend: { top: 0, data: [labels.rate, ...(forecast.length ? [labels.forecastLine] : [])] },
-      xAxis: { type: "category", data: categories },
+      xAxis: { type: "time", axisLabel: { hideOverlap: true } },
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       series: [
         {
           name: labels.rate,
           type: "line",
-          data: rates,
+          data: series.map((p) => [p.day, p.rate === null ? null : Number(p.rate)]),
           color: BRAND,
           showSymbol: series.length < 40,
           markLine: {
             symbol: "none",
             lineStyle: { color: MUTED, type: "dashed" },
-            label: { formatter: `${labels.thresholdLine} ${threshold}%` },
+            label: { position: "insideStartTop", formatter: `${labels.thresholdLine} ${threshold}%` },
             data: [{ yAxis: Number(threshold) }],
           },
         },
-        ...(forecast.length
-          ? [{ name: labels.forecastLine, type: "line" as const, data: forecast, connectNulls: true, color: MUTED, lineStyle: { type: "dotted" as const } }]
-          : []),
+        ...(forecast.length ? [{ name: labels.forecastLine, type: "line" as const, data: forecast, color: MUTED, lineStyle: { type: "dotted" as const } }] : []),
       ],
     };
   }, [series, threshold, forecastDay, labels]);
@@ -109,7 +110,7 @@ export function StatesChart({
 }) {
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 96, right: 24, top: 8, bottom: 24 },
+      grid: { left: 96, right: 56, top: 8, bottom: 24 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: states.map((s) => s.label), inverse: true },

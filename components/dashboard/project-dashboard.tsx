@@ -190,7 +190,7 @@ export function ProjectDashboard({ dashboard, t, locale }: { dashboard: ProjectD
           }}
         />
         <div className="rounded-lg border border-stone-200 bg-white p-3">
-          <h3 className="text-lg font-semibold">{t("dashboard.charts.statesTitle")}</h3>
+          <h3 className="text-lg font-semibold">{t("dashboard.charts.statesLinks")}</h3>
           <ul className="mt-2 grid grid-cols-2 gap-2">
             {dashboard.states.map((s, i) => (
               <li key={s.state}>
