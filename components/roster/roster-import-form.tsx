@@ -275,7 +275,7 @@ function ProblemList({
         {state.problemCount > state.problems.length ? ` ${fill(labels.problemsCapped, { shown: n.format(state.problems.length) })}` : ""}
       </p>
       <div role="region" aria-labelledby="roster-problems-caption" tabIndex={0} className="overflow-x-auto rounded-md border border-stone-200">
-        <table className="w-full min-w-[32rem] text-left text-base">
+        <table className="w-full text-left text-base">
           <caption id="roster-problems-caption" className="sr-only">
             {labels.problemsCaption}
           </caption>
@@ -295,9 +295,9 @@ function ProblemList({
           <tbody>
             {shown.map((problem, i) => (
               <tr key={`${page}-${i}`} className="border-t border-stone-200 align-top" data-testid="roster-problem">
-                <td className="px-3 py-2 tabular-nums">{problem.row === null ? labels.wholeFile : n.format(problem.row)}</td>
-                <td className="px-3 py-2">{problem.column ?? "—"}</td>
-                <td className="px-3 py-2">{problem.message}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{problem.row === null ? labels.wholeFile : n.format(problem.row)}</td>
+                <td className="px-3 py-2 [overflow-wrap:anywhere]">{problem.column ?? "—"}</td>
+                <td className="min-w-[10rem] px-3 py-2">{problem.message}</td>
               </tr>
             ))}
           </tbody>
