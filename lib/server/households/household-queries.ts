@@ -84,6 +84,23 @@ export function columnOrderBy(sort: keyof typeof COLUMN_ORDER, dir: Direction): 
 }
 
 /**
+ * A household's state in SQL as its index in HOUSEHOLD_STATES (0 NOT_CONTACTED … 6 EXCLUDED): the
+ * checks of `householdState()` in the same order. Needs the household as `h`, its signing as `s`
+ * (LEFT JOIN) and `hasBeenVisited`, a boolean expression over them (evaluated only for households
+ * that reach that check).
+ */
+export function householdStateRankSql(hasBeenVisited: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE
+          WHEN h."isExcluded" THEN 6
+          WHEN h."handedOverAt" IS NOT NULL THEN 5
+          WHEN h."movedOutAt" IS NOT NULL THEN 4
+          WHEN s.id IS NOT NULL THEN 3
+          WHEN h."firstRoundVote" = 'AGREE' THEN 2
+          WHEN ${hasBeenVisited} THEN 1
+          ELSE 0 END`;
+}
+
+/**
  * Orders the given households by a derived value Prisma cannot sort by: their state (in the
  * order of HOUSEHOLD_STATES, the same checks as `householdState()`) or their last visit
  * (ascending puts never-visited households first: they have waited longest). Ties by code.
@@ -99,14 +116,7 @@ export async function orderIdsByDerived(
   const key =
     sort === "lastVisit"
       ? Prisma.sql`lv."lastVisitAt" ${direction} ${Prisma.raw(dir === "desc" ? "NULLS LAST" : "NULLS FIRST")}`
-      : Prisma.sql`CASE
-          WHEN h."isExcluded" THEN 6
-          WHEN h."handedOverAt" IS NOT NULL THEN 5
-          WHEN h."movedOutAt" IS NOT NULL THEN 4
-          WHEN s.id IS NOT NULL THEN 3
-          WHEN h."firstRoundVote" = 'AGREE' THEN 2
-          WHEN lv."lastVisitAt" IS NOT NULL THEN 1
-          ELSE 0 END ${direction}`;
+      : Prisma.sql`${householdStateRankSql(Prisma.sql`lv."lastVisitAt" IS NOT NULL`)} ${direction}`;
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT h.id::text AS id
