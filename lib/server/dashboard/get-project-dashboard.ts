@@ -12,7 +12,6 @@ import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { householdStateWhere } from "../households/household-filter.ts";
 import { requireDashboardReader } from "./dashboard-access.ts";
 import { dailySignings, groupActivity, householdCountsByGroup, toDaily } from "./progress-queries.ts";
 
@@ -92,7 +91,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
 
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(now, timeZone);
-  const [byGroup, daily, activity, groups, stateCounts] = await Promise.all([
+  const [byGroupAndState, daily, activity, groups] = await Promise.all([
     householdCountsByGroup(client, projectId),
     dailySignings(client, [projectId], timeZone),
     groupActivity(client, projectId, today, timeZone),
@@ -100,13 +99,20 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
       where: { projectId, kind: "SIGNING" },
       select: { id: true, name: true },
     }),
-    // The same `where` per state as the household list's state filter, so a state's count and
-    // its drill-down list agree by construction.
-    Promise.all(HOUSEHOLD_STATES.map((state) => client.household.count({ where: { AND: [{ projectId }, householdStateWhere(state)] } }))),
   ]);
 
+  const stateCounts = HOUSEHOLD_STATES.map(() => 0);
+  const groupTotals = new Map<string | null, { eligible: number; signed: number }>();
+  for (const row of byGroupAndState) {
+    stateCounts[row.stateRank] = (stateCounts[row.stateRank] ?? 0) + row.households;
+    const total = groupTotals.get(row.groupId) ?? { eligible: 0, signed: 0 };
+    total.eligible += row.eligible;
+    total.signed += row.signed;
+    groupTotals.set(row.groupId, total);
+  }
+
   const counts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0, partyEligible: 0 };
-  for (const row of byGroup) {
+  for (const row of byGroupAndState) {
     counts.eligible += row.eligible;
     counts.signed += row.signed;
     counts.movedOut += row.movedOut;
@@ -128,7 +134,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     signingFailed: project.signingFailedAt !== null,
   });
 
-  const countsOf = new Map(byGroup.map((row) => [row.groupId, row]));
+  const countsOf = groupTotals;
   const activityOf = (kind: "visits" | "overdue", groupId: string) =>
     activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
   const league = rankGroupLeague(

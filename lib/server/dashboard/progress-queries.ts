@@ -2,7 +2,8 @@ import "server-only";
 import type { PrismaClient } from "../../db.ts";
 import { addDays, type DailyCount } from "../../domain/progress.ts";
 import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { householdStateRankSql } from "../households/household-queries.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
 // households out (DOMAIN.md "eligible"). Timestamps are stored in UTC (timestamp without zone),
@@ -38,6 +39,9 @@ export function toDaily(rows: readonly DailyByProject[], party?: boolean): Daily
 
 export type GroupCounts = {
   groupId: string | null;
+  /** Index in HOUSEHOLD_STATES of the households counted in this row. */
+  stateRank: number;
+  households: number;
   eligible: number;
   signed: number;
   movedOut: number;
@@ -45,10 +49,17 @@ export type GroupCounts = {
   partyEligible: number;
 };
 
-/** One scan of a project's households: the counts per signing group (null = unassigned). */
+/**
+ * One scan of a project's households: the counts per signing group (null = unassigned) and per
+ * state. The state is the household list's own state SQL (householdStateRankSql), so a state's
+ * count and the list filtered by it agree.
+ */
 export async function householdCountsByGroup(client: Client, projectId: string): Promise<GroupCounts[]> {
+  const visited = Prisma.sql`EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h."id")`;
   return client.$queryRaw<GroupCounts[]>`
     SELECT h."signingGroupId"::text AS "groupId",
+           ${householdStateRankSql(visited)} AS "stateRank",
+           count(*)::int AS "households",
            count(*) FILTER (WHERE NOT h."isExcluded")::int AS "eligible",
            count(s."id") FILTER (WHERE NOT h."isExcluded")::int AS "signed",
            count(*) FILTER (WHERE NOT h."isExcluded" AND h."movedOutAt" IS NOT NULL)::int AS "movedOut",
@@ -57,7 +68,7 @@ export async function householdCountsByGroup(client: Client, projectId: string):
     FROM "Household" h
     LEFT JOIN "Signing" s ON s."householdId" = h."id"
     WHERE h."projectId" = ${projectId}::uuid
-    GROUP BY h."signingGroupId"`;
+    GROUP BY 1, 2`;
 }
 
 export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };
