@@ -13,7 +13,8 @@ export type AuditInput = {
   after?: Prisma.InputJsonValue;
 };
 
-async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
+/** Who the request came from, for audit rows; empty outside a request (scripts, tests). */
+export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
   try {
     const h = await headers();
     const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");

@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
@@ -9,6 +8,7 @@ import { AppError } from "../../errors.ts";
 import type { RosterImportResult, RosterProgressListener } from "../../roster/import-events.ts";
 import { normalizeGroupName, validateRoster } from "../../roster/validate.ts";
 import { parseInput } from "../../validation.ts";
+import { requestMeta } from "../audit.ts";
 import { readRosterFile } from "./read-roster-file.ts";
 import { RosterWriteRace, writeRoster } from "./write-roster.ts";
 
@@ -23,17 +23,6 @@ export type TImportRosterInput = z.input<typeof ZImportRosterInput>;
 
 /** Attempts when households change under the write (each attempt re-reads them). */
 const WRITE_ATTEMPTS = 3;
-
-async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
-  try {
-    const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
-    return { ip: ip ?? null, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
-  } catch {
-    // Outside a request (scripts, tests) there are no headers to record.
-    return { ip: null, userAgent: null };
-  }
-}
 
 /**
  * Rule: a project's secretaries import its household roster (.xlsx or .csv). Every row is checked
