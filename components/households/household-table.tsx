@@ -80,7 +80,7 @@ export function HouseholdTable({
                   />
                 </td>
               ) : null}
-              <th scope="row" className="px-3 py-2 font-medium">
+              <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
                 <Link href={hrefOf(item.id)} className="text-brand-700 underline underline-offset-4">
                   {item.code}
                 </Link>
