@@ -45,7 +45,7 @@ export async function HouseholdSigningPanel({ actor, projectId, householdId }: {
     handOver: w.mayRecord && o.handOver === null,
     exclude: w.mayRecord && o.exclude === null,
     include: w.mayRecord && o.include === null,
-    undo: w.mayUndo ? UNDOABLE_STEPS.filter((step) => o.undo[step] === null).map((step) => ({ value: step, label: t(`signing.steps.${step}`) })) : [],
+    undo: w.mayUndo ? UNDOABLE_STEPS.filter((step) => o.undo[step] === null).map((step) => ({ value: step, label: t(`signing.stepChoices.${step}`) })) : [],
   };
   const anything = allowed.vote.length > 0 || allowed.sign || allowed.moveOut || allowed.handOver || allowed.exclude || allowed.include || allowed.undo.length > 0;
   const blocked = nextStepRefusal(w);
@@ -72,7 +72,8 @@ export async function HouseholdSigningPanel({ actor, projectId, householdId }: {
           {t("signing.panel.title")}
         </h2>
         <p>
-          {t("signing.panel.state")}: <strong data-testid="panel-state">{t(`household.states.${w.state}`)}</strong>
+          {t("signing.panel.state")}
+          <strong data-testid="panel-state">{t(`household.states.${w.state}`)}</strong>
         </p>
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">

@@ -37,6 +37,7 @@ export const signingMessages = defineMessages({
       NOTARIZED_PROXY: "公证委托签约",
     },
     steps: { VOTE: "一轮征询意见", SIGNING: "签约", MOVE_OUT: "搬迁", HAND_OVER: "交房" },
+    stepChoices: { VOTE: "一轮征询意见", SIGNING: "签约", MOVE_OUT: "搬迁", HAND_OVER: "交房" },
     results: {
       voted: "已记录 {code} 的一轮征询意见：{vote}。",
       signed: "{code} 已签约，协议编号 {number}。",
@@ -49,7 +50,7 @@ export const signingMessages = defineMessages({
     },
     panel: {
       title: "签约流程",
-      state: "当前状态",
+      state: "当前状态：",
       vote: "一轮征询意见",
       signing: "签约",
       signingValue: "{time} · {channel} · 协议编号 {number}",
@@ -165,6 +166,7 @@ export const signingMessages = defineMessages({
       NOTARIZED_PROXY: "Notarised proxy",
     },
     steps: { VOTE: "first-round vote", SIGNING: "signing", MOVE_OUT: "move-out", HAND_OVER: "hand-over" },
+    stepChoices: { VOTE: "First-round vote", SIGNING: "Signing", MOVE_OUT: "Move-out", HAND_OVER: "Hand-over" },
     results: {
       voted: "Recorded the first-round vote of {code}: {vote}.",
       signed: "{code} signed, agreement number {number}.",
@@ -177,7 +179,7 @@ export const signingMessages = defineMessages({
     },
     panel: {
       title: "Signing workflow",
-      state: "Current state",
+      state: "Current state: ",
       vote: "First-round vote",
       signing: "Signing",
       signingValue: "{time} · {channel} · agreement {number}",
