@@ -55,7 +55,9 @@ export type GroupCounts = {
  * count and the list filtered by it agree.
  */
 export async function householdCountsByGroup(client: Client, projectId: string): Promise<GroupCounts[]> {
-  const visited = Prisma.sql`EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h."id")`;
+  // One index probe per household (VisitLog(householdId, visitedAt)), whatever the number of
+  // visit logs; an EXISTS here lets the planner hash every visit log of the district instead.
+  const visited = Prisma.sql`lv."visited" IS NOT NULL`;
   return client.$queryRaw<GroupCounts[]>`
     SELECT h."signingGroupId"::text AS "groupId",
            ${householdStateRankSql(visited)} AS "stateRank",
@@ -67,6 +69,7 @@ export async function householdCountsByGroup(client: Client, projectId: string):
            count(*) FILTER (WHERE NOT h."isExcluded" AND h."isPartyMemberHousehold")::int AS "partyEligible"
     FROM "Household" h
     LEFT JOIN "Signing" s ON s."householdId" = h."id"
+    LEFT JOIN LATERAL (SELECT true AS "visited" FROM "VisitLog" v WHERE v."householdId" = h."id" LIMIT 1) lv ON true
     WHERE h."projectId" = ${projectId}::uuid
     GROUP BY 1, 2`;
 }
