@@ -7,7 +7,7 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudits } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { parseHouseholdListQuery, ZHouseholdFilter } from "./household-filter.ts";
 import { scopedFilterWhere } from "./household-queries.ts";
@@ -95,8 +95,9 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
           WHERE h.id = v.id AND h.version = v.version
           RETURNING h.id::text AS id`;
         if (moved.length !== toMove.length) throw new AppError("CONFLICT");
-        for (const h of toMove) {
-          await recordAudit(tx, {
+        await recordAudits(
+          tx,
+          toMove.map((h) => ({
             actorId: actor.userId,
             action: "assign:household",
             entity: "household",
@@ -104,8 +105,8 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
             projectId: data.projectId,
             before: { signingGroupId: h.signingGroupId, signingGroupName: h.signingGroup?.name ?? null },
             after: { signingGroupId: target.id, signingGroupName: target.name },
-          });
-        }
+          })),
+        );
         await notifyProjectChanged(tx, data.projectId, "assignment");
       }
       return { groupName: target.name, moved: toMove.length, alreadyInGroup: matching.length - toMove.length };
