@@ -39,6 +39,6 @@ export async function listWorkingGroups(actor: Actor, input: unknown): Promise<W
   return db().workingGroup.findMany({
     where: { projectId },
     select: groupSelect,
-    orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
 }

@@ -59,7 +59,7 @@ export async function getBattleMap(actor: Actor, input: unknown): Promise<Battle
     db().workingGroup.findMany({
       where: { projectId, kind: "SIGNING", households: { some: householdScope(actor) } },
       select: { id: true, name: true },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
 
