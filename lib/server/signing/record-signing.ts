@@ -71,8 +71,12 @@ export async function recordSigning(actor: Actor, input: unknown): Promise<Recor
     const household = await findHouseholdForEvent(tx, actor, "record", { projectId, householdId });
     assertAllowed(household, event, clock, "signedAt");
 
-    const taken = await tx.signing.findFirst({ where: { projectId, agreementNumber }, select: { id: true } });
-    if (taken) throw agreementNumberTaken();
+    const taken = await tx.signing.findFirst({ where: { projectId, agreementNumber }, select: { householdId: true } });
+    if (taken) {
+      // Someone signed this very household (with this number) since it was read: that is the answer.
+      const signedMeanwhile = taken.householdId === householdId || (await tx.signing.count({ where: { householdId } })) > 0;
+      throw signedMeanwhile ? refusalError("ALREADY_SIGNED") : agreementNumberTaken();
+    }
 
     // ON CONFLICT on the household only: a concurrent signing of the same household waits for the
     // other transaction and then inserts nothing, which is "already signed" — decided by the
