@@ -14,7 +14,7 @@
 //   npm run bench:dashboard                                   # full scale, generated first
 //   npm run bench:dashboard -- --keep /tmp/district           # keep (or reuse) the generated data
 //   npm run bench:dashboard -- --households 20000 --visits 200000 --projects 10 --largest 5000
-//   npm run bench:dashboard -- --runs 50 --rate 30 --seconds 30
+//   npm run bench:dashboard -- --runs 50 --rate 30 --seconds 30      # one offered load (default 30,10,3)
 import { register } from "node:module";
 
 register(
@@ -34,6 +34,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import type { Actor } from "../../lib/auth/actor-types.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -45,7 +46,7 @@ const { values } = parseArgs({
     largest: { type: "string", default: "5000" },
     keep: { type: "string" },
     runs: { type: "string", default: "30" },
-    rate: { type: "string", default: "30" },
+    rate: { type: "string", default: "30,10,3" },
     seconds: { type: "string", default: "20" },
     "signings-per-second": { type: "string", default: "5" },
     port: { type: "string", default: "3261" },
@@ -55,7 +56,8 @@ const { values } = parseArgs({
 });
 
 const RUNS = Number(values.runs);
-const RATE = Number(values.rate);
+/** Offered loads, requests/s, run one after the other on the same server. */
+const RATES = values.rate.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 const SIGNINGS_PER_SECOND = Number(values["signings-per-second"]);
 
@@ -172,7 +174,7 @@ async function login(base: string, phone: string, password: string): Promise<str
   return [...jar, ...session].join("; ");
 }
 
-type LoadResult = { path: string; count: number; errors: number; p50: number; p95: number; max: number };
+type LoadResult = { path: string; count: number; errors: number; kinds: string; p50: number; p95: number; max: number };
 
 async function main() {
   const { districtDatabase, generateDistrict, districtReport, BENCH_OFFICIAL, machineLine } = await import("./generate-district.ts");
@@ -202,14 +204,30 @@ async function main() {
       print();
     }
 
-    const { loadActor } = await import("../../lib/auth/actor.ts");
+    // Actors as loadActor() builds them (lib/auth/actor.ts pulls in next-auth, which does not
+    // load outside Next): an official, and below the secretary of the largest project.
+    const actorOf = async (userId: string): Promise<Actor> => {
+      const user = await client.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { id: true, name: true, role: true, projectMemberships: { select: { projectId: true } } },
+      });
+      return {
+        userId: user.id,
+        name: user.name,
+        role: user.role,
+        managedProjectIds: user.role === "STAFF" ? user.projectMemberships.map((m) => m.projectId) : [],
+        ledGroups: [],
+        memberGroups: [],
+        householdId: null,
+      };
+    };
     const { getDistrictOverview } = await import("../../lib/server/dashboard/get-district-overview.ts");
     const { getProjectDashboard } = await import("../../lib/server/dashboard/get-project-dashboard.ts");
     const { calendarDayOf, instantFromWallClock } = await import("../../lib/domain/calendar-day.ts");
     const { addDays } = await import("../../lib/domain/progress.ts");
 
     const officialUser = await client.user.findUniqueOrThrow({ where: { phone: BENCH_OFFICIAL.phone }, select: { id: true } });
-    const official = (await loadActor(client, officialUser.id))!;
+    const official = await actorOf(officialUser.id);
     const big = await client.project.findFirstOrThrow({ orderBy: { households: { _count: "desc" } }, select: { id: true, code: true } });
     const bigHouseholds = await client.household.count({ where: { projectId: big.id } });
     const counts = { projects: await client.project.count(), households: await client.household.count(), visitLogs: await client.visitLog.count() };
@@ -264,84 +282,112 @@ async function main() {
         else print(`(${path} answered ${response.status} before the run; left out.)`);
       }
 
+      // Service time of each page alone: sequential requests, nothing else offered.
+      print();
+      print(`#### Pages one at a time (10 sequential requests each after 2 warm-up requests, no other load)`);
+      print();
+      print(`| page | p50 | p95 |`);
+      print(`| --- | ---: | ---: |`);
+      for (const path of available) {
+        const samples = await timeRuns(10, async () => {
+          const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+          await response.arrayBuffer();
+          if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        });
+        print(`| \`${path.replace(big.id, "<id>")}\` | ${ms(percentile(samples, 50))} ms | ${ms(percentile(samples, 95))} ms |`);
+      }
+
       // Signings at a fixed pace through the real use case, as the project's secretary.
       const { recordSigning } = await import("../../lib/server/signing/record-signing.ts");
       const membership = await client.projectMembership.findFirstOrThrow({ where: { projectId: big.id }, select: { userId: true } });
-      const secretary = (await loadActor(client, membership.userId))!;
-      const unsigned = await client.household.findMany({
-        where: { projectId: big.id, isExcluded: false, signing: null, movedOutAt: null },
-        select: { id: true, version: true },
-        take: SECONDS * SIGNINGS_PER_SECOND + 10,
-      });
-      let signed = 0;
-      let signingErrors = 0;
-      const signingLatencies: number[] = [];
-      const stamp = Date.now().toString(36).toUpperCase();
-      const signingTimer = setInterval(() => {
-        const h = unsigned.shift();
-        if (!h) return;
-        const t0 = performance.now();
-        recordSigning(secretary, { projectId: big.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-${stamp}-${signed + signingErrors}` })
-          .then(() => {
-            signed += 1;
-            signingLatencies.push(performance.now() - t0);
-          })
-          .catch((error) => {
-            signingErrors += 1;
-            console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
-          });
-      }, 1000 / SIGNINGS_PER_SECOND);
-
-      // Requests on a fixed schedule (open loop): request i leaves at i / RATE seconds, whether or
-      // not earlier ones have answered, so a slow server cannot slow the offered load down.
-      const total = RATE * SECONDS;
-      const results = new Map<string, { latencies: number[]; errors: number }>(available.map((p) => [p, { latencies: [], errors: 0 }]));
-      const started = performance.now();
-      const inFlight: Promise<void>[] = [];
-      for (let i = 0; i < total && available.length > 0; i++) {
-        const due = started + (i * 1000) / RATE;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const path = available[i % available.length]!;
-        const bucket = results.get(path)!;
-        const t0 = performance.now();
-        inFlight.push(
-          fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
-            .then(async (response) => {
-              await response.arrayBuffer();
-              if (response.status !== 200) bucket.errors += 1;
-              else bucket.latencies.push(performance.now() - t0);
+      const secretary = await actorOf(membership.userId);
+      for (const rate of RATES) {
+        const unsigned = await client.household.findMany({
+          where: { projectId: big.id, isExcluded: false, signing: null, movedOutAt: null },
+          select: { id: true, version: true },
+          take: SECONDS * SIGNINGS_PER_SECOND + 10,
+        });
+        let signed = 0;
+        let signingErrors = 0;
+        const signingLatencies: number[] = [];
+        const stamp = Date.now().toString(36).toUpperCase();
+        let sequence = 0;
+        const signingTimer = setInterval(() => {
+          const h = unsigned.shift();
+          if (!h) return;
+          const t0 = performance.now();
+          sequence += 1;
+          recordSigning(secretary, { projectId: big.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-${stamp}-${sequence}` })
+            .then(() => {
+              signed += 1;
+              signingLatencies.push(performance.now() - t0);
             })
-            .catch(() => {
-              bucket.errors += 1;
-            }),
-        );
-      }
-      await Promise.all(inFlight);
-      clearInterval(signingTimer);
-      await new Promise((r) => setTimeout(r, 1000));
-      const elapsed = (performance.now() - started) / 1000;
-      const load: LoadResult[] = [...results].map(([path, r]) => ({
-        path,
-        count: r.latencies.length + r.errors,
-        errors: r.errors,
-        p50: r.latencies.length ? percentile(r.latencies, 50) : NaN,
-        p95: r.latencies.length ? percentile(r.latencies, 95) : NaN,
-        max: r.latencies.length ? Math.max(...r.latencies) : NaN,
-      }));
-      print();
-      print(`#### Pages under load (${RATE} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`);
-      print();
-      print(`| page | requests | errors | p50 | p95 | max |`);
-      print(`| --- | ---: | ---: | ---: | ---: | ---: |`);
-      for (const r of load) print(`| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms |`);
-      print();
-      print(
-        `Signings recorded: ${signed}, failed: ${signingErrors}` +
-          (signingLatencies.length ? ` (recordSigning p50 ${ms(percentile(signingLatencies, 50))} ms, p95 ${ms(percentile(signingLatencies, 95))} ms)` : "") +
-          `; the run took ${elapsed.toFixed(1)} s.`,
+            .catch((error) => {
+              signingErrors += 1;
+              console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
+            });
+        }, 1000 / SIGNINGS_PER_SECOND);
+
+        // Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or
+        // not earlier ones have answered, so a slow server cannot slow the offered load down.
+        const total = rate * SECONDS;
+        const results = new Map<string, { latencies: number[]; errors: number; kinds: Map<string, number> }>(
+        available.map((p) => [p, { latencies: [], errors: 0, kinds: new Map() }]),
       );
-      print();
+      const fail = (bucket: { errors: number; kinds: Map<string, number> }, kind: string) => {
+        bucket.errors += 1;
+        bucket.kinds.set(kind, (bucket.kinds.get(kind) ?? 0) + 1);
+      };
+        const started = performance.now();
+        const inFlight: Promise<void>[] = [];
+        for (let i = 0; i < total && available.length > 0; i++) {
+          const due = started + (i * 1000) / rate;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          const path = available[i % available.length]!;
+          const bucket = results.get(path)!;
+          const t0 = performance.now();
+          inFlight.push(
+            fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
+              .then(async (response) => {
+                await response.arrayBuffer();
+                if (response.status !== 200) bucket.errors += 1;
+                else bucket.latencies.push(performance.now() - t0);
+              })
+              .catch(() => {
+                bucket.errors += 1;
+              }),
+          );
+        }
+        await Promise.all(inFlight);
+        clearInterval(signingTimer);
+        await new Promise((r) => setTimeout(r, 1000));
+        const elapsed = (performance.now() - started) / 1000;
+        const load: LoadResult[] = [...results].map(([path, r]) => ({
+          path,
+          count: r.latencies.length + r.errors,
+          errors: r.errors,
+          kinds: [...r.kinds].map(([kind, n]) => `${n} × ${kind}`).join(", "),
+          p50: r.latencies.length ? percentile(r.latencies, 50) : NaN,
+          p95: r.latencies.length ? percentile(r.latencies, 95) : NaN,
+          max: r.latencies.length ? Math.max(...r.latencies) : NaN,
+        }));
+        print();
+        print(`#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`);
+        print();
+        print(`| page | requests | errors | p50 | p95 | max | errors were |`);
+        print(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
+        for (const r of load) print(`| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${r.kinds || "—"} |`);
+        print();
+        print(
+          `Signings recorded: ${signed}, failed: ${signingErrors}` +
+            (signingLatencies.length ? ` (recordSigning p50 ${ms(percentile(signingLatencies, 50))} ms, p95 ${ms(percentile(signingLatencies, 95))} ms)` : "") +
+            `; the run took ${elapsed.toFixed(1)} s.`,
+        );
+        print();
+        // Let the server drain before the next rate.
+        await new Promise((r) => setTimeout(r, 5000));
+      }
     }
 
     // 3. Exactness at full scale.

@@ -26,10 +26,17 @@ import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { PrismaClient } from "../../lib/db.ts";
 import type { ProjectKind } from "../../lib/generated/prisma/enums.ts";
 
 const MB = 1024 * 1024;
+
+// A full collection after each project measures what stays alive (the bound), not what the
+// collector has not got round to freeing yet.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
 
 export type DistrictScale = { projects: number; households: number; visits: number; largestProject: number };
 export const FULL_SCALE: DistrictScale = { projects: 50, households: 100_000, visits: 1_000_000, largestProject: 5_000 };
@@ -46,6 +53,8 @@ export type DistrictResult = {
   analyzeMs: number;
   peakRssMb: number;
   peakHeapMb: number;
+  /** Heap in use after a full collection, after each project: the largest of them. */
+  retainedHeapMb: { first: number; max: number; last: number };
   largestProjectCode: string;
   officialId: string;
 };
@@ -110,6 +119,7 @@ export async function generateDistrict(
   // Visit logs per unit of `visitsPerHousehold` per household, learnt as we go (the generator's
   // mean depends on who signed and on disputes).
   let yieldPerUnit = 1.1;
+  const retained: number[] = [];
   try {
     for (let i = 0; i < sizes.length; i++) {
       const households = sizes[i]!;
@@ -153,7 +163,9 @@ export async function generateDistrict(
       const ms = performance.now() - t0;
       lines.push({ code, households, visitLogs, ms });
       sample();
-      log(`${code}: ${households} households, ${visitLogs} visit logs in ${(ms / 1000).toFixed(1)} s (rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB)`);
+      gc();
+      retained.push(process.memoryUsage().heapUsed / MB);
+      log(`${code}: ${households} households, ${visitLogs} visit logs in ${(ms / 1000).toFixed(1)} s (rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB, heap alive ${retained[retained.length - 1]!.toFixed(0)} MB)`);
     }
     const a0 = performance.now();
     await client.$executeRawUnsafe("ANALYZE");
@@ -166,6 +178,7 @@ export async function generateDistrict(
       analyzeMs,
       peakRssMb: peakRss / MB,
       peakHeapMb: peakHeap / MB,
+      retainedHeapMb: { first: retained[0] ?? 0, max: Math.max(...retained), last: retained[retained.length - 1] ?? 0 },
       largestProjectCode: lines[0]!.code,
       officialId: official.id,
     };
@@ -201,6 +214,7 @@ export function districtReport(result: DistrictResult, pgVersion: string, comman
     `| of which ANALYZE | ${s(result.analyzeMs)} s |`,
     `| slowest project (${slowest.code}, ${n(slowest.households)} households) | ${s(slowest.ms)} s |`,
     `| peak RSS / peak heap | ${result.peakRssMb.toFixed(0)} MB / ${result.peakHeapMb.toFixed(0)} MB |`,
+    `| heap alive after each project (after GC): first / max / last | ${result.retainedHeapMb.first.toFixed(0)} / ${result.retainedHeapMb.max.toFixed(0)} / ${result.retainedHeapMb.last.toFixed(0)} MB |`,
     "",
     "| table | rows |",
     "| --- | ---: |",
