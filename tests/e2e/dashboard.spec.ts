@@ -115,5 +115,7 @@ test.describe("dashboard", () => {
     // The overview is not theirs.
     const response = await page.goto("/overview");
     expect(response?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    await expect(page.getByTestId("overview-table")).toHaveCount(0);
   });
 });
