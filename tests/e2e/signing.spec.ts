@@ -156,6 +156,25 @@ test.describe("signing fast entry", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
+  test("another project's screen is not found, and a district official records nothing", async ({ page, browser, login }) => {
+    const official = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    const officialPage = await official.newPage();
+    await officialPage.goto("/login");
+    await officialPage.getByLabel("手机号").fill(DEMO_ACCOUNTS.districtOfficial.phone);
+    await officialPage.getByLabel("密码").fill(DEMO_ACCOUNTS.districtOfficial.password);
+    await officialPage.getByRole("button", { name: "登录", exact: true }).click();
+    const shenzhen = await officialPage.getByTestId("project-row-LH-QSH").getByRole("link").first().getAttribute("href");
+    await officialPage.goto(`${shenzhen}/signing`);
+    await expect(officialPage.getByTestId("desk-forbidden")).toBeVisible();
+    await expect(officialPage.getByLabel("房屋编号")).toHaveCount(0);
+    await official.close();
+
+    await login("groupLeader");
+    const response = await page.goto(`${shenzhen}/signing`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+  });
+
   test("a member cannot reach the screen's actions", async ({ page, login, axe }) => {
     await login("member");
     const base = await projectPath(page);
