@@ -1,21 +1,24 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor-types";
-import { can } from "@/lib/auth/permissions";
+import { canInProject, type Action, type Entity } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
 
-type Section = "summary" | "households" | "map" | "signing" | "roster" | "setup";
+type Section = "summary" | "dashboard" | "households" | "map" | "signing" | "roster" | "setup" | "display";
 
-/** The project's sections, each shown only to those who may use it (the pages check again). */
+/** The project's sections, each shown only to those who may use it here (the pages check again). */
 export async function ProjectNav({ actor, projectId, current }: { actor: Actor; projectId: string; current: Section }) {
   const t = await getTranslator();
   const base = `/projects/${projectId}`;
+  const may = (action: Action, entity: Entity) => canInProject(actor, action, entity, projectId);
   const sections: { key: Section; href: string; visible: boolean }[] = [
     { key: "summary", href: base, visible: true },
-    { key: "households", href: `${base}/households`, visible: can(actor, "read", "household") },
-    { key: "map", href: `${base}/map`, visible: can(actor, "read", "household") },
-    { key: "signing", href: `${base}/signing`, visible: can(actor, "record", "household-event") },
-    { key: "roster", href: `${base}/roster`, visible: can(actor, "import", "household") },
-    { key: "setup", href: `${base}/setup`, visible: can(actor, "update", "project") },
+    { key: "dashboard", href: `${base}/dashboard`, visible: true },
+    { key: "households", href: `${base}/households`, visible: may("read", "household") },
+    { key: "map", href: `${base}/map`, visible: may("read", "household") },
+    { key: "signing", href: `${base}/signing`, visible: may("record", "household-event") },
+    { key: "roster", href: `${base}/roster`, visible: may("import", "household") },
+    { key: "setup", href: `${base}/setup`, visible: may("update", "project") },
+    { key: "display", href: `${base}/display-sessions`, visible: may("update", "project") },
   ];
   return (
     <nav aria-label={t("setup.nav.label")} className="-mx-4 overflow-x-auto px-4">

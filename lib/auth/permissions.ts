@@ -97,3 +97,25 @@ export function requirePermission(actor: Actor, action: Action, entity: Entity):
   if (scopes.length === 0) throw new AppError("FORBIDDEN", { detail: `${action}:${entity}` });
   return scopes;
 }
+
+/** For hiding links only: whether any granted scope of the permission can reach `projectId`.
+ *  Task scope counts for any project the actor works in; the use case decides for real. */
+export function canInProject(actor: Actor, action: Action, entity: Entity, projectId: string): boolean {
+  const worksIn =
+    actor.managedProjectIds.includes(projectId) ||
+    actor.ledGroups.some((g) => g.projectId === projectId) ||
+    actor.memberGroups.some((g) => g.projectId === projectId);
+  return grantedScopes(actor, action, entity).some((scope) => {
+    switch (scope) {
+      case "all":
+        return true;
+      case "project":
+        return actor.managedProjectIds.includes(projectId);
+      case "group":
+        return actor.ledGroups.some((g) => g.projectId === projectId);
+      case "task":
+      case "own":
+        return worksIn;
+    }
+  });
+}

@@ -65,3 +65,17 @@ describe("scope builders", () => {
     expect(householdScope({ ...base, role: "RESIDENT", householdId: "h" })).toEqual({ id: "h" });
   });
 });
+
+describe("canInProject (for hiding links)", () => {
+  it("reaches only the projects a scope covers", async () => {
+    const { canInProject } = await import("@/lib/auth/permissions");
+    const leaderInP2 = { ...base, ledGroups: [{ groupId: "g", projectId: "p2" }] };
+    expect(canInProject(leaderInP2, "record", "household-event", "p2")).toBe(true);
+    expect(canInProject(leaderInP2, "record", "household-event", "p1")).toBe(false);
+    expect(canInProject({ ...base, managedProjectIds: ["p1"] }, "update", "project", "p1")).toBe(true);
+    expect(canInProject({ ...base, managedProjectIds: ["p1"] }, "update", "project", "p2")).toBe(false);
+    expect(canInProject({ ...base, role: "DISTRICT_OFFICIAL" }, "read", "household", "any")).toBe(true);
+    expect(canInProject({ ...base, memberGroups: [{ groupId: "g", projectId: "p1" }] }, "read", "household", "p1")).toBe(true);
+    expect(canInProject({ ...base, memberGroups: [{ groupId: "g", projectId: "p1" }] }, "read", "household", "p2")).toBe(false);
+  });
+});

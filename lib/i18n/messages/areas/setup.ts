@@ -5,11 +5,13 @@ export const setupMessages = defineMessages({
     nav: {
       label: "项目导航",
       summary: "概况",
+      dashboard: "进度看板",
       households: "房屋",
       map: "挂图作战",
       signing: "快速签约",
       roster: "导入名册",
       setup: "项目设置",
+      display: "大屏",
     },
     newProject: {
       title: "新建项目",
@@ -123,11 +125,13 @@ export const setupMessages = defineMessages({
     nav: {
       label: "Project navigation",
       summary: "Summary",
+      dashboard: "Dashboard",
       households: "Households",
       map: "Battle map",
       signing: "Fast signing",
       roster: "Import roster",
       setup: "Settings",
+      display: "Wall screens",
     },
     newProject: {
       title: "New project",
