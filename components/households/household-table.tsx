@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 import Link from "next/link";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import type { HouseholdListItem } from "@/lib/server/households/list-households";
@@ -33,7 +34,7 @@ export function HouseholdTable({
   locale: Locale;
   selectionFormId?: string;
 }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: serverEnv().LIANXIN_TIME_ZONE });
   const sortHeader = (link: SortLink) => (
     <th scope="col" className="px-3 py-2" aria-sort={link.direction ?? undefined}>
       <Link href={link.href} className="inline-flex min-h-11 items-center gap-1 underline-offset-4 hover:underline">
@@ -104,7 +105,7 @@ export function HouseholdTable({
 
 /** Narrow screens (field staff on phones): one card per household, the whole card a link. */
 export function HouseholdCards({ items, hrefOf, t, locale }: { items: HouseholdListItem[]; hrefOf: (id: string) => string; t: Translate; locale: Locale }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: serverEnv().LIANXIN_TIME_ZONE });
   return (
     <ul className="flex flex-col gap-2 md:hidden" data-testid="household-cards" aria-label={t("households.list.title")}>
       {items.map((item) => (

@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/translate";
 import type { TimelineEntry } from "@/lib/server/households/get-household";
 
@@ -53,7 +54,7 @@ function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate
 
 /** One list of everything that happened to the household, newest first, each with who and when. */
 export function HouseholdTimeline({ entries, t, locale }: { entries: TimelineEntry[]; t: Translate; locale: Locale }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: serverEnv().LIANXIN_TIME_ZONE });
   return (
     <section aria-labelledby="timeline-title" className="rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="timeline-title" className="text-lg font-semibold">

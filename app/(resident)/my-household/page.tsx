@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
@@ -14,7 +15,7 @@ export default async function MyHouseholdPage() {
   const actor = await requireActor();
   if (actor.role !== "RESIDENT") redirect("/projects");
   const [t, locale, household] = await Promise.all([getTranslator(), getLocale(), getOwnHousehold(actor)]);
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: serverEnv().LIANXIN_TIME_ZONE });
   const rows: { label: string; value: string; testId: string }[] = [
     { label: t("household.code"), value: household.code, testId: "household-code" },
     { label: t("household.project"), value: t("household.projectValue", { name: household.project.name, phase: t(`project.phases.${household.project.phase}`) }), testId: "household-project" },

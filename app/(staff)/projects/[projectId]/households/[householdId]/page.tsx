@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -44,8 +45,8 @@ export default async function HouseholdPage({ params }: Props) {
   const canAssign = can(actor, "assign", "household");
   const groups = canAssign ? (await getHouseholdListOptions(actor, { projectId })).signingGroups : [];
   const n = new Intl.NumberFormat(locale);
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: serverEnv().LIANXIN_TIME_ZONE });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: serverEnv().LIANXIN_TIME_ZONE });
   const path = `/projects/${projectId}/households/${household.id}`;
   const yesNo = (value: boolean) => (value ? t("households.detail.yes") : t("households.detail.no"));
   const flags = [
