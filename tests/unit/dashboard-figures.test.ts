@@ -140,3 +140,41 @@ describe("helpers", () => {
     expect(series.map((p) => p.rate)).toEqual(["25.00", "25.00", "25.00"]);
   });
 });
+
+describe("properties", () => {
+  it("the cumulative series adds up the daily signings and never falls; the forecast is never before today", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 30 }),
+        fc.nat(40),
+        fc.integer({ min: 1, max: 10000 }),
+        (perDay, extra, thresholdBp) => {
+          const daily = perDay.map((count, i) => ({ day: addDaysTo("2026-11-01", i), count }));
+          const signed = perDay.reduce((a, b) => a + b, 0);
+          const eligible = signed + extra;
+          if (eligible === 0) return;
+          const today = addDaysTo("2026-11-01", perDay.length - 1);
+          const f = progressFigures({
+            ...base,
+            counts: { eligible, signed, movedOut: 0, agreed: 0, partyEligible: 0 },
+            signingThresholdBp: thresholdBp,
+            signingEnd: "2027-12-31",
+            today,
+            dailyParty: [],
+            dailyOther: daily,
+          });
+          expect(f.series.at(-1)!.cumulative).toBe(signed);
+          for (let i = 1; i < f.series.length; i++) expect(f.series[i]!.cumulative).toBeGreaterThanOrEqual(f.series[i - 1]!.cumulative);
+          expect(f.gapToThreshold === 0).toBe(f.hasReachedThreshold);
+          if (f.forecastThreshold.kind === "on") expect(f.forecastThreshold.day > today).toBe(true);
+          if (f.forecastFull.kind === "on" && f.forecastThreshold.kind === "on") expect(f.forecastFull.day >= f.forecastThreshold.day).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+function addDaysTo(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
