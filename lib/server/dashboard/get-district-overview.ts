@@ -120,6 +120,12 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const ids = projects.map((p) => p.id);
   const [counts, daily] = await Promise.all([countHouseholdsByProject(client, ids), dailySignings(client, ids, timeZone)]);
 
+  const dailyOf = new Map<string, typeof daily>();
+  for (const row of daily) {
+    const list = dailyOf.get(row.projectId);
+    if (list) list.push(row);
+    else dailyOf.set(row.projectId, [row]);
+  }
   const rows: OverviewProject[] = projects.map((p) => {
     const c = counts.get(p.id)!;
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
@@ -133,7 +139,7 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
       signingEnd,
       today,
       dailyParty: [],
-      dailyOther: toDaily(daily.filter((d) => d.projectId === p.id)),
+      dailyOther: toDaily(dailyOf.get(p.id) ?? []),
       agreementsEffective: p.agreementsEffectiveAt !== null,
       signingFailed: p.signingFailedAt !== null,
     });

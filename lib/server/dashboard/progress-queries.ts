@@ -21,15 +21,19 @@ export type DailyByProject = { projectId: string; day: CalendarDay; party: boole
 /** Signings of eligible households per project, calendar day and Party-member flag. */
 export async function dailySignings(client: Client, projectIds: string[], timeZone: string): Promise<DailyByProject[]> {
   if (projectIds.length === 0) return [];
+  // Group by the date first and format only the grouped rows (a few per project and day).
   return client.$queryRaw<DailyByProject[]>`
-    SELECT s."projectId"::text AS "projectId",
-           to_char(date_trunc('day', (s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS "day",
-           h."isPartyMemberHousehold" AS "party",
-           count(*)::int AS "count"
-    FROM "Signing" s
-    JOIN "Household" h ON h."id" = s."householdId"
-    WHERE s."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
-    GROUP BY 1, 2, 3
+    SELECT d."projectId"::text AS "projectId", to_char(d."day", 'YYYY-MM-DD') AS "day", d."party", d."count"
+    FROM (
+      SELECT s."projectId",
+             ((s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date AS "day",
+             h."isPartyMemberHousehold" AS "party",
+             count(*)::int AS "count"
+      FROM "Signing" s
+      JOIN "Household" h ON h."id" = s."householdId"
+      WHERE s."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
+      GROUP BY 1, 2, 3
+    ) d
     ORDER BY 2`;
 }
 
