@@ -59,7 +59,7 @@ test.describe("live updates and the big screen", () => {
     for (const c of contexts) await c.close();
   });
 
-  test("a signing shows on an official's open project page and on the big screen without reload; switching the screen off", async ({ browser }) => {
+  test("a signing shows on an official's open dashboard and overview and on the big screen without reload; switching the screen off", async ({ browser }) => {
     test.setTimeout(180_000);
     const official = await signedIn(browser, "districtOfficial");
     const secretary = await signedIn(browser, "secretary");
@@ -149,13 +149,21 @@ test.describe("live updates and the big screen", () => {
     await axe();
   });
 
-  test("the display-sessions page is accessible; the live stream checks who asks", async ({ page, login, axe }) => {
+  test("the display-sessions page is accessible; the live stream checks who asks", async ({ browser, page, login, axe }) => {
+    // Another project's id, as only an official can see it.
+    const official = await signedIn(browser, "districtOfficial");
+    contexts.push(official.context());
+    await official.goto("/projects");
+    const otherHref = await official.getByTestId("project-row-LH-QSH").getByRole("link").first().getAttribute("href");
+    const otherId = otherHref!.split("/")[2]!;
+
     await login("secretary");
     const base = await projectPath(page);
     await page.goto(`${base}/display-sessions`);
     await expect(page.getByRole("heading", { name: "大屏显示" })).toBeVisible();
     await axe();
     // Another project's stream, an unknown project, and the district overview: refused.
+    expect((await page.request.get(`/api/live?projectId=${otherId}`)).status()).toBe(404);
     expect((await page.request.get(`/api/live?projectId=00000000-0000-7000-8000-000000000000`)).status()).toBe(404);
     expect((await page.request.get(`/api/live`)).status()).toBe(403);
     const anonymous = await page.context().browser()!.newContext();
