@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
+import { ProjectNav } from "@/components/projects/project-nav";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { requireActor } from "@/lib/auth/actor";
@@ -27,9 +27,7 @@ export default async function DashboardPage({ params }: Props) {
   );
   return (
     <PageShell actor={actor} currentPath={`/projects/${project.id}/dashboard`}>
-      <Link href={`/projects/${project.id}`} className="text-brand-700 underline underline-offset-4">
-        {project.name}
-      </Link>
+      <ProjectNav actor={actor} projectId={project.id} current="dashboard" />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
