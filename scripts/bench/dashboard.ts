@@ -351,11 +351,11 @@ async function main() {
             fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
               .then(async (response) => {
                 await response.arrayBuffer();
-                if (response.status !== 200) bucket.errors += 1;
+                if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
                 else bucket.latencies.push(performance.now() - t0);
               })
-              .catch(() => {
-                bucket.errors += 1;
+              .catch((error: Error) => {
+                fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
               }),
           );
         }
