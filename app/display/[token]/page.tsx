@@ -38,7 +38,7 @@ export default async function DisplayPage({ params }: Props) {
   const n = new Intl.NumberFormat(locale);
   const f = board.figures;
   const percent = (value: string | null) => (value === null ? t("common.none") : t("common.percent", { value }));
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "medium", dateStyle: "short" }).format(board.at);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "medium", dateStyle: "short", timeZone: board.timeZone }).format(board.at);
   const status = board.agreementStatus === "effective" ? t("project.effective") : board.agreementStatus === "failed" ? t("project.failed") : t("project.pending");
 
   const big: { label: string; value: string; testId: string }[] = [
@@ -84,9 +84,9 @@ export default async function DisplayPage({ params }: Props) {
             <p>{t("live.display.updatedAt", { time })}</p>
           </div>
         </header>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-5">
-          {big.map((s) => (
-            <div key={s.testId} className="rounded-xl border border-[var(--display-line)] bg-[var(--display-card)] p-5">
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-6">
+          {big.map((s, index) => (
+            <div key={s.testId} className={`rounded-xl border border-[var(--display-line)] bg-[var(--display-card)] p-5 ${index === 0 ? "sm:col-span-2" : ""}`}>
               <dt className="text-xl text-[var(--display-muted)] sm:text-2xl">{s.label}</dt>
               <dd className="mt-2 text-4xl font-bold tabular-nums sm:text-6xl" data-testid={s.testId}>
                 {s.value}

@@ -18,8 +18,9 @@ export type DisplayBoard = {
   signedToday: number;
   agreementStatus: "effective" | "pending" | "failed";
   league: DisplayLeagueRow[];
-  /** When these figures were read. */
+  /** When these figures were read, and the deployment's zone to show it in. */
   at: Date;
+  timeZone: string;
 };
 
 /**
@@ -76,5 +77,6 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
     agreementStatus: project.signingFailedAt ? "failed" : project.agreementsEffectiveAt ? "effective" : "pending",
     league,
     at: now,
+    timeZone,
   };
 }

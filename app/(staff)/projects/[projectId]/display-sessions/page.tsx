@@ -22,7 +22,7 @@ export default async function DisplaySessionsPage({ params }: Props) {
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId } = await params;
   const [t, locale, list] = await Promise.all([getTranslator(), getLocale(), orNotFound(listDisplaySessions(actor, { projectId }))]);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: list.timeZone });
 
   return (
     <PageShell actor={actor} currentPath={`/projects/${projectId}`}>
