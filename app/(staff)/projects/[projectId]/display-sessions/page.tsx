@@ -80,7 +80,7 @@ export default async function DisplaySessionsPage({ params }: Props) {
                     <td className="px-3 py-2 whitespace-nowrap">{time.format(s.createdAt)}</td>
                     <td className="px-3 py-2">{s.createdBy?.name ?? t("common.none")}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{s.lastSeenAt ? time.format(s.lastSeenAt) : t("live.sessions.never")}</td>
-                    <td className="px-3 py-2" data-testid="display-session-status">
+                    <td className="px-3 py-2" data-testid="display-session-status" aria-live="polite">
                       {s.revokedAt ? t("live.sessions.revoked", { time: time.format(s.revokedAt) }) : t("live.sessions.active")}
                     </td>
                     <td className="px-3 py-2">
