@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
+import { createProgressListener, LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
 import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import type { ProgressEvent } from "@/lib/server/live/progress-event";
 import { progressEventStream } from "@/lib/server/live/progress-stream";
@@ -128,6 +128,35 @@ describe("notifyProjectChanged + the listener", () => {
     expect(rows[0]!.n).toBe(1);
     a.unsubscribe();
     b.unsubscribe();
+  });
+});
+
+describe("several app servers on one database", () => {
+  it("a signing committed through one server reaches the listeners of every server", async () => {
+    // Two more listeners, as two other app server processes would hold them.
+    const servers = [createProgressListener(process.env.DATABASE_URL!), createProgressListener(process.env.DATABASE_URL!)];
+    try {
+      const heard = servers.map(
+        (server) =>
+          new Promise<ProgressEvent>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("not heard")), 20_000);
+            server.subscribe((event) => {
+              if (event.projectId === project.project.id && event.kind === "signing") {
+                clearTimeout(timer);
+                resolve(event);
+              }
+            });
+          }),
+      );
+      await Promise.all(servers.map((server) => server.ready()));
+      const h = households[2]!;
+      const version = await setHousehold(h.id, {});
+      await recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "HOME_VISIT", agreementNumber: "LIVE-MULTI" });
+      const [a, b] = await Promise.all(heard);
+      expect(a).toEqual(b);
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
   });
 });
 

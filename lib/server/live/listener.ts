@@ -141,6 +141,11 @@ export function progressListener(): ProgressListener {
   return globalForListener.lianxinProgressListener;
 }
 
+/** A listener of its own, e.g. to stand for another app server in a test; the app uses progressListener(). */
+export function createProgressListener(connectionString: string): ProgressListener {
+  return new ProgressListener(connectionString);
+}
+
 /** Receives every progress event of the database until the returned function is called. */
 export function subscribeToProgress(subscriber: ProgressSubscriber): () => void {
   return progressListener().subscribe(subscriber);
