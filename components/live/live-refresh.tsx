@@ -22,7 +22,8 @@ const DEBOUNCE_MS = 300;
  * Keeps a server-rendered page live: listens to /api/live and, on a change, re-renders the
  * page's server components with router.refresh() (debounced, so a burst of signings costs one
  * refresh). EventSource reconnects by itself after a drop (the server asks for 2 s); the
- * indicator says when it is doing so, and a reconnect refreshes too, for what was missed.
+ * indicator says when it is doing so, and a reconnect refreshes too, for what was missed. When
+ * the browser reports the network back, a fresh stream replaces one that may have died silently.
  */
 export function LiveRefresh({ projectId, displayToken, fallbackRefreshMs, labels, className }: Props) {
   const router = useRouter();
@@ -34,7 +35,8 @@ export function LiveRefresh({ projectId, displayToken, fallbackRefreshMs, labels
     if (projectId) query.set("projectId", projectId);
     if (displayToken) query.set("display", displayToken);
     const search = query.toString();
-    const source = new EventSource(search ? `/api/live?${search}` : "/api/live");
+    const url = search ? `/api/live?${search}` : "/api/live";
+    let source: EventSource | null = null;
     let hasBeenOpen = false;
     const refreshSoon = () => {
       if (timer.current) clearTimeout(timer.current);
@@ -43,24 +45,36 @@ export function LiveRefresh({ projectId, displayToken, fallbackRefreshMs, labels
         router.refresh();
       }, DEBOUNCE_MS);
     };
-    source.onopen = () => {
-      setStatus("live");
-      if (hasBeenOpen) refreshSoon();
-      hasBeenOpen = true;
-    };
-    source.onerror = () => {
-      // CLOSED means the server refused (e.g. a display switched off): reload to show why.
-      if (source.readyState === EventSource.CLOSED) {
+    const open = () => {
+      const current = new EventSource(url);
+      source = current;
+      current.onopen = () => {
+        setStatus("live");
+        if (hasBeenOpen) refreshSoon();
+        hasBeenOpen = true;
+      };
+      current.onerror = () => {
         setStatus("reconnecting");
-        refreshSoon();
-        return;
-      }
-      setStatus("reconnecting");
+        // CLOSED means the server refused (e.g. a display switched off): refresh to show why.
+        if (current.readyState === EventSource.CLOSED) refreshSoon();
+      };
+      current.addEventListener("progress", refreshSoon);
     };
-    source.addEventListener("progress", refreshSoon);
+    // A dropped network can leave the old connection silently dead (no error until TCP gives
+    // up): when the browser says it is offline, say so; when it is back, open a fresh stream.
+    const onOffline = () => setStatus("reconnecting");
+    const onOnline = () => {
+      source?.close();
+      open();
+    };
+    open();
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
     const fallback = fallbackRefreshMs ? setInterval(refreshSoon, fallbackRefreshMs) : null;
     return () => {
-      source.close();
+      source?.close();
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       if (fallback) clearInterval(fallback);
       if (timer.current) clearTimeout(timer.current);
     };

@@ -123,6 +123,30 @@ test.describe("live updates and the big screen", () => {
     expect(refused.status()).toBe(404);
   });
 
+  test("after a network drop the page says it is reconnecting, comes back by itself and is live again", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const official = await signedIn(browser, "districtOfficial");
+    const leader = await signedIn(browser, "groupLeader");
+    contexts.push(official.context(), leader.context());
+    const base = await projectPath(official);
+    await official.goto(`${base}/dashboard`);
+    const status = official.getByTestId("live-status");
+    await expect(status).toHaveAttribute("data-status", "live");
+    await markNoReload(official);
+
+    await official.context().setOffline(true);
+    await expect(status).toHaveAttribute("data-status", "reconnecting");
+    await expect(status).toHaveText("连接中断，正在重新连接…");
+    await official.context().setOffline(false);
+    await expect(status).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+
+    const before = await count(official, "figure-signed");
+    await leader.goto(`${base}/signing`);
+    await signOne(leader, 200);
+    await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
+    await expectNotReloaded(official);
+  });
+
   test("the big screen is accessible, switches theme and remembers it", async ({ browser, axe, page }) => {
     const secretary = await signedIn(browser, "secretary");
     contexts.push(secretary.context());
