@@ -28,7 +28,7 @@ register(
 );
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -185,6 +185,7 @@ async function main() {
     console.log(line);
   };
   let server: ChildProcess | null = null;
+  let portalDir: string | null = null;
   const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
   try {
     const command = `npm run bench:dashboard${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
@@ -266,6 +267,7 @@ async function main() {
       const port = Number(values.port);
       const base = `http://127.0.0.1:${port}`;
       const dataDir = mkdtempSync(join(tmpdir(), "lianxin-bench-portal-"));
+      portalDir = dataDir;
       server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(port), LIANXIN_DATA_DIR: dataDir, LIANXIN_DIST_DIR: process.env.LIANXIN_DIST_DIR ?? ".next-live" },
@@ -413,6 +415,7 @@ async function main() {
     await pool.end();
     await client.$disconnect();
     await postgres.stop();
+    if (portalDir) rmSync(portalDir, { recursive: true, force: true });
   }
 }
 

@@ -21,7 +21,7 @@ register(
 );
 
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -236,7 +236,12 @@ export async function districtDatabase(options: { keep?: string; ephemeral?: boo
   process.env.LIANXIN_DATA_KEY ??= randomBytes(32).toString("hex");
   const { db } = await import("../../lib/db.ts");
   const pgVersion = (await db().$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version"))[0]!.server_version;
-  return { postgres, dir, client: db(), pgVersion };
+  // A throw-away data dir goes with its Postgres.
+  const stop = async () => {
+    await postgres.stop();
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  return { postgres: { url: postgres.url, stop }, dir, client: db(), pgVersion };
 }
 
 async function main() {
