@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CreateDisplaySessionForm } from "@/components/display/create-display-session-form";
 import { PageShell } from "@/components/layout/page-shell";
+import { ProjectNav } from "@/components/projects/project-nav";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/actor";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -25,10 +25,8 @@ export default async function DisplaySessionsPage({ params }: Props) {
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: list.timeZone });
 
   return (
-    <PageShell actor={actor} currentPath={`/projects/${projectId}`}>
-      <Link href={`/projects/${projectId}`} className="text-brand-700 underline underline-offset-4">
-        {list.project.name}
-      </Link>
+    <PageShell actor={actor} currentPath={`/projects/${projectId}/display-sessions`}>
+      <ProjectNav actor={actor} projectId={projectId} current="display" />
       <div>
         <h1 className="text-2xl font-bold">{t("live.sessions.title")}</h1>
         <p className="mt-1 max-w-3xl text-stone-700">{t("live.sessions.description")}</p>
