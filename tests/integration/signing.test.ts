@@ -40,6 +40,10 @@ beforeAll(async () => {
   secretary = await actorOf(project.secretaryId);
   const group = project.signingGroups[0]!;
   leader = await actorOf(group.leaderId);
+  // A fixed split whatever the generator drew: 14 households in the leader's group, 6 in the other.
+  const all = await householdsOf(projectId);
+  await db().household.updateMany({ where: { id: { in: all.slice(0, 14).map((x) => x.id) } }, data: { signingGroupId: group.id } });
+  await db().household.updateMany({ where: { id: { in: all.slice(14).map((x) => x.id) } }, data: { signingGroupId: project.signingGroups[1]!.id } });
   households = await householdsOf(projectId, group.id);
 });
 

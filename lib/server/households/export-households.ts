@@ -1,5 +1,5 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
@@ -126,6 +126,22 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
   return {
     filename: `${project.code}-${t("households.export.filename")}-${date}`,
     count: ids.length,
-    stream: Readable.toWeb(output) as ReadableStream<Uint8Array>,
+    stream: toWebStream(output),
   };
+}
+
+/** The workbook's bytes as a web stream, pulled as the reader reads. (Readable.toWeb on Node 20
+ *  throws "Controller is already closed" when the reader cancels while data is still coming.) */
+function toWebStream(output: PassThrough): ReadableStream<Uint8Array> {
+  const chunks = output[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(new Uint8Array(value));
+    },
+    cancel() {
+      output.destroy();
+    },
+  });
 }
