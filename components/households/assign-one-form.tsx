@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
-import { SelectField } from "./fields";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Moves one household to another signing group (the household page). */
 export function AssignOneForm({

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/server/action";
-import { CheckboxField, SelectField } from "./fields";
+import { CheckboxField, SelectField } from "@/components/ui/select-field";
 
 export type EditableHousehold = {
   id: string;

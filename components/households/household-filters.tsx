@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FormField } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, SelectField } from "./fields";
+import { CheckboxField, SelectField } from "@/components/ui/select-field";
 
 export type HouseholdFilterValues = {
   q?: string;

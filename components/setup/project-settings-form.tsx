@@ -1,4 +1,5 @@
-import { ActionCheckbox, ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
+import { ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/select-field";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { ProjectSettings } from "@/lib/server/projects/get-project-settings";
@@ -68,7 +69,7 @@ export function ProjectFieldsForm({
           options={UNITS.map((u) => ({ value: u, label: t(`project.units.${u}`) }))}
         />
         <div className="sm:col-span-2">
-          <ActionCheckbox id="isPublished" name="isPublished" label={t("setup.settings.isPublished")} defaultChecked={settings?.isPublished} />
+          <CheckboxField id="isPublished" name="isPublished" label={t("setup.settings.isPublished")} defaultChecked={settings?.isPublished} />
         </div>
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">

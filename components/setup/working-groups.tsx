@@ -1,4 +1,5 @@
-import { ActionCheckbox, ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
+import { ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
+import { CheckboxField } from "@/components/ui/select-field";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { WorkingGroupListItem } from "@/lib/server/groups/list-working-groups";
@@ -99,7 +100,7 @@ export function WorkingGroups({
                     { value: "LEADER", label: t("setup.groups.leader") },
                   ]}
                 />
-                <ActionCheckbox id={`party-${group.id}`} name="isPartyMember" label={t("setup.groups.isPartyMember")} />
+                <CheckboxField id={`party-${group.id}`} name="isPartyMember" label={t("setup.groups.isPartyMember")} />
               </ActionForm>
             </details>
           </li>

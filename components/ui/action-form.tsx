@@ -1,10 +1,11 @@
 "use client";
 
-import { createContext, useActionState, useContext, type ReactNode, type SelectHTMLAttributes } from "react";
+import { createContext, useActionState, useContext, type ReactNode } from "react";
 import type { ActionState } from "@/lib/server/action";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { FormField } from "./form-field";
+import { SelectField } from "./select-field";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -68,55 +69,17 @@ export function ActionField(props: Omit<Parameters<typeof FormField>[0], "errors
 }
 
 export function ActionSelect({
-  id,
   name,
-  label,
-  options,
   defaultValue,
-  ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-}) {
+  ...props
+}: Omit<Parameters<typeof SelectField>[0], "errors"> & { name: string }) {
   const state = useContext(ActionStateContext);
-  const errors = state.fieldErrors?.[name];
-  const errorId = `${id}-error`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={(state.ok ? undefined : state.values?.[name]) ?? defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <div id={errorId} aria-live="polite" className="text-sm text-brand-700">
-        {errors?.map((error) => <p key={error}>{error}</p>)}
-      </div>
-    </div>
-  );
-}
-
-export function ActionCheckbox({ id, name, label, defaultChecked }: { id: string; name: string; label: string; defaultChecked?: boolean }) {
-  return (
-    <div className="flex min-h-11 items-center gap-2">
-      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="h-5 w-5" />
-      <label htmlFor={id} className="text-base">
-        {label}
-      </label>
-    </div>
+    <SelectField
+      {...props}
+      name={name}
+      defaultValue={(state.ok ? undefined : state.values?.[name]) ?? defaultValue}
+      errors={state.fieldErrors?.[name]}
+    />
   );
 }

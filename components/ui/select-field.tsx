@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 
-// Form controls of the household area, in the style of components/ui/form-field.tsx: a label tied
-// to its control, errors announced and linked with aria-describedby.
+// Select and checkbox controls in the style of form-field.tsx: a label tied to its control,
+// errors announced and linked with aria-describedby.
 
 export function SelectField({
   id,
