@@ -10,7 +10,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { formatRosterRow, ROSTER_COLUMN_KEYS, rosterHeader, type RosterLanguage, type RosterRecord } from "../../roster/columns.ts";
 import { parseInput } from "../../validation.ts";
 import { parseHouseholdListQuery } from "./household-filter.ts";
-import { findProjectInScope, orderedHouseholdIds, scopedFilterWhere, stateFactsSelect, stateOf } from "./household-queries.ts";
+import { findProjectInScope, orderedHouseholdIds, scopedFilterWhere, householdFactsSelect, stateFactsSelect, stateOf } from "./household-queries.ts";
 
 const ZExportInput = z.object({ projectId: z.uuid(), language: z.enum(["zh", "en"]).default("zh") });
 
@@ -19,24 +19,7 @@ const CHUNK = 500;
 
 const exportSelect = {
   id: true,
-  code: true,
-  lane: true,
-  building: true,
-  number: true,
-  room: true,
-  address: true,
-  tenure: true,
-  headName: true,
-  phone: true,
-  registeredPopulation: true,
-  residentCount: true,
-  floorArea: true,
-  livingArea: true,
-  ownerLocation: true,
-  isPartyMemberHousehold: true,
-  isHardship: true,
-  isElderlySickDisabled: true,
-  hasFamilyDispute: true,
+  ...householdFactsSelect,
   signingGroup: { select: { name: true } },
   ...stateFactsSelect,
 } satisfies Prisma.HouseholdSelect;

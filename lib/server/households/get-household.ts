@@ -7,7 +7,7 @@ import type { HouseholdState } from "../../domain/household-state.ts";
 import { AppError } from "../../errors.ts";
 import type { Attitude, OwnerLocation, Prisma, SigningChannel, Tenure, VisitChannel, Vote } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { lastVisitOf, stateFactsSelect, stateOf, requireStaffReadScope } from "./household-queries.ts";
+import { lastVisitOf, householdFactsSelect, stateFactsSelect, stateOf, requireStaffReadScope } from "./household-queries.ts";
 
 const ZGetHouseholdInput = z.object({ projectId: z.uuid(), householdId: z.uuid() });
 
@@ -17,24 +17,7 @@ const TIMELINE_LIMIT = 300;
 const householdDetailSelect = {
   id: true,
   projectId: true,
-  code: true,
-  lane: true,
-  building: true,
-  number: true,
-  room: true,
-  address: true,
-  tenure: true,
-  headName: true,
-  phone: true,
-  registeredPopulation: true,
-  residentCount: true,
-  floorArea: true,
-  livingArea: true,
-  ownerLocation: true,
-  isPartyMemberHousehold: true,
-  isHardship: true,
-  isElderlySickDisabled: true,
-  hasFamilyDispute: true,
+  ...householdFactsSelect,
   firstRoundVotedAt: true,
   exclusionReason: true,
   version: true,

@@ -40,6 +40,28 @@ export function scopedFilterWhere(
   return { AND: [householdScope(actor, action, "household"), { projectId }, householdFilterWhere(filter, now)] };
 }
 
+/** A household's own facts, the ones the roster describes (lib/roster/columns.ts). */
+export const householdFactsSelect = {
+  code: true,
+  lane: true,
+  building: true,
+  number: true,
+  room: true,
+  address: true,
+  tenure: true,
+  headName: true,
+  phone: true,
+  registeredPopulation: true,
+  residentCount: true,
+  floorArea: true,
+  livingArea: true,
+  ownerLocation: true,
+  isPartyMemberHousehold: true,
+  isHardship: true,
+  isElderlySickDisabled: true,
+  hasFamilyDispute: true,
+} satisfies Prisma.HouseholdSelect;
+
 /** The facts `householdState()` needs, as a Prisma select. */
 export const stateFactsSelect = {
   isExcluded: true,
