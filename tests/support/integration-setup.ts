@@ -15,6 +15,9 @@ process.env.DATABASE_URL = database.url;
 process.env.LIANXIN_DATA_KEY ??= "0f".repeat(32);
 // Two cores on CI: a small pool per file keeps Postgres from drowning in connections.
 process.env.DB_POOL_MAX ??= "2";
+// Tests write rows directly, which no notification announces: figures are read afresh each time
+// (tests/integration/figure-cache.test.ts switches the cache on for itself).
+process.env.LIANXIN_FIGURE_CACHE = "off";
 
 afterAll(async () => {
   const cache = globalThis as unknown as { lianxinPrisma?: { $disconnect(): Promise<void> } };

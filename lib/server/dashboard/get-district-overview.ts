@@ -9,9 +9,9 @@ import { formatPercent, ratio, ratioBasisPoints, thresholdBasisPoints } from "..
 import { serverEnv } from "../../env.ts";
 import type { ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { countHouseholdsByProject } from "../projects/count-households.ts";
+import { readHouseholdCounts } from "../projects/count-households.ts";
 import { requireDistrictReader } from "./dashboard-access.ts";
-import { dailySignings, toDaily } from "./progress-queries.ts";
+import { readDailySignings, toDaily } from "./progress-queries.ts";
 
 export const OVERVIEW_SORTS = ["code", "name", "households", "signed", "rate", "firstDayRate", "relocationRate", "daysLeft", "risk"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
@@ -95,8 +95,7 @@ function compare(sort: OverviewSort, a: OverviewProject, b: OverviewProject): nu
 export async function getDistrictOverview(actor: Actor, input: unknown, now: Date = new Date()): Promise<DistrictOverview> {
   requireDistrictReader(actor);
   const query = parseInput(ZOverviewQuery, input ?? {});
-  const client = db();
-  const projects = await client.project.findMany({
+  const projects = await db().project.findMany({
     where: { AND: [projectScope(actor), query.kind ? { kind: query.kind } : {}, query.phase ? { phase: query.phase } : {}] },
     select: {
       id: true,
@@ -118,14 +117,7 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const today = calendarDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
   const ids = projects.map((p) => p.id);
-  const [counts, daily] = await Promise.all([countHouseholdsByProject(client, ids), dailySignings(client, ids, timeZone)]);
-
-  const dailyOf = new Map<string, typeof daily>();
-  for (const row of daily) {
-    const list = dailyOf.get(row.projectId);
-    if (list) list.push(row);
-    else dailyOf.set(row.projectId, [row]);
-  }
+  const [counts, dailyOf] = await Promise.all([readHouseholdCounts(ids), readDailySignings(ids, timeZone)]);
   const rows: OverviewProject[] = projects.map((p) => {
     const c = counts.get(p.id)!;
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
@@ -139,7 +131,7 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
       signingEnd,
       today,
       dailyParty: [],
-      dailyOther: toDaily(dailyOf.get(p.id) ?? []),
+      dailyOther: toDaily(dailyOf.get(p.id)!),
       agreementsEffective: p.agreementsEffectiveAt !== null,
       signingFailed: p.signingFailedAt !== null,
     });
@@ -151,7 +143,10 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const eligible = rows.reduce((sum, r) => sum + r.figures.eligible, 0);
   const signed = rows.reduce((sum, r) => sum + r.figures.signed, 0);
   const movedOut = rows.reduce((sum, r) => sum + r.figures.movedOut, 0);
-  const signedThisYear = daily.filter((d) => d.day.startsWith(`${year}-`)).reduce((sum, d) => sum + d.count, 0);
+  const signedThisYear = rows
+    .flatMap((r) => dailyOf.get(r.id)!)
+    .filter((d) => d.day.startsWith(`${year}-`))
+    .reduce((sum, d) => sum + d.count, 0);
   return {
     query,
     computedAt: now.toISOString(),

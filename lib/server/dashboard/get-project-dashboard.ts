@@ -13,7 +13,7 @@ import { AppError } from "../../errors.ts";
 import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { requireDashboardReader } from "./dashboard-access.ts";
-import { dailySignings, groupActivity, householdCountsByGroup, toDaily } from "./progress-queries.ts";
+import { groupActivity, readDailySignings, readHouseholdCountsByGroup, toDaily } from "./progress-queries.ts";
 
 const ZDashboardInput = z.object({ projectId: z.uuid() });
 
@@ -85,22 +85,22 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   const client = db();
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(now, timeZone);
-  // The scoped lookup runs beside the counts (one round trip less); nothing counted is returned
-  // unless the project is in the actor's scope.
-  const [project, byGroupAndState, daily, activity, groups] = await Promise.all([
-    client.project.findFirst({
-      where: { AND: [{ id: projectId }, projectScope(actor)] },
-      select: dashboardProjectSelect,
-    }),
-    householdCountsByGroup(client, projectId),
-    dailySignings(client, [projectId], timeZone),
+  // The scoped lookup comes first: only projects the actor may read reach the figure cache.
+  const project = await client.project.findFirst({
+    where: { AND: [{ id: projectId }, projectScope(actor)] },
+    select: dashboardProjectSelect,
+  });
+  if (!project) throw new AppError("NOT_FOUND");
+  const [byGroupAndState, dailyOf, activity, groups] = await Promise.all([
+    readHouseholdCountsByGroup(projectId),
+    readDailySignings([projectId], timeZone),
     groupActivity(client, projectId, today, timeZone),
     client.workingGroup.findMany({
       where: { projectId, kind: "SIGNING" },
       select: { id: true, name: true },
     }),
   ]);
-  if (!project) throw new AppError("NOT_FOUND");
+  const daily = dailyOf.get(projectId)!;
 
   const stateCounts = HOUSEHOLD_STATES.map(() => 0);
   const groupTotals = new Map<string | null, { eligible: number; signed: number }>();

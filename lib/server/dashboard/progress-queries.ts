@@ -1,9 +1,10 @@
 import "server-only";
-import type { PrismaClient } from "../../db.ts";
+import { db, type PrismaClient } from "../../db.ts";
 import { addDays, type DailyCount } from "../../domain/progress.ts";
 import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { householdStateRankSql } from "../households/household-queries.ts";
+import { readPerProject } from "./figure-cache.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
 // households out (DOMAIN.md "eligible"). Timestamps are stored in UTC (timestamp without zone),
@@ -35,6 +36,15 @@ export async function dailySignings(client: Client, projectIds: string[], timeZo
       GROUP BY 1, 2, 3
     ) d
     ORDER BY 2`;
+}
+
+/** dailySignings per project, through the figure cache. Only ids of existing projects. */
+export function readDailySignings(projectIds: readonly string[], timeZone: string): Promise<Map<string, DailyByProject[]>> {
+  return readPerProject(`daily:${timeZone}`, projectIds, async (missing) => {
+    const byProject = new Map<string, DailyByProject[]>(missing.map((id) => [id, []]));
+    for (const row of await dailySignings(db(), missing, timeZone)) byProject.get(row.projectId)!.push(row);
+    return byProject;
+  });
 }
 
 export function toDaily(rows: readonly DailyByProject[], party?: boolean): DailyCount[] {
@@ -76,6 +86,12 @@ export async function householdCountsByGroup(client: Client, projectId: string):
     LEFT JOIN LATERAL (SELECT true AS "visited" FROM "VisitLog" v WHERE v."householdId" = h."id" LIMIT 1) lv ON true
     WHERE h."projectId" = ${projectId}::uuid
     GROUP BY 1, 2`;
+}
+
+/** householdCountsByGroup through the figure cache. Only the id of an existing project. */
+export async function readHouseholdCountsByGroup(projectId: string): Promise<GroupCounts[]> {
+  const byProject = await readPerProject("groups", [projectId], async ([id]) => new Map([[id!, await householdCountsByGroup(db(), id!)]]));
+  return byProject.get(projectId)!;
 }
 
 export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };

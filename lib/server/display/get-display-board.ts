@@ -6,7 +6,7 @@ import { db } from "../../db.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { ProjectPhase } from "../../generated/prisma/enums.ts";
-import { countHouseholdsByProject } from "../projects/count-households.ts";
+import { readHouseholdCounts } from "../projects/count-households.ts";
 import { toProjectFigures, type ProjectFigures } from "../projects/project-figures.ts";
 import type { DisplayViewer } from "./display-viewer.ts";
 
@@ -42,7 +42,7 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
   const weekStart = instantFromWallClock(`${addDays(today, -6)}T00:00`, timeZone)!;
 
   const [counts, todayRows, groups] = await Promise.all([
-    countHouseholdsByProject(db(), [project.id]),
+    readHouseholdCounts([project.id]),
     db().$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS "count" FROM "Signing" s JOIN "Household" h ON h."id" = s."householdId"
       WHERE s."projectId" = ${project.id}::uuid AND NOT h."isExcluded"

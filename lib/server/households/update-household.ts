@@ -7,6 +7,7 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput, requiredText } from "../../validation.ts";
+import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { recordAudit } from "../audit.ts";
 
 /** Optional text: trimmed, empty means "none" (null). */
@@ -167,6 +168,8 @@ export async function updateHousehold(
     // Another transaction committed a change between our read and our write.
     if (result.count === 0) throw new AppError("CONFLICT");
 
+    // The Party-member flag splits the dashboard's figures (党员带头).
+    if (changed.includes("isPartyMemberHousehold")) await notifyProjectChanged(tx, current.projectId, "household");
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "update:household",

@@ -24,16 +24,36 @@ class ProgressListener {
   private hasConnectedBefore = false;
   private stopped = false;
   private connectedListeners = new Set<() => void>();
+  // Change counters for cached figures (lib/server/dashboard/figure-cache.ts): every event takes
+  // the next number; a project's version is its last event's number, or the last resync's (or
+  // lost connection's) when that came later.
+  private sequence = 0;
+  private epoch = 0;
+  private readonly projectVersions = new Map<string, number>();
 
   constructor(private readonly connectionString: string) {}
 
   subscribe(subscriber: ProgressSubscriber): () => void {
     this.subscribers.add(subscriber);
-    this.stopped = false;
-    if (!this.client && !this.connecting && !this.retryTimer) void this.connect();
+    this.start();
     return () => {
       this.subscribers.delete(subscriber);
     };
+  }
+
+  /** Connects (and keeps reconnecting) even without a subscriber, e.g. for the figure cache. */
+  start(): void {
+    this.stopped = false;
+    if (!this.client && !this.connecting && !this.retryTimer) void this.connect();
+  }
+
+  /**
+   * Changes when a notification about the project arrives, and for every project when the
+   * connection was lost or came back. Figures read at one version are current for as long as
+   * the version stays the same and the listener is connected.
+   */
+  versionOf(projectId: string): number {
+    return Math.max(this.epoch, this.projectVersions.get(projectId) ?? 0);
   }
 
   get isConnected(): boolean {
@@ -49,6 +69,7 @@ class ProgressListener {
   /** Closes the connection; the next subscriber opens it again. For tests and shutdown. */
   async close(): Promise<void> {
     this.stopped = true;
+    this.epoch = ++this.sequence;
     this.subscribers.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -79,6 +100,8 @@ class ProgressListener {
     const onLost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = null;
+      // Notifications are lost from here on: nothing read before now can be trusted later.
+      this.epoch = ++this.sequence;
       client.removeAllListeners("error");
       client.on("error", () => undefined);
       client.end().catch(() => undefined);
@@ -122,6 +145,9 @@ class ProgressListener {
   }
 
   private publish(event: ProgressEvent): void {
+    // Versions first, so a page that a subscriber refreshes already misses the cached figures.
+    if (event.projectId === null) this.epoch = ++this.sequence;
+    else this.projectVersions.set(event.projectId, ++this.sequence);
     for (const subscriber of [...this.subscribers]) {
       try {
         subscriber(event);

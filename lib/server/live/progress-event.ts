@@ -16,6 +16,8 @@ export const PROGRESS_KINDS = [
   "settle",
   "roster",
   "assignment",
+  /** A household's facts that split the figures changed (the Party-member flag). */
+  "household",
   /** A display session was switched off: its screen refreshes into the "switched off" page. */
   "display",
   /** The listener reconnected: notifications may have been missed while it was away. */

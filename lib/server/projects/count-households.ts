@@ -1,6 +1,7 @@
 import "server-only";
-import type { PrismaClient } from "../../db.ts";
+import { db, type PrismaClient } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { readPerProject } from "../dashboard/figure-cache.ts";
 
 export type HouseholdCounts = {
   /** Households of the project not excluded (DOMAIN.md "eligible"). */
@@ -36,4 +37,10 @@ export async function countHouseholdsByProject(
     result.set(row.projectId, { eligible: row.eligible, signed: row.signed, movedOut: row.movedOut, agreed: row.agreed });
   }
   return result;
+}
+
+/** countHouseholdsByProject for pages, through the figure cache. Writes count inside their
+ *  transaction with countHouseholdsByProject. Only ids of existing projects. */
+export function readHouseholdCounts(projectIds: readonly string[]): Promise<Map<string, HouseholdCounts>> {
+  return readPerProject("counts", projectIds, (missing) => countHouseholdsByProject(db(), missing));
 }

@@ -4,7 +4,7 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { countHouseholdsByProject } from "./count-households.ts";
+import { readHouseholdCounts } from "./count-households.ts";
 import { toProjectFigures, type ProjectFigures } from "./project-figures.ts";
 
 const projectListSelect = {
@@ -31,7 +31,7 @@ export async function listProjects(actor: Actor): Promise<ProjectListItem[]> {
     select: projectListSelect,
     orderBy: [{ district: "asc" }, { code: "asc" }],
   });
-  const counts = await countHouseholdsByProject(db(), projects.map((p) => p.id));
+  const counts = await readHouseholdCounts(projects.map((p) => p.id));
   return projects.map(({ signingThreshold, ...project }) => ({
     ...project,
     figures: toProjectFigures(counts.get(project.id)!, signingThreshold),

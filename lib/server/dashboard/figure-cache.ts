@@ -1,0 +1,74 @@
+import "server-only";
+import { serverEnv } from "../../env.ts";
+import { progressListener, type ProgressListener } from "../live/listener.ts";
+
+// Per-process cache of the grouped counts behind the figures (docs/decisions/010). An entry is
+// kept under the project's version from the progress listener (lib/server/live/listener.ts):
+// every write that changes a project's figures notifies inside its transaction, so the version
+// moves once the change is committed, on every app server. Without a listening connection
+// nothing is cached, and an entry is read again after MAX_AGE_MS whatever happens, which bounds
+// the harm of a notification lost on a connection that died silently.
+
+const MAX_AGE_MS = 60_000;
+
+type Entry = { version: number; loadedAt: number; value: Promise<unknown> };
+
+/** Loads the values of the given projects, one for every id asked for. */
+export type PerProjectLoader<T> = (projectIds: string[]) => Promise<Map<string, T>>;
+
+export class FigureCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly listener: ProgressListener,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /**
+   * The `kind` values of `projectIds`: current entries from the cache, the others loaded with one
+   * call of `load`. Callers waiting for the same entry share one load. Only ids of projects that
+   * exist go in (the callers look the projects up first), so the cache stays as small as the
+   * district.
+   */
+  async getMany<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>): Promise<Map<string, T>> {
+    this.listener.start();
+    if (!this.listener.isConnected) return load([...projectIds]);
+    const now = this.clock();
+    const pending = new Map<string, Promise<unknown>>();
+    const missing: string[] = [];
+    for (const projectId of projectIds) {
+      const entry = this.entries.get(`${kind}:${projectId}`);
+      if (entry && entry.version === this.listener.versionOf(projectId) && now - entry.loadedAt < MAX_AGE_MS) pending.set(projectId, entry.value);
+      else missing.push(projectId);
+    }
+    if (missing.length > 0) {
+      // The versions are taken before the read: a change committed while it runs moves the
+      // version, and the entry is not used again.
+      const versions = missing.map((projectId) => this.listener.versionOf(projectId));
+      const loaded = load(missing);
+      missing.forEach((projectId, i) => {
+        const key = `${kind}:${projectId}`;
+        const entry: Entry = { version: versions[i]!, loadedAt: now, value: loaded.then((values) => values.get(projectId)) };
+        this.entries.set(key, entry);
+        entry.value.catch(() => {
+          if (this.entries.get(key) === entry) this.entries.delete(key);
+        });
+        pending.set(projectId, entry.value);
+      });
+    }
+    const values = await Promise.all([...pending].map(async ([projectId, value]) => [projectId, (await value) as T] as const));
+    return new Map(values);
+  }
+}
+
+const globalForCache = globalThis as unknown as { lianxinFigureCache?: FigureCache };
+
+/**
+ * `load(projectIds)` through the process's cache, or straight from the database when
+ * LIANXIN_FIGURE_CACHE is "off".
+ */
+export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>): Promise<Map<string, T>> {
+  if (serverEnv().LIANXIN_FIGURE_CACHE === "off") return load([...projectIds]);
+  globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
+  return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load);
+}

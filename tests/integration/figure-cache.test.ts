@@ -1,0 +1,186 @@
+// The figure cache against a real listener on a real database: figures are read once and kept
+// while nothing changes; a committed signing (through the real use case) makes that project's
+// figures be read again and no other's; a rolled-back write does not; a lost listening
+// connection drops everything; without a connection nothing is kept; and the pages' readers give
+// the same counts as a fresh count after a signing.
+process.env.LIANXIN_FIGURE_CACHE = "on";
+
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { FigureCache } from "@/lib/server/dashboard/figure-cache";
+import { readDailySignings } from "@/lib/server/dashboard/progress-queries";
+import { createProgressListener, LISTENER_APPLICATION_NAME, progressListener, type ProgressListener } from "@/lib/server/live/listener";
+import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
+import { countHouseholdsByProject, readHouseholdCounts } from "@/lib/server/projects/count-households";
+import { recordSigning } from "@/lib/server/signing/record-signing";
+import type { SeededProject } from "@/prisma/seed/factories";
+import { actorOf, householdsOf, seedSigningProject, setHousehold } from "./signing-helpers.ts";
+
+let a: SeededProject;
+let b: SeededProject;
+let leaderOfA: Actor;
+let listener: ProgressListener;
+
+beforeAll(async () => {
+  a = await seedSigningProject();
+  b = await seedSigningProject({ households: 4, signingGroups: 1 });
+  leaderOfA = await actorOf(a.signingGroups[0]!.leaderId);
+  listener = createProgressListener(process.env.DATABASE_URL!);
+  listener.start();
+  await listener.ready();
+});
+
+afterAll(async () => {
+  await listener.close();
+  await progressListener().close();
+  (globalThis as { lianxinFigureCache?: unknown }).lianxinFigureCache = undefined;
+});
+
+/** A loader that counts households for real and remembers which ids it was asked for. */
+function countingLoader() {
+  const calls: string[][] = [];
+  const load = async (ids: string[]) => {
+    calls.push([...ids].sort());
+    return countHouseholdsByProject(db(), ids);
+  };
+  return { calls, load };
+}
+
+/** Commits a notification and waits until this listener has it: later notifications too. */
+async function settle(projectId: string): Promise<void> {
+  const before = listener.versionOf(projectId);
+  await db().$transaction(async (tx) => notifyProjectChanged(tx, projectId, "assignment"));
+  await expect.poll(() => listener.versionOf(projectId), { timeout: 10_000 }).not.toBe(before);
+}
+
+async function signOneOf(project: SeededProject, actor: Actor, agreementNumber: string): Promise<void> {
+  const households = await householdsOf(project.project.id, project.signingGroups[0]!.id);
+  const unsigned = [];
+  for (const h of households) if ((await db().signing.count({ where: { householdId: h.id } })) === 0) unsigned.push(h);
+  const h = unsigned[0]!;
+  const version = await setHousehold(h.id, {});
+  await recordSigning(actor, { projectId: project.project.id, householdId: h.id, version, channel: "ON_SITE", agreementNumber });
+}
+
+describe("FigureCache", () => {
+  it("reads once, then serves the kept figures while nothing changes", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    const ids = [a.project.id, b.project.id];
+    const first = await cache.getMany("counts", ids, load);
+    const second = await cache.getMany("counts", ids, load);
+    expect(calls).toEqual([[...ids].sort()]);
+    expect(second).toEqual(first);
+    expect(first.get(a.project.id)!.eligible).toBe(20);
+  });
+
+  it("callers asking at the same time share one read", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    const results = await Promise.all(Array.from({ length: 5 }, () => cache.getMany("counts", [a.project.id], load)));
+    expect(calls).toHaveLength(1);
+    expect(new Set(results.map((r) => r.get(a.project.id)!.eligible))).toEqual(new Set([20]));
+  });
+
+  it("a committed signing makes that project's figures be read again, and no other's", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    const ids = [a.project.id, b.project.id];
+    const before = (await cache.getMany("counts", ids, load)).get(a.project.id)!;
+
+    await signOneOf(a, leaderOfA, "CACHE-1");
+    await settle(a.project.id);
+
+    const after = (await cache.getMany("counts", ids, load)).get(a.project.id)!;
+    expect(calls).toEqual([[...ids].sort(), [a.project.id]]);
+    expect(after.signed).toBe(before.signed + 1);
+    expect(after).toEqual((await countHouseholdsByProject(db(), [a.project.id])).get(a.project.id));
+  });
+
+  it("a rolled-back write changes nothing kept", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    await cache.getMany("counts", [a.project.id], load);
+    await expect(
+      db().$transaction(async (tx) => {
+        await notifyProjectChanged(tx, a.project.id, "signing");
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await settle(b.project.id); // anything committed before this marker has arrived
+    await cache.getMany("counts", [a.project.id], load);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a lost listening connection drops every kept figure, and figures are kept again once it is back", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [
+      LISTENER_APPLICATION_NAME,
+    ]);
+    await admin.end();
+    await expect.poll(() => listener.isConnected, { timeout: 10_000 }).toBe(false);
+
+    // While it is down every call reads the database.
+    await cache.getMany("counts", [a.project.id], load);
+    await listener.ready();
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.at(-1)).toEqual([a.project.id, b.project.id].sort());
+    const reads = calls.length;
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    expect(calls).toHaveLength(reads);
+  });
+
+  it("keeps nothing for longer than a minute", async () => {
+    let now = 1_000_000;
+    const cache = new FigureCache(listener, () => now);
+    const { calls, load } = countingLoader();
+    await cache.getMany("counts", [b.project.id], load);
+    now += 59_000;
+    await cache.getMany("counts", [b.project.id], load);
+    expect(calls).toHaveLength(1);
+    now += 2_000;
+    await cache.getMany("counts", [b.project.id], load);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a failed read is not kept", async () => {
+    const cache = new FigureCache(listener);
+    let fail = true;
+    const load = async (ids: string[]) => {
+      if (fail) throw new Error("database away");
+      return countHouseholdsByProject(db(), ids);
+    };
+    await expect(cache.getMany("counts", [b.project.id], load)).rejects.toThrow("database away");
+    fail = false;
+    expect((await cache.getMany("counts", [b.project.id], load)).get(b.project.id)!.eligible).toBe(4);
+  });
+});
+
+describe("the pages' readers through the process's cache", () => {
+  it("give the same counts and daily signings as a fresh read, also right after a signing", async () => {
+    const ids = [a.project.id, b.project.id];
+    await readHouseholdCounts(ids); // starts the process's listener
+    await progressListener().ready();
+    await readHouseholdCounts(ids);
+    await readDailySignings(ids, "Asia/Shanghai");
+
+    await signOneOf(a, leaderOfA, "CACHE-2");
+    const versionBefore = progressListener().versionOf(a.project.id);
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, b.project.id, "assignment"));
+    await expect.poll(() => progressListener().versionOf(b.project.id), { timeout: 10_000 }).toBeGreaterThan(versionBefore);
+
+    expect(await readHouseholdCounts(ids)).toEqual(await countHouseholdsByProject(db(), ids));
+    const daily = await readDailySignings(ids, "Asia/Shanghai");
+    const signedA = (await countHouseholdsByProject(db(), [a.project.id])).get(a.project.id)!.signed;
+    expect(daily.get(a.project.id)!.reduce((sum, d) => sum + d.count, 0)).toBe(signedA);
+  });
+});
