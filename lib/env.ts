@@ -8,8 +8,6 @@ const ZServerEnv = z.object({
   /// 32-byte key (hex) for encrypting ID numbers at rest.
   LIANXIN_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
   LIANXIN_TIME_ZONE: z.string().default("Asia/Shanghai"),
-  /// "off" reads every figure from the database on every request (tests that write rows directly).
-  LIANXIN_FIGURE_CACHE: z.enum(["on", "off"]).default("on"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

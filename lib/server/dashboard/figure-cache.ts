@@ -1,5 +1,4 @@
 import "server-only";
-import { serverEnv } from "../../env.ts";
 import { progressListener, type ProgressListener } from "../live/listener.ts";
 
 // Per-process cache of the grouped counts behind the figures (docs/decisions/010). An entry is
@@ -64,11 +63,13 @@ export class FigureCache {
 const globalForCache = globalThis as unknown as { lianxinFigureCache?: FigureCache };
 
 /**
- * `load(projectIds)` through the process's cache, or straight from the database when
- * LIANXIN_FIGURE_CACHE is "off".
+ * `load(projectIds)` through the process's cache, or straight from the database when the
+ * environment says LIANXIN_FIGURE_CACHE=off (tests that write rows directly; the benchmark's
+ * query timings). Read on every call, unlike serverEnv(), so one benchmark process can measure
+ * both ways.
  */
 export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>): Promise<Map<string, T>> {
-  if (serverEnv().LIANXIN_FIGURE_CACHE === "off") return load([...projectIds]);
+  if (process.env.LIANXIN_FIGURE_CACHE === "off") return load([...projectIds]);
   globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
   return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load);
 }
