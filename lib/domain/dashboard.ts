@@ -84,11 +84,6 @@ export function firstDaySigned(daily: readonly DailyCount[], signingStart: Calen
   return daily.filter((d) => d.day === signingStart).reduce((sum, d) => sum + d.count, 0);
 }
 
-/** Each day one entry per household signed that day, for the medians of partyLead(). */
-export function expandDays(daily: readonly DailyCount[]): CalendarDay[] {
-  return daily.flatMap((d) => Array.from({ length: d.count }, () => d.day));
-}
-
 /**
  * At risk (district overview's marker): the signing has started, the threshold is not reached,
  * the project has not failed, and at the last 7 days' pace the threshold is reached after the
@@ -144,8 +139,8 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
   const lead = partyLead({
     signingStart,
     partyEligible: counts.partyEligible,
-    partySignedDays: expandDays(input.dailyParty),
-    otherSignedDays: expandDays(input.dailyOther),
+    partyDaily: input.dailyParty,
+    otherDaily: input.dailyOther,
   });
   const required = requiredForThreshold(eligible, signingThresholdBp);
   const forecastThreshold = eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: required });

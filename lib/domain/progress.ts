@@ -58,12 +58,26 @@ export function forecastDay(input: {
   return { kind: "on", day: addDays(today, days) };
 }
 
-/** The middle value; the mean of the two middle values for an even count; null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/**
+ * The median of the days from `from` to each signing, with `daily` giving how many signed on
+ * each day: the middle signing's value, or the mean of the two middle ones for an even count;
+ * null without signings. Works on the per-day counts, never one entry per household, so it costs
+ * the number of days, not of signings.
+ */
+export function medianDaysSince(from: CalendarDay, daily: readonly DailyCount[]): number | null {
+  const total = daily.reduce((sum, d) => sum + d.count, 0);
+  if (total === 0) return null;
+  const sorted = [...daily].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  /** The value of the k-th signing in day order (0-based). */
+  const valueAt = (k: number): number => {
+    let seen = 0;
+    for (const d of sorted) {
+      seen += d.count;
+      if (k < seen) return daysBetween(from, d.day);
+    }
+    throw new RangeError(`no signing ${k}`);
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
 export type PartyLead = {
@@ -78,16 +92,16 @@ export type PartyLead = {
 export function partyLead(input: {
   signingStart: CalendarDay | null;
   partyEligible: number;
-  /** Signing days of the Party-member households that signed. */
-  partySignedDays: readonly CalendarDay[];
-  otherSignedDays: readonly CalendarDay[];
+  /** Signings of Party-member households per day. */
+  partyDaily: readonly DailyCount[];
+  otherDaily: readonly DailyCount[];
 }): PartyLead {
-  const toDays = (days: readonly CalendarDay[]) =>
-    input.signingStart ? days.map((day) => daysBetween(input.signingStart!, day)) : [];
+  const { signingStart } = input;
+  const partySigned = input.partyDaily.reduce((sum, d) => sum + d.count, 0);
   return {
-    partyRate: ratio(input.partySignedDays.length, input.partyEligible),
-    partyMedianDays: median(toDays(input.partySignedDays)),
-    otherMedianDays: median(toDays(input.otherSignedDays)),
+    partyRate: ratio(partySigned, input.partyEligible),
+    partyMedianDays: signingStart ? medianDaysSince(signingStart, input.partyDaily) : null,
+    otherMedianDays: signingStart ? medianDaysSince(signingStart, input.otherDaily) : null,
   };
 }
 

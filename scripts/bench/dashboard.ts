@@ -430,7 +430,7 @@ async function main() {
           take: 3,
         });
         for (const h of unsigned) {
-          await recordSigning(secretary, { projectId: project.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-CACHE-${h.id.slice(0, 8)}` });
+          await recordSigning(secretary, { projectId: project.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-CACHE-${Date.now().toString(36)}-${signedNow}` });
           signedNow += 1;
         }
       }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   cumulativeSeries,
-  expandDays,
   firstDaySigned,
   isThresholdAtRisk,
   mergeDaily,
@@ -118,12 +117,11 @@ describe("progressFigures", () => {
 });
 
 describe("helpers", () => {
-  it("merges, expands and finds the first day", () => {
+  it("merges and finds the first day", () => {
     const merged = mergeDaily([{ day: "2026-11-02", count: 1 }], [{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 3 }]);
     expect(merged).toEqual([{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 4 }]);
     expect(firstDaySigned(merged, "2026-11-02")).toBe(4);
     expect(firstDaySigned(merged, null)).toBe(0);
-    expect(expandDays([{ day: "2026-11-01", count: 2 }])).toEqual(["2026-11-01", "2026-11-01"]);
   });
 
   it("no risk before the signing starts, after it failed, or once reached; risk when never", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, forecastDay, median, partyLead, rankGroupLeague } from "@/lib/domain/progress";
+import { addDays, daysBetween, forecastDay, medianDaysSince, partyLead, rankGroupLeague, type DailyCount } from "@/lib/domain/progress";
 import { formatPercent } from "@/lib/domain/rates";
 
 describe("calendar arithmetic", () => {
@@ -51,22 +51,41 @@ describe("forecast at the last 7 days' pace", () => {
   });
 });
 
+/** One entry per signing, sorted, and the textbook median of them: the reference for the medians. */
+function medianOfEverySigning(from: string, daily: readonly DailyCount[]): number | null {
+  const values = daily.flatMap((d) => Array.from({ length: d.count }, () => daysBetween(from, d.day))).sort((a, b) => a - b);
+  if (values.length === 0) return null;
+  const mid = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
 describe("Party-member lead", () => {
   it("gives the Party households' rate and median days to sign against the others", () => {
     const lead = partyLead({
       signingStart: "2026-11-01",
       partyEligible: 205,
-      partySignedDays: ["2026-11-01", "2026-11-01", "2026-11-03"],
-      otherSignedDays: ["2026-11-01", "2026-11-05", "2026-11-07", "2026-11-10"],
+      partyDaily: [{ day: "2026-11-01", count: 2 }, { day: "2026-11-03", count: 1 }],
+      otherDaily: [{ day: "2026-11-01", count: 1 }, { day: "2026-11-05", count: 1 }, { day: "2026-11-07", count: 1 }, { day: "2026-11-10", count: 1 }],
     });
     expect(formatPercent(lead.partyRate)).toBe("1.46");
     expect(lead.partyMedianDays).toBe(0);
     expect(lead.otherMedianDays).toBe(5);
   });
 
-  it("has no medians without signings", () => {
-    expect(median([])).toBeNull();
-    expect(partyLead({ signingStart: "2026-11-01", partyEligible: 0, partySignedDays: [], otherSignedDays: [] }).partyMedianDays).toBeNull();
+  it("has no medians without signings or without a signing start", () => {
+    expect(medianDaysSince("2026-11-01", [])).toBeNull();
+    expect(medianDaysSince("2026-11-01", [{ day: "2026-11-02", count: 0 }])).toBeNull();
+    expect(partyLead({ signingStart: "2026-11-01", partyEligible: 0, partyDaily: [], otherDaily: [] }).partyMedianDays).toBeNull();
+    expect(partyLead({ signingStart: null, partyEligible: 3, partyDaily: [{ day: "2026-11-02", count: 1 }], otherDaily: [] }).partyMedianDays).toBeNull();
+  });
+
+  it("the median from per-day counts equals the median of every signing, in any order of days", () => {
+    const day = fc.integer({ min: -5, max: 60 }).map((n) => addDays("2026-11-01", n));
+    fc.assert(
+      fc.property(fc.array(fc.record({ day, count: fc.integer({ min: 0, max: 40 }) }), { maxLength: 30 }), (daily) => {
+        expect(medianDaysSince("2026-11-01", daily)).toBe(medianOfEverySigning("2026-11-01", daily));
+      }),
+    );
   });
 });
 
