@@ -2,7 +2,7 @@
 // of rates.ts and progress.ts. Pure: raw counts and calendar days in, every figure out, so the
 // project dashboard, the district overview and their exports show the same digits.
 import type { CalendarDay } from "./calendar-day.ts";
-import { addDays, daysBetween, forecastDay, partyLead, type DailyCount, type Forecast } from "./progress.ts";
+import { dayNumber, dayOfNumber, daysBetween, forecastDay, partyLead, type DailyCount, type Forecast } from "./progress.ts";
 import {
   formatPercent,
   gapToThreshold,
@@ -122,7 +122,12 @@ export function cumulativeSeries(input: {
   const counts = new Map(daily.map((d) => [d.day, d.count]));
   const points: SeriesPoint[] = [];
   let cumulative = 0;
-  for (let day = firstDay; daysBetween(day, lastDay) >= 0; day = addDays(day, 1)) {
+  // Walk day numbers, not day strings: one conversion per point (a long signing period on a
+  // district overview adds up).
+  const from = dayNumber(firstDay);
+  const to = dayNumber(lastDay);
+  for (let n = from; n <= to; n++) {
+    const day = dayOfNumber(n);
     const signed = counts.get(day) ?? 0;
     cumulative += signed;
     points.push({ day, signed, cumulative, rate: formatPercent(ratio(cumulative, eligible)) });

@@ -6,12 +6,17 @@ import { ratio, ratioBasisPoints, type Ratio } from "./rates.ts";
 
 const DAY_MS = 86_400_000;
 
-function dayNumber(day: CalendarDay): number {
-  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+/** Days since 1970-01-01: consecutive calendar days are consecutive numbers. */
+export function dayNumber(day: CalendarDay): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+export function dayOfNumber(n: number): CalendarDay {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(day: CalendarDay, days: number): CalendarDay {
-  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
+  return dayOfNumber(dayNumber(day) + days);
 }
 
 /** Whole days from `from` to `to` (0 for the same day, negative when `to` is earlier). */
@@ -48,9 +53,8 @@ export function forecastDay(input: {
   if (!signingStart || daysBetween(signingStart, today) < 0) return { kind: "never" };
   const windowStart = daysBetween(signingStart, addDays(today, -(PACE_WINDOW_DAYS - 1))) > 0 ? addDays(today, -(PACE_WINDOW_DAYS - 1)) : signingStart;
   const windowDays = daysBetween(windowStart, today) + 1;
-  const inWindow = daily
-    .filter((d) => daysBetween(windowStart, d.day) >= 0 && daysBetween(d.day, today) >= 0)
-    .reduce((sum, d) => sum + d.count, 0);
+  // "YYYY-MM-DD" strings order as the days do.
+  const inWindow = daily.filter((d) => d.day >= windowStart && d.day <= today).reduce((sum, d) => sum + d.count, 0);
   if (inWindow === 0) return { kind: "never" };
   // ⌈remaining ÷ (inWindow ÷ windowDays)⌉ in integers.
   const remaining = target - signed;
