@@ -88,7 +88,7 @@ export function ProjectDashboard({ dashboard, t, locale }: { dashboard: ProjectD
     { key: "agreements", label: t("dashboard.figures.agreements"), value: agreement },
   ];
 
-  const series = f.series;
+  const series = dashboard.series;
   const first = series[0];
   const last = series[series.length - 1];
   const forecastPhrase =

@@ -66,7 +66,6 @@ export type ProgressFigures = ProgressCounts & {
   daysLeft: number | null;
   isAtRisk: boolean;
   agreementStatus: AgreementStatus;
-  series: SeriesPoint[];
 };
 
 const percentOf = (bp: number) => formatPercent(ratio(bp, 10000)) ?? "0.00";
@@ -172,8 +171,13 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     daysLeft: signingEnd ? Math.max(0, daysBetween(today, signingEnd)) : null,
     isAtRisk: isThresholdAtRisk({ forecast: forecastThreshold, signingStart, signingEnd, today, signingFailed: input.signingFailed }),
     agreementStatus: input.signingFailed ? "failed" : input.agreementsEffective ? "effective" : "pending",
-    series: cumulativeSeries({ daily, eligible, signingStart, signingEnd, today }),
   };
+}
+
+/** The cumulative chart's series of the same input (the dashboard's; the overview has no chart). */
+export function progressSeries(input: ProgressInput): SeriesPoint[] {
+  const { counts, signingStart, signingEnd, today } = input;
+  return cumulativeSeries({ daily: mergeDaily(input.dailyParty, input.dailyOther), eligible: counts.eligible, signingStart, signingEnd, today });
 }
 
 /** The rate of a count as a number of percent for a chart axis (95.09), from the same basis

@@ -91,7 +91,7 @@ export async function recomputeFigures(client: PrismaClient, actor: Actor, now: 
     else for (const figure of ["eligible", "signed", "movedOut", "signingRate", "firstDayRate", "relocationRate", "gapToThreshold"] as const) {
       check(p.code, `overview.${figure}`, expected[figure], row.figures[figure]);
     }
-    const lastCumulative = dashboard.figures.series.at(-1)?.cumulative ?? 0;
+    const lastCumulative = dashboard.series.at(-1)?.cumulative ?? 0;
     check(p.code, "series.cumulative", signed, lastCumulative);
 
     // States: householdState() over the rows.

@@ -129,7 +129,7 @@ describe("getProjectDashboard on a project computed by hand", () => {
   });
 
   it("the series, states and league", () => {
-    expect(dashboard.figures.series).toEqual([
+    expect(dashboard.series).toEqual([
       { day: "2025-03-10", signed: 3, cumulative: 3, rate: "33.33" },
       { day: "2025-03-11", signed: 1, cumulative: 4, rate: "44.44" },
       { day: "2025-03-12", signed: 1, cumulative: 5, rate: "55.56" },

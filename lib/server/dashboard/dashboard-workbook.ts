@@ -60,7 +60,7 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
   const series = workbook.addWorksheet(t("dashboard.exportSheet.series"));
   series.columns = [{ width: 14 }, { width: 14 }, { width: 14 }, { width: 18 }];
   bold(series.addRow([t("dashboard.charts.day"), t("dashboard.charts.signedThatDay"), t("dashboard.charts.cumulative"), t("dashboard.charts.rate")]));
-  for (const p of f.series) series.addRow([p.day, p.signed, p.cumulative, p.rate ?? ""]);
+  for (const p of dashboard.series) series.addRow([p.day, p.signed, p.cumulative, p.rate ?? ""]);
 
   const states = workbook.addWorksheet(t("dashboard.exportSheet.states"));
   states.columns = [{ width: 16 }, { width: 12 }];

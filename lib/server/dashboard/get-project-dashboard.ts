@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
-import { progressFigures, type ProgressFigures } from "../../domain/dashboard.ts";
+import { progressFigures, progressSeries, type ProgressFigures, type SeriesPoint } from "../../domain/dashboard.ts";
 import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
 import { rankGroupLeague } from "../../domain/progress.ts";
 import { formatPercent, thresholdBasisPoints } from "../../domain/rates.ts";
@@ -66,6 +66,8 @@ export type ProjectDashboard = {
   timeZone: string;
   today: CalendarDay;
   figures: ProgressFigures;
+  /** The cumulative chart: one point per day from the signing start. */
+  series: SeriesPoint[];
   /** Households per state of householdState(), in the order of HOUSEHOLD_STATES. */
   states: { state: HouseholdState; count: number }[];
   league: LeagueEntry[];
@@ -122,7 +124,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   }
   const signingStart = project.signingStart ? calendarDayOfDateColumn(project.signingStart) : null;
   const signingEnd = project.signingEnd ? calendarDayOfDateColumn(project.signingEnd) : null;
-  const figures = progressFigures({
+  const progressInput = {
     counts,
     signingThresholdBp: thresholdBasisPoints(project.signingThreshold),
     firstRoundThresholdBp: thresholdBasisPoints(project.firstRoundThreshold),
@@ -133,7 +135,8 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     dailyOther: toDaily(daily, false),
     agreementsEffective: project.agreementsEffectiveAt !== null,
     signingFailed: project.signingFailedAt !== null,
-  });
+  };
+  const figures = progressFigures(progressInput);
 
   const countsOf = groupTotals;
   const activityOf = (kind: "visits" | "overdue", groupId: string) =>
@@ -168,6 +171,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     timeZone,
     today,
     figures,
+    series: progressSeries(progressInput),
     states: HOUSEHOLD_STATES.map((state, i) => ({ state, count: stateCounts[i]! })),
     league,
     unassigned: countsOf.get(null)?.eligible ?? 0,
