@@ -124,12 +124,12 @@ async function dashboardFloor(pool: pg.Pool, projectId: string, since: Date, tod
       [projectId, TZ],
     ),
     pool.query(
-      `SELECT h."signingGroupId", count(*)::int FROM "VisitLog" v JOIN "Household" h ON h.id = v."householdId"
+      `SELECT h."signingGroupId", count(*)::int FROM "VisitLog" v JOIN "Household" h ON h.id = v."householdId" AND h."projectId" = $1
        WHERE v."projectId" = $1 AND v."visitedAt" >= $2 GROUP BY 1`,
       [projectId, since],
     ),
     pool.query(
-      `SELECT h."signingGroupId", count(*)::int FROM "Task" t JOIN "Household" h ON h.id = t."householdId"
+      `SELECT h."signingGroupId", count(*)::int FROM "Task" t JOIN "Household" h ON h.id = t."householdId" AND h."projectId" = $1
        WHERE t."projectId" = $1 AND t.status IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < $2::date GROUP BY 1`,
       [projectId, today],
     ),
@@ -420,7 +420,7 @@ async function main() {
       listener.start();
       await listener.ready();
       await recomputeFigures(client, official); // fills the cache
-      const projects = await client.project.findMany({ orderBy: { code: "asc" }, take: 10, select: { id: true, memberships: { select: { userId: true }, take: 1 } } });
+      const projects = await client.project.findMany({ where: { phase: "SIGNING", signingStart: { lte: now } }, orderBy: { code: "asc" }, take: 10, select: { id: true, memberships: { select: { userId: true }, take: 1 } } });
       let signedNow = 0;
       for (const project of projects) {
         const secretary = await actorOf(project.memberships[0]!.userId);

@@ -99,20 +99,21 @@ export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null
 /**
  * Per signing group: visits to its households since the start of the pace window (today and the
  * 6 days before, in the zone) and its households' overdue tasks (OPEN or IN_PROGRESS, due before
- * today).
+ * today). The households are narrowed to the project too (a visit or task and its household
+ * always share it), or the planner hashes every household of the district to join them.
  */
 export async function groupActivity(client: Client, projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
   const since = startOfDay(addDays(today, -6), timeZone);
   return client.$queryRaw<GroupActivity[]>`
     SELECT 'visits' AS "kind", h."signingGroupId"::text AS "groupId", count(*)::int AS "count"
     FROM "VisitLog" v
-    JOIN "Household" h ON h."id" = v."householdId"
+    JOIN "Household" h ON h."id" = v."householdId" AND h."projectId" = ${projectId}::uuid
     WHERE v."projectId" = ${projectId}::uuid AND v."visitedAt" >= ${since}
     GROUP BY h."signingGroupId"
     UNION ALL
     SELECT 'overdue' AS "kind", h."signingGroupId"::text AS "groupId", count(*)::int AS "count"
     FROM "Task" t
-    JOIN "Household" h ON h."id" = t."householdId"
+    JOIN "Household" h ON h."id" = t."householdId" AND h."projectId" = ${projectId}::uuid
     WHERE t."projectId" = ${projectId}::uuid AND t."status" IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < ${today}::date
     GROUP BY h."signingGroupId"`;
 }
