@@ -152,6 +152,17 @@ describe("FigureCache", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("drops expired entries of kinds nobody asks for any more (yesterday's activity, say)", async () => {
+    let now = 1_000_000;
+    const cache = new FigureCache(listener, () => now);
+    const { load } = countingLoader();
+    await cache.getMany("activity:2026-11-21", [a.project.id, b.project.id], load);
+    expect(cache.size).toBe(2);
+    now += 61_000;
+    await cache.getMany("activity:2026-11-22", [a.project.id], load);
+    expect(cache.size).toBe(1);
+  });
+
   it("a failed read is not kept", async () => {
     const cache = new FigureCache(listener);
     let fail = true;

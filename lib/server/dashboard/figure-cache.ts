@@ -41,6 +41,7 @@ export class FigureCache {
       else missing.push(projectId);
     }
     if (missing.length > 0) {
+      this.dropExpired(now);
       // The versions are taken before the read: a change committed while it runs moves the
       // version, and the entry is not used again.
       const versions = missing.map((projectId) => this.listener.versionOf(projectId));
@@ -57,6 +58,16 @@ export class FigureCache {
     }
     const values = await Promise.all([...pending].map(async ([projectId, value]) => [projectId, (await value) as T] as const));
     return new Map(values);
+  }
+
+  /** Entries of kinds nobody asks for any more (yesterday's, say) go once they have expired. */
+  private dropExpired(now: number): void {
+    for (const [key, entry] of this.entries) if (now - entry.loadedAt >= MAX_AGE_MS) this.entries.delete(key);
+  }
+
+  /** How many entries are kept; for tests. */
+  get size(): number {
+    return this.entries.size;
   }
 }
 

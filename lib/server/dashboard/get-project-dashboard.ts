@@ -13,7 +13,7 @@ import { AppError } from "../../errors.ts";
 import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { requireDashboardReader } from "./dashboard-access.ts";
-import { groupActivity, readDailySignings, readHouseholdCountsByGroup, toDaily } from "./progress-queries.ts";
+import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup, toDaily } from "./progress-queries.ts";
 
 const ZDashboardInput = z.object({ projectId: z.uuid() });
 
@@ -96,7 +96,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   const [byGroupAndState, dailyOf, activity, groups] = await Promise.all([
     readHouseholdCountsByGroup(projectId),
     readDailySignings([projectId], timeZone),
-    groupActivity(client, projectId, today, timeZone),
+    readGroupActivity(projectId, today, timeZone),
     client.workingGroup.findMany({
       where: { projectId, kind: "SIGNING" },
       select: { id: true, name: true },

@@ -117,3 +117,10 @@ export async function groupActivity(client: Client, projectId: string, today: Ca
     WHERE t."projectId" = ${projectId}::uuid AND t."status" IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < ${today}::date
     GROUP BY h."signingGroupId"`;
 }
+
+/** groupActivity through the figure cache, kept per day (the window and "overdue" move with it);
+ *  visits and tasks are writes that notify like any other. Only the id of an existing project. */
+export async function readGroupActivity(projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
+  const byProject = await readPerProject(`activity:${today}:${timeZone}`, [projectId], async ([id]) => new Map([[id!, await groupActivity(db(), id!, today, timeZone)]]));
+  return byProject.get(projectId)!;
+}
