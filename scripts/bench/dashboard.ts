@@ -115,12 +115,12 @@ async function dashboardFloor(pool: pg.Pool, projectId: string, since: Date, tod
               count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NULL AND s.id IS NULL AND h."firstRoundVote" = 'AGREE')::int AS agreed_state,
               count(*) FILTER (WHERE NOT h."isExcluded" AND h."handedOverAt" IS NULL AND h."movedOutAt" IS NULL AND s.id IS NULL
                                 AND h."firstRoundVote" IS DISTINCT FROM 'AGREE' AND EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h.id))::int AS visited
-       FROM "Household" h LEFT JOIN "Signing" s ON s."householdId" = h.id WHERE h."projectId" = $1 GROUP BY 1`,
+       FROM "Household" h LEFT JOIN "Signing" s ON s."householdId" = h.id AND s."projectId" = $1 WHERE h."projectId" = $1 GROUP BY 1`,
       [projectId],
     ),
     pool.query(
       `SELECT ((s."signedAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date, h."isPartyMemberHousehold", count(*)::int
-       FROM "Signing" s JOIN "Household" h ON h.id = s."householdId" WHERE s."projectId" = $1 AND NOT h."isExcluded" GROUP BY 1, 2`,
+       FROM "Signing" s JOIN "Household" h ON h.id = s."householdId" AND h."projectId" = $1 WHERE s."projectId" = $1 AND NOT h."isExcluded" GROUP BY 1, 2`,
       [projectId, TZ],
     ),
     pool.query(

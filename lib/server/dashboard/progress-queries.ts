@@ -7,7 +7,9 @@ import { householdStateRankSql } from "../households/household-queries.ts";
 import { readPerProject } from "./figure-cache.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
-// households out (DOMAIN.md "eligible"). Timestamps are stored in UTC (timestamp without zone),
+// households out (DOMAIN.md "eligible"). Every join is narrowed to the projects asked for on
+// both sides (a signing, visit or task shares its household's project): without it the planner
+// hashes the whole district's households or signings to answer for one project. Timestamps are stored in UTC (timestamp without zone),
 // so a calendar day in the deployment's zone is ("at" AT TIME ZONE 'UTC') AT TIME ZONE zone.
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -31,7 +33,7 @@ export async function dailySignings(client: Client, projectIds: string[], timeZo
              h."isPartyMemberHousehold" AS "party",
              count(*)::int AS "count"
       FROM "Signing" s
-      JOIN "Household" h ON h."id" = s."householdId"
+      JOIN "Household" h ON h."id" = s."householdId" AND h."projectId" = ANY(${projectIds}::uuid[])
       WHERE s."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
       GROUP BY 1, 2, 3
     ) d
@@ -82,7 +84,7 @@ export async function householdCountsByGroup(client: Client, projectId: string):
            count(*) FILTER (WHERE NOT h."isExcluded" AND h."firstRoundVote" = 'AGREE')::int AS "agreed",
            count(*) FILTER (WHERE NOT h."isExcluded" AND h."isPartyMemberHousehold")::int AS "partyEligible"
     FROM "Household" h
-    LEFT JOIN "Signing" s ON s."householdId" = h."id"
+    LEFT JOIN "Signing" s ON s."householdId" = h."id" AND s."projectId" = ${projectId}::uuid
     LEFT JOIN LATERAL (SELECT true AS "visited" FROM "VisitLog" v WHERE v."householdId" = h."id" LIMIT 1) lv ON true
     WHERE h."projectId" = ${projectId}::uuid
     GROUP BY 1, 2`;

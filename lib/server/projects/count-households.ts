@@ -14,7 +14,9 @@ export type HouseholdCounts = {
 const ZERO: HouseholdCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 };
 
 /** The raw counts behind every project figure, for many projects in one grouped scan.
- *  Excluded households count nowhere. */
+ *  Excluded households count nowhere. Both tables are narrowed to the projects (a signing and its
+ *  household share the project), or for one project the planner scans every signing of the
+ *  district (docs/benchmarks.md). */
 export async function countHouseholdsByProject(
   client: PrismaClient | Prisma.TransactionClient,
   projectIds: string[],
@@ -30,7 +32,7 @@ export async function countHouseholdsByProject(
            count(*) FILTER (WHERE h."movedOutAt" IS NOT NULL)::int AS "movedOut",
            count(*) FILTER (WHERE h."firstRoundVote" = 'AGREE')::int AS "agreed"
     FROM "Household" h
-    LEFT JOIN "Signing" s ON s."householdId" = h."id"
+    LEFT JOIN "Signing" s ON s."householdId" = h."id" AND s."projectId" = ANY(${projectIds}::uuid[])
     WHERE h."projectId" = ANY(${projectIds}::uuid[]) AND NOT h."isExcluded"
     GROUP BY h."projectId"`;
   for (const row of rows) {
