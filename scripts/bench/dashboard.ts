@@ -345,6 +345,8 @@ async function main() {
       };
         const started = performance.now();
         const inFlight: Promise<void>[] = [];
+        /** Every answered request by when it was sent, to tell a growing queue from a steady one. */
+        const timeline: { sentAt: number; ms: number }[] = [];
         for (let i = 0; i < total && available.length > 0; i++) {
           const due = started + (i * 1000) / rate;
           const wait = due - performance.now();
@@ -358,6 +360,7 @@ async function main() {
                 await response.arrayBuffer();
                 if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
                 else bucket.latencies.push(performance.now() - t0);
+                timeline.push({ sentAt: t0 - started, ms: performance.now() - t0 });
               })
               .catch((error: Error) => {
                 fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
@@ -383,6 +386,9 @@ async function main() {
         print(`| page | requests | errors | p50 | p95 | max | errors were |`);
         print(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
         for (const r of load) print(`| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${r.kinds || "—"} |`);
+        print();
+        const buckets = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) => timeline.filter((x) => x.sentAt >= i * 5000 && x.sentAt < (i + 1) * 5000).map((x) => x.ms));
+        print(`By when sent (every page), p50 per 5 s: ${buckets.map((b, i) => `${i * 5}–${i * 5 + 5} s ${b.length ? ms(percentile(b, 50)) : "—"} ms`).join(" · ")}`);
         print();
         print(
           `Signings recorded: ${signed}, failed: ${signingErrors}` +

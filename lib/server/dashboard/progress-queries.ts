@@ -71,9 +71,9 @@ export type GroupCounts = {
  * count and the list filtered by it agree.
  */
 export async function householdCountsByGroup(client: Client, projectId: string): Promise<GroupCounts[]> {
-  // One index probe per household (VisitLog(householdId, visitedAt)), whatever the number of
-  // visit logs; an EXISTS here lets the planner hash every visit log of the district instead.
-  const visited = Prisma.sql`lv."visited" IS NOT NULL`;
+  // The CASE reaches the visit probe (one VisitLog(householdId, visitedAt) index lookup) only for
+  // households not yet signed or agreed, so a project far into its signing probes few of them.
+  const visited = Prisma.sql`EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h."id")`;
   return client.$queryRaw<GroupCounts[]>`
     SELECT h."signingGroupId"::text AS "groupId",
            ${householdStateRankSql(visited)} AS "stateRank",
@@ -85,7 +85,6 @@ export async function householdCountsByGroup(client: Client, projectId: string):
            count(*) FILTER (WHERE NOT h."isExcluded" AND h."isPartyMemberHousehold")::int AS "partyEligible"
     FROM "Household" h
     LEFT JOIN "Signing" s ON s."householdId" = h."id" AND s."projectId" = ${projectId}::uuid
-    LEFT JOIN LATERAL (SELECT true AS "visited" FROM "VisitLog" v WHERE v."householdId" = h."id" LIMIT 1) lv ON true
     WHERE h."projectId" = ${projectId}::uuid
     GROUP BY 1, 2`;
 }
