@@ -130,7 +130,9 @@ async function main() {
     }
   }
 
-  next = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  next = isDev
+    ? spawn(process.execPath, [nextBin, "dev", "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" })
+    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   next.once("exit", (code) => {
     if (!stopping) {
       console.error(`[lianxin] Next exited (${code ?? "signal"})`);

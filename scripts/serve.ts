@@ -1,0 +1,90 @@
+// The production server `npm start` runs (scripts/start.ts): one Next.js server process per CPU
+// core on one port (Node's cluster module hands each new connection to the next worker), so
+// rendering — the portal's main cost per request — uses every core (docs/decisions/011). The
+// workers are app servers like any other: nothing is shared in memory, the live listener and the
+// figure cache are per process, everything else is in Postgres.
+//
+//   node --import tsx scripts/serve.ts      PORT (default 3000), LIANXIN_WEB_WORKERS (default: cores)
+import cluster, { type Worker } from "node:cluster";
+import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const workerCount = Math.max(1, Number(process.env.LIANXIN_WEB_WORKERS ?? availableParallelism()));
+
+function log(line: string) {
+  console.log(`[lianxin] ${line}`);
+}
+
+async function runWorker(): Promise<void> {
+  // Next reads NODE_ENV when it loads; `next start` sets it the same way.
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: ROOT, port, hostname: "0.0.0.0" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => void handle(req, res));
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`[lianxin] port ${port}: ${error.code === "EADDRINUSE" ? "already in use" : error.message}`);
+    process.exit(1);
+  });
+  server.listen(port, () => process.send?.("ready"));
+  process.on("SIGTERM", () => {
+    // Open event streams would hold server.close() forever.
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}
+
+function runPrimary(): void {
+  let stopping = false;
+  let exitCode = 0;
+  const ready = new Set<Worker>();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("message", (message) => {
+      if (message !== "ready") return;
+      ready.add(worker);
+      if (ready.size === workerCount) log(`portal ready at http://localhost:${port} (${workerCount} server processes)`);
+    });
+    worker.on("exit", (code, signal) => {
+      const wasReady = ready.delete(worker);
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+        return;
+      }
+      if (!wasReady) {
+        // It never served: starting again would fail the same way.
+        console.error(`[lianxin] a server process failed to start (${code ?? signal})`);
+        stop(code || 1);
+        return;
+      }
+      console.error(`[lianxin] a server process exited (${code ?? signal}); starting another`);
+      fork();
+    });
+  };
+
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(code);
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+    // A worker stuck in shutdown must not keep the portal (and its Postgres) up.
+    setTimeout(() => process.exit(code), 10_000).unref();
+  };
+
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
+  for (let i = 0; i < workerCount; i++) fork();
+}
+
+if (cluster.isPrimary) runPrimary();
+else runWorker().catch((error) => {
+  console.error(`[lianxin] server process: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
