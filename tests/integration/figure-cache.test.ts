@@ -99,6 +99,22 @@ describe("FigureCache", () => {
     expect(after).toEqual((await countHouseholdsByProject(db(), [a.project.id])).get(a.project.id));
   });
 
+  it("a read that a kind of change cannot alter survives its notifications, and no other kind's", async () => {
+    const cache = new FigureCache(listener);
+    const { calls, load } = countingLoader();
+    const options = { unchangedBy: ["signing"] as const };
+    await cache.getMany("activity", [a.project.id], load, options);
+
+    await signOneOf(a, leaderOfA, "CACHE-3");
+    await settle(b.project.id); // the signing's notification has arrived too
+    await cache.getMany("activity", [a.project.id], load, options);
+    expect(calls).toHaveLength(1);
+
+    await settle(a.project.id); // an "assignment"
+    await cache.getMany("activity", [a.project.id], load, options);
+    expect(calls).toHaveLength(2);
+  });
+
   it("a rolled-back write changes nothing kept", async () => {
     const cache = new FigureCache(listener);
     const { calls, load } = countingLoader();

@@ -1,5 +1,6 @@
 import "server-only";
 import { progressListener, type ProgressListener } from "../live/listener.ts";
+import type { ProgressKind } from "../live/progress-event.ts";
 
 // Per-process cache of the grouped counts behind the figures (docs/decisions/010). An entry is
 // kept under the project's version from the progress listener (lib/server/live/listener.ts):
@@ -11,6 +12,12 @@ import { progressListener, type ProgressListener } from "../live/listener.ts";
 const MAX_AGE_MS = 60_000;
 
 type Entry = { version: number; loadedAt: number; value: Promise<unknown> };
+
+export type ReadOptions = {
+  /** Kinds of change that cannot alter this read (a signing does not change visits): their
+   *  notifications keep the entry. Kinds not listed, including any added later, drop it. */
+  unchangedBy?: readonly ProgressKind[];
+};
 
 /** Loads the values of the given projects, one for every id asked for. */
 export type PerProjectLoader<T> = (projectIds: string[]) => Promise<Map<string, T>>;
@@ -29,7 +36,8 @@ export class FigureCache {
    * exist go in (the callers look the projects up first), so the cache stays as small as the
    * district.
    */
-  async getMany<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>): Promise<Map<string, T>> {
+  async getMany<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>, options: ReadOptions = {}): Promise<Map<string, T>> {
+    const versionOf = (projectId: string) => this.listener.versionOf(projectId, options.unchangedBy);
     this.listener.start();
     if (!this.listener.isConnected) return load([...projectIds]);
     const now = this.clock();
@@ -37,14 +45,14 @@ export class FigureCache {
     const missing: string[] = [];
     for (const projectId of projectIds) {
       const entry = this.entries.get(`${kind}:${projectId}`);
-      if (entry && entry.version === this.listener.versionOf(projectId) && now - entry.loadedAt < MAX_AGE_MS) pending.set(projectId, entry.value);
+      if (entry && entry.version === versionOf(projectId) && now - entry.loadedAt < MAX_AGE_MS) pending.set(projectId, entry.value);
       else missing.push(projectId);
     }
     if (missing.length > 0) {
       this.dropExpired(now);
       // The versions are taken before the read: a change committed while it runs moves the
       // version, and the entry is not used again.
-      const versions = missing.map((projectId) => this.listener.versionOf(projectId));
+      const versions = missing.map(versionOf);
       const loaded = load(missing);
       missing.forEach((projectId, i) => {
         const key = `${kind}:${projectId}`;
@@ -79,8 +87,8 @@ const globalForCache = globalThis as unknown as { lianxinFigureCache?: FigureCac
  * query timings). Read on every call, unlike serverEnv(), so one benchmark process can measure
  * both ways.
  */
-export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>): Promise<Map<string, T>> {
+export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>, options?: ReadOptions): Promise<Map<string, T>> {
   if (process.env.LIANXIN_FIGURE_CACHE === "off") return load([...projectIds]);
   globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
-  return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load);
+  return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load, options);
 }

@@ -122,6 +122,13 @@ export async function groupActivity(client: Client, projectId: string, today: Ca
 /** groupActivity through the figure cache, kept per day (the window and "overdue" move with it);
  *  visits and tasks are writes that notify like any other. Only the id of an existing project. */
 export async function readGroupActivity(projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
-  const byProject = await readPerProject(`activity:${today}:${timeZone}`, [projectId], async ([id]) => new Map([[id!, await groupActivity(db(), id!, today, timeZone)]]));
+  const byProject = await readPerProject(
+    `activity:${today}:${timeZone}`,
+    [projectId],
+    async ([id]) => new Map([[id!, await groupActivity(db(), id!, today, timeZone)]]),
+    // Launch day writes signings several times a second; none of these touches a visit, a task
+    // or which group a household is in.
+    { unchangedBy: ["vote", "signing", "move-out", "hand-over", "exclusion", "inclusion", "undo", "settle", "household", "display"] },
+  );
   return byProject.get(projectId)!;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { requireDatabaseUrl } from "../../env.ts";
-import { parseProgressEvent, PROGRESS_CHANNEL, type ProgressEvent } from "./progress-event.ts";
+import { parseProgressEvent, PROGRESS_CHANNEL, type ProgressEvent, type ProgressKind } from "./progress-event.ts";
 
 // One dedicated Postgres connection per server process LISTENs on the progress channel and fans
 // the notifications out to the open event streams of this process (docs/decisions/007). It is
@@ -29,7 +29,8 @@ class ProgressListener {
   // lost connection's) when that came later.
   private sequence = 0;
   private epoch = 0;
-  private readonly projectVersions = new Map<string, number>();
+  /** Per project, the number of its last event of each kind. */
+  private readonly projectVersions = new Map<string, Map<ProgressKind, number>>();
 
   constructor(private readonly connectionString: string) {}
 
@@ -48,12 +49,16 @@ class ProgressListener {
   }
 
   /**
-   * Changes when a notification about the project arrives, and for every project when the
-   * connection was lost or came back. Figures read at one version are current for as long as
+   * Changes when a notification about the project arrives (of a kind not in `ignoring`), and
+   * for every project when the connection was lost or came back. Figures read at one version are current for as long as
    * the version stays the same and the listener is connected.
    */
-  versionOf(projectId: string): number {
-    return Math.max(this.epoch, this.projectVersions.get(projectId) ?? 0);
+  versionOf(projectId: string, ignoring: readonly ProgressKind[] = []): number {
+    let version = this.epoch;
+    for (const [kind, sequence] of this.projectVersions.get(projectId) ?? []) {
+      if (sequence > version && !ignoring.includes(kind)) version = sequence;
+    }
+    return version;
   }
 
   get isConnected(): boolean {
@@ -147,7 +152,11 @@ class ProgressListener {
   private publish(event: ProgressEvent): void {
     // Versions first, so a page that a subscriber refreshes already misses the cached figures.
     if (event.projectId === null) this.epoch = ++this.sequence;
-    else this.projectVersions.set(event.projectId, ++this.sequence);
+    else {
+      const kinds = this.projectVersions.get(event.projectId) ?? new Map<ProgressKind, number>();
+      kinds.set(event.kind, ++this.sequence);
+      this.projectVersions.set(event.projectId, kinds);
+    }
     for (const subscriber of [...this.subscribers]) {
       try {
         subscriber(event);
