@@ -109,6 +109,9 @@ export function partyLead(input: {
   };
 }
 
+/** Names in Chinese order. One collator: `localeCompare(…, "zh-CN")` builds a new one per call. */
+export const chineseNames = new Intl.Collator("zh-CN");
+
 export type LeagueInput = {
   groupId: string;
   name: string;
@@ -127,7 +130,7 @@ export type LeagueRow = LeagueInput & { rate: Ratio; rank: number };
  */
 export function rankGroupLeague(groups: readonly LeagueInput[]): LeagueRow[] {
   const rows = groups.map((g) => ({ ...g, rate: ratio(g.signed, g.households), bp: ratioBasisPoints(ratio(g.signed, g.households)) ?? -1 }));
-  rows.sort((a, b) => b.bp - a.bp || b.signed - a.signed || a.name.localeCompare(b.name, "zh-CN"));
+  rows.sort((a, b) => b.bp - a.bp || b.signed - a.signed || chineseNames.compare(a.name, b.name));
   let rank = 0;
   return rows.map((row, index) => {
     const previous = rows[index - 1];

@@ -5,6 +5,7 @@ import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
 import { progressFigures, type ProgressFigures } from "../../domain/dashboard.ts";
+import { chineseNames } from "../../domain/progress.ts";
 import { formatPercent, ratio, ratioBasisPoints, thresholdBasisPoints } from "../../domain/rates.ts";
 import { serverEnv } from "../../env.ts";
 import type { ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
@@ -69,7 +70,7 @@ function compare(sort: OverviewSort, a: OverviewProject, b: OverviewProject): nu
     case "code":
       return a.code.localeCompare(b.code);
     case "name":
-      return a.name.localeCompare(b.name, "zh-CN");
+      return chineseNames.compare(a.name, b.name);
     case "households":
       return fa.eligible - fb.eligible;
     case "signed":
