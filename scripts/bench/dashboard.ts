@@ -337,6 +337,7 @@ async function main() {
         const stamp = Date.now().toString(36).toUpperCase();
         let sequence = 0;
         const signingTimer = setInterval(() => {
+          if (SIGNINGS_PER_SECOND <= 0) return;
           const h = unsigned.shift();
           if (!h) return;
           const t0 = performance.now();
@@ -350,7 +351,7 @@ async function main() {
               signingErrors += 1;
               console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
             });
-        }, 1000 / SIGNINGS_PER_SECOND);
+        }, SIGNINGS_PER_SECOND > 0 ? 1000 / SIGNINGS_PER_SECOND : 60_000);
 
         // Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or
         // not earlier ones have answered, so a slow server cannot slow the offered load down.
