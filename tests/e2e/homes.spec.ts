@@ -35,9 +35,14 @@ test.describe("each role lands on its own home", () => {
     await officialContext.close();
     // …the Huangpu secretary gets "not found" for it.
     await login("secretary");
-    await page.goto(href!);
+    expect((await page.goto(href!))?.status()).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();
     await axe();
+    // Pages with a loading state answer 404 too (the project layout decides before they stream).
+    for (const section of ["dashboard", "households"]) {
+      expect((await page.goto(`${href}/${section}`))?.status()).toBe(404);
+      await expect(page.getByTestId("not-found")).toBeVisible();
+    }
   });
 
   test("a resident sees their household's summary", async ({ page, login, axe }) => {

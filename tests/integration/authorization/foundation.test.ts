@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { getOwnHousehold } from "@/lib/server/households/get-own-household";
+import { findReadableProject } from "@/lib/server/projects/find-readable-project";
 import { getProjectSummary } from "@/lib/server/projects/get-project-summary";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { issueResidentAccessCode } from "@/lib/server/residents/issue-resident-access-code";
@@ -32,6 +33,8 @@ beforeAll(async () => {
 const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
   "list projects": (actor) => listProjects(actor),
   "project A summary": (actor) => getProjectSummary(actor, { projectId: projectA.project.id }),
+  "project A pages (layout check)": (actor) => findReadableProject(actor, { projectId: projectA.project.id }),
+  "project B pages (layout check)": (actor) => findReadableProject(actor, { projectId: projectB.project.id }),
   "own household": (actor) => getOwnHousehold(actor),
   "issue access code, group A1 household": (actor) =>
     issueResidentAccessCode(actor, { projectId: projectA.project.id, householdCode: householdA1.code }),
@@ -45,6 +48,12 @@ const matrix: Record<string, Record<RoleName, Outcome>> = {
   },
   "project A summary": {
     districtOfficial: "ok", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "ok", memberA1: "ok", staffWithoutRole: "NOT_FOUND", residentA1: "ok",
+  },
+  "project A pages (layout check)": {
+    districtOfficial: "ok", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "ok", memberA1: "ok", staffWithoutRole: "NOT_FOUND", residentA1: "ok",
+  },
+  "project B pages (layout check)": {
+    districtOfficial: "ok", secretaryA: "NOT_FOUND", secretaryB: "ok", leaderA1: "NOT_FOUND", memberA1: "NOT_FOUND", staffWithoutRole: "NOT_FOUND", residentA1: "NOT_FOUND",
   },
   "own household": {
     districtOfficial: "NOT_FOUND", secretaryA: "NOT_FOUND", secretaryB: "NOT_FOUND", leaderA1: "NOT_FOUND", memberA1: "NOT_FOUND", staffWithoutRole: "NOT_FOUND", residentA1: "ok",
