@@ -22,7 +22,8 @@ async function runWorker(): Promise<void> {
   // Next reads NODE_ENV when it loads; `next start` sets it the same way.
   (process.env as Record<string, string>).NODE_ENV = "production";
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: ROOT, port, hostname: "0.0.0.0" });
+  // No hostname: request URLs then keep the Host the browser used (redirects stay on its origin).
+  const app = next({ dev: false, dir: ROOT, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => void handle(req, res));

@@ -14,6 +14,15 @@ test.describe("login", () => {
     await expect(page.getByRole("heading", { name: "登录连心" })).toBeVisible();
   });
 
+  test("the language switch keeps the browser on the address it came by (an IP, say)", async ({ page, baseURL }) => {
+    const byIp = new URL(baseURL!);
+    byIp.hostname = "127.0.0.1";
+    await page.goto(`${byIp.origin}/login`);
+    await page.getByRole("button", { name: /English/ }).click();
+    await expect(page.getByRole("heading", { name: "Sign in to Lianxin" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(byIp.origin);
+  });
+
   test("a wrong password and an unknown phone get the same message", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("手机号").fill("13800000002");

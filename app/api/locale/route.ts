@@ -13,7 +13,9 @@ export async function POST(request: NextRequest) {
   const form = Object.fromEntries((await request.formData()).entries());
   const parsed = ZLocaleForm.safeParse(form);
   if (!parsed.success) return NextResponse.json({ error: "invalid locale" }, { status: 400 });
-  const response = NextResponse.redirect(new URL(parsed.data.redirectTo, request.url), 303);
+  // A relative Location: the browser stays on the origin it used (an absolute URL built by the
+  // server names its configured host, e.g. localhost, and the cookie would not follow).
+  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.redirectTo } });
   response.cookies.set(LOCALE_COOKIE, parsed.data.locale, {
     path: "/",
     maxAge: 365 * 24 * 60 * 60,
