@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createDisplaySession } from "@/lib/server/display/create-display-session";
+import { getProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
 import { getDisplayBoard } from "@/lib/server/display/get-display-board";
 import { listDisplaySessions } from "@/lib/server/display/list-display-sessions";
 import { resolveDisplaySession } from "@/lib/server/display/resolve-display-session";
@@ -142,5 +143,8 @@ describe("getDisplayBoard", () => {
     const groupSigned = await db().signing.count({ where: { household: { signingGroupId: project.signingGroups[0]!.id, isExcluded: false } } });
     expect(leaderRow.signed).toBe(groupSigned);
     expect(JSON.stringify(board)).not.toMatch(/headName|phone/);
+    // The wall shows the dashboard's own league, rank for rank.
+    const dashboard = await getProjectDashboard(secretary, { projectId: project.project.id });
+    expect(board.league).toEqual(dashboard.league.map(({ groupId, name, households, signed, rate, rank }) => ({ groupId, name, households, signed, rate, rank })));
   });
 });

@@ -6,13 +6,13 @@ import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
 import { progressFigures, progressSeries, type ProgressFigures, type SeriesPoint } from "../../domain/dashboard.ts";
 import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
-import { rankGroupLeague } from "../../domain/progress.ts";
-import { formatPercent, thresholdBasisPoints } from "../../domain/rates.ts";
+import { thresholdBasisPoints } from "../../domain/rates.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { requireDashboardReader } from "./dashboard-access.ts";
+import { groupLeague, totalsByGroup, type LeagueEntry } from "./group-league.ts";
 import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup, toDaily } from "./progress-queries.ts";
 
 const ZDashboardInput = z.object({ projectId: z.uuid() });
@@ -34,16 +34,6 @@ const dashboardProjectSelect = {
   signingFailedAt: true,
 } satisfies Prisma.ProjectSelect;
 
-export type LeagueEntry = {
-  groupId: string;
-  name: string;
-  households: number;
-  signed: number;
-  rate: string | null;
-  visitsLast7Days: number;
-  overdueTasks: number;
-  rank: number;
-};
 
 /** Serialisable (no Decimals, dates as ISO strings), so a live view can re-render it. */
 export type ProjectDashboard = {
@@ -105,14 +95,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   const daily = dailyOf.get(projectId)!;
 
   const stateCounts = HOUSEHOLD_STATES.map(() => 0);
-  const groupTotals = new Map<string | null, { eligible: number; signed: number }>();
-  for (const row of byGroupAndState) {
-    stateCounts[row.stateRank] = (stateCounts[row.stateRank] ?? 0) + row.households;
-    const total = groupTotals.get(row.groupId) ?? { eligible: 0, signed: 0 };
-    total.eligible += row.eligible;
-    total.signed += row.signed;
-    groupTotals.set(row.groupId, total);
-  }
+  for (const row of byGroupAndState) stateCounts[row.stateRank] = (stateCounts[row.stateRank] ?? 0) + row.households;
 
   const counts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0, partyEligible: 0 };
   for (const row of byGroupAndState) {
@@ -138,19 +121,7 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   };
   const figures = progressFigures(progressInput);
 
-  const countsOf = groupTotals;
-  const activityOf = (kind: "visits" | "overdue", groupId: string) =>
-    activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
-  const league = rankGroupLeague(
-    groups.map((g) => ({
-      groupId: g.id,
-      name: g.name,
-      households: countsOf.get(g.id)?.eligible ?? 0,
-      signed: countsOf.get(g.id)?.signed ?? 0,
-      visitsLast7Days: activityOf("visits", g.id),
-      overdueTasks: activityOf("overdue", g.id),
-    })),
-  ).map(({ rate, ...row }) => ({ ...row, rate: formatPercent(rate) }));
+  const league = groupLeague(groups, byGroupAndState, activity);
 
   return {
     project: {
@@ -174,6 +145,6 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     series: progressSeries(progressInput),
     states: HOUSEHOLD_STATES.map((state, i) => ({ state, count: stateCounts[i]! })),
     league,
-    unassigned: countsOf.get(null)?.eligible ?? 0,
+    unassigned: totalsByGroup(byGroupAndState).get(null)?.eligible ?? 0,
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { calendarDayOf, instantFromWallClock } from "../../domain/calendar-day.ts";
-import { addDays, rankGroupLeague } from "../../domain/progress.ts";
-import { formatPercent, ratio } from "../../domain/rates.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { db } from "../../db.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { ProjectPhase } from "../../generated/prisma/enums.ts";
+import { groupLeague } from "../dashboard/group-league.ts";
+import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup } from "../dashboard/progress-queries.ts";
 import { readHouseholdCounts } from "../projects/count-households.ts";
 import { toProjectFigures, type ProjectFigures } from "../projects/project-figures.ts";
 import type { DisplayViewer } from "./display-viewer.ts";
@@ -37,43 +37,27 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const now = new Date();
   const today = calendarDayOf(now, timeZone);
-  const dayStart = instantFromWallClock(`${today}T00:00`, timeZone)!;
-  const dayEnd = instantFromWallClock(`${addDays(today, 1)}T00:00`, timeZone)!;
-  const weekStart = instantFromWallClock(`${addDays(today, -6)}T00:00`, timeZone)!;
 
-  const [counts, todayRows, groups] = await Promise.all([
+  // The dashboard's own cached reads: a wall screen refreshes on every signing of launch day.
+  const [counts, dailyOf, byGroupAndState, activity, groups] = await Promise.all([
     readHouseholdCounts([project.id]),
-    db().$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS "count" FROM "Signing" s JOIN "Household" h ON h."id" = s."householdId"
-      WHERE s."projectId" = ${project.id}::uuid AND NOT h."isExcluded"
-        AND s."signedAt" >= ${dayStart.toISOString()}::timestamptz AT TIME ZONE 'UTC'
-        AND s."signedAt" < ${dayEnd.toISOString()}::timestamptz AT TIME ZONE 'UTC'`,
-    db().$queryRaw<{ groupId: string; name: string; households: number; signed: number; visits: number; overdue: number }[]>`
-      SELECT g."id" AS "groupId", g."name",
-             (SELECT count(*)::int FROM "Household" h WHERE h."signingGroupId" = g."id" AND NOT h."isExcluded") AS "households",
-             (SELECT count(*)::int FROM "Household" h JOIN "Signing" s ON s."householdId" = h."id"
-               WHERE h."signingGroupId" = g."id" AND NOT h."isExcluded") AS "signed",
-             (SELECT count(*)::int FROM "VisitLog" v JOIN "Household" h ON h."id" = v."householdId"
-               WHERE h."signingGroupId" = g."id" AND v."visitedAt" >= ${weekStart.toISOString()}::timestamptz AT TIME ZONE 'UTC') AS "visits",
-             (SELECT count(*)::int FROM "Task" t JOIN "Household" h ON h."id" = t."householdId"
-               WHERE h."signingGroupId" = g."id" AND t."status" IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < ${today}::date) AS "overdue"
-      FROM "WorkingGroup" g
-      WHERE g."projectId" = ${project.id}::uuid AND g."kind" = 'SIGNING'`,
+    readDailySignings([project.id], timeZone),
+    readHouseholdCountsByGroup(project.id),
+    readGroupActivity(project.id, today, timeZone),
+    db().workingGroup.findMany({ where: { projectId: project.id, kind: "SIGNING" }, select: { id: true, name: true } }),
   ]);
-  const league = rankGroupLeague(
-    groups.map((g) => ({ groupId: g.groupId, name: g.name, households: g.households, signed: g.signed, visitsLast7Days: g.visits, overdueTasks: g.overdue })),
-  ).map((row) => ({
-    groupId: row.groupId,
-    name: row.name,
-    households: row.households,
-    signed: row.signed,
-    rate: formatPercent(ratio(row.signed, row.households)),
-    rank: row.rank,
+  const league = groupLeague(groups, byGroupAndState, activity).map(({ groupId, name, households, signed, rate, rank }) => ({
+    groupId,
+    name,
+    households,
+    signed,
+    rate,
+    rank,
   }));
   return {
     project: { id: project.id, code: project.code, name: project.name, phase: project.phase },
     figures: toProjectFigures(counts.get(project.id)!, project.signingThreshold),
-    signedToday: todayRows[0]?.count ?? 0,
+    signedToday: dailyOf.get(project.id)!.filter((d) => d.day === today).reduce((sum, d) => sum + d.count, 0),
     agreementStatus: project.signingFailedAt ? "failed" : project.agreementsEffectiveAt ? "effective" : "pending",
     league,
     at: now,
