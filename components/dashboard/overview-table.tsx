@@ -63,7 +63,8 @@ export function OverviewTable({ overview, t, locale }: { overview: DistrictOverv
             return (
               <tr key={p.id} className="border-t border-stone-200" data-testid={`overview-row-${p.code}`}>
                 <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/projects/${p.id}/dashboard`} className="text-brand-700 underline underline-offset-4">
+                  {/* No prefetch: 50 visible rows would each ask the server for a dashboard. */}
+                  <Link href={`/projects/${p.id}/dashboard`} prefetch={false} className="text-brand-700 underline underline-offset-4">
                     {p.name}
                   </Link>
                   <div className="text-sm font-normal text-stone-600">
