@@ -82,7 +82,7 @@ export function HouseholdTable({
                 </td>
               ) : null}
               <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                <Link href={hrefOf(item.id)} className="text-brand-700 underline underline-offset-4">
+                <Link href={hrefOf(item.id)} prefetch={false} className="text-brand-700 underline underline-offset-4">
                   {item.code}
                 </Link>
               </th>
@@ -110,7 +110,7 @@ export function HouseholdCards({ items, hrefOf, t, locale }: { items: HouseholdL
     <ul className="flex flex-col gap-2 md:hidden" data-testid="household-cards" aria-label={t("households.list.title")}>
       {items.map((item) => (
         <li key={item.id} className="rounded-lg border border-stone-200 bg-white" data-testid={`household-card-${item.code}`}>
-          <Link href={hrefOf(item.id)} className="flex flex-col gap-1 p-3">
+          <Link href={hrefOf(item.id)} prefetch={false} className="flex flex-col gap-1 p-3">
             <span className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="font-semibold text-brand-700 underline underline-offset-4">{item.code}</span>
               <span className="rounded bg-stone-100 px-2 py-0.5 text-sm">{t(`household.states.${item.state}`)}</span>

@@ -51,6 +51,7 @@ export function BattleMap({ map, t, locale }: { map: BattleMapData; t: Translate
                 {tiles.map((tile) => (
                   <li key={tile.id}>
                     <Link
+                      prefetch={false}
                       href={`/projects/${map.project.id}/households/${tile.id}`}
                       aria-label={t("setup.map.tile", { code: tile.code, state: t(`household.states.${tile.state}`) })}
                       title={t("setup.map.tile", { code: tile.code, state: t(`household.states.${tile.state}`) })}

@@ -24,7 +24,7 @@ export function ProjectTable({ projects, t, locale, caption }: { projects: Proje
           {projects.map((p) => (
             <tr key={p.id} className="border-t border-stone-200" data-testid={`project-row-${p.code}`}>
               <th scope="row" className="px-3 py-2 font-medium">
-                <Link href={`/projects/${p.id}`} className="text-brand-700 underline underline-offset-4">
+                <Link href={`/projects/${p.id}`} prefetch={false} className="text-brand-700 underline underline-offset-4">
                   {p.name}
                 </Link>
                 <div className="text-sm font-normal text-stone-600">
