@@ -121,7 +121,8 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
   };
   const figures = progressFigures(progressInput);
 
-  const league = groupLeague(groups, byGroupAndState, activity);
+  const groupTotals = totalsByGroup(byGroupAndState);
+  const league = groupLeague(groups, groupTotals, activity);
 
   return {
     project: {
@@ -145,6 +146,6 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     series: progressSeries(progressInput),
     states: HOUSEHOLD_STATES.map((state, i) => ({ state, count: stateCounts[i]! })),
     league,
-    unassigned: totalsByGroup(byGroupAndState).get(null)?.eligible ?? 0,
+    unassigned: groupTotals.get(null)?.eligible ?? 0,
   };
 }

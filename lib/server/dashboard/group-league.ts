@@ -34,10 +34,9 @@ export function totalsByGroup(byGroupAndState: readonly GroupCounts[]): Map<stri
  */
 export function groupLeague(
   groups: readonly { id: string; name: string }[],
-  byGroupAndState: readonly GroupCounts[],
+  totals: ReadonlyMap<string | null, { eligible: number; signed: number }>,
   activity: readonly GroupActivity[],
 ): LeagueEntry[] {
-  const totals = totalsByGroup(byGroupAndState);
   const activityOf = (kind: GroupActivity["kind"], groupId: string) => activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
   return rankGroupLeague(
     groups.map((g) => ({

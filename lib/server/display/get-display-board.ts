@@ -4,7 +4,7 @@ import { db } from "../../db.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { ProjectPhase } from "../../generated/prisma/enums.ts";
-import { groupLeague } from "../dashboard/group-league.ts";
+import { groupLeague, totalsByGroup } from "../dashboard/group-league.ts";
 import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup } from "../dashboard/progress-queries.ts";
 import { readHouseholdCounts } from "../projects/count-households.ts";
 import { toProjectFigures, type ProjectFigures } from "../projects/project-figures.ts";
@@ -46,7 +46,7 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
     readGroupActivity(project.id, today, timeZone),
     db().workingGroup.findMany({ where: { projectId: project.id, kind: "SIGNING" }, select: { id: true, name: true } }),
   ]);
-  const league = groupLeague(groups, byGroupAndState, activity).map(({ groupId, name, households, signed, rate, rank }) => ({
+  const league = groupLeague(groups, totalsByGroup(byGroupAndState), activity).map(({ groupId, name, households, signed, rate, rank }) => ({
     groupId,
     name,
     households,
