@@ -92,3 +92,9 @@ export function readPerProject<T>(kind: string, projectIds: readonly string[], l
   globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
   return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load, options);
 }
+
+/** readPerProject for one project's value. */
+export async function readOneProject<T>(kind: string, projectId: string, load: (projectId: string) => Promise<T>, options?: ReadOptions): Promise<T> {
+  const values = await readPerProject(kind, [projectId], async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, await load(id)] as const))), options);
+  return values.get(projectId)!;
+}

@@ -4,13 +4,14 @@ import { addDays, type DailyCount } from "../../domain/progress.ts";
 import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { householdStateRankSql } from "../households/household-queries.ts";
-import { readPerProject } from "./figure-cache.ts";
+import { readOneProject, readPerProject } from "./figure-cache.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
 // households out (DOMAIN.md "eligible"). Every join is narrowed to the projects asked for on
 // both sides (a signing, visit or task shares its household's project): without it the planner
-// hashes the whole district's households or signings to answer for one project. Timestamps are stored in UTC (timestamp without zone),
-// so a calendar day in the deployment's zone is ("at" AT TIME ZONE 'UTC') AT TIME ZONE zone.
+// hashes the whole district's households or signings to answer for one project. Timestamps are
+// stored in UTC (timestamp without zone), so a calendar day in the deployment's zone is
+// ("at" AT TIME ZONE 'UTC') AT TIME ZONE zone.
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -90,9 +91,8 @@ export async function householdCountsByGroup(client: Client, projectId: string):
 }
 
 /** householdCountsByGroup through the figure cache. Only the id of an existing project. */
-export async function readHouseholdCountsByGroup(projectId: string): Promise<GroupCounts[]> {
-  const byProject = await readPerProject("groups", [projectId], async ([id]) => new Map([[id!, await householdCountsByGroup(db(), id!)]]));
-  return byProject.get(projectId)!;
+export function readHouseholdCountsByGroup(projectId: string): Promise<GroupCounts[]> {
+  return readOneProject("groups", projectId, (id) => householdCountsByGroup(db(), id));
 }
 
 export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };
@@ -100,8 +100,7 @@ export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null
 /**
  * Per signing group: visits to its households since the start of the pace window (today and the
  * 6 days before, in the zone) and its households' overdue tasks (OPEN or IN_PROGRESS, due before
- * today). The households are narrowed to the project too (a visit or task and its household
- * always share it), or the planner hashes every household of the district to join them.
+ * today).
  */
 export async function groupActivity(client: Client, projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
   const since = startOfDay(addDays(today, -6), timeZone);
@@ -125,14 +124,10 @@ export async function groupActivity(client: Client, projectId: string, today: Ca
 
 /** groupActivity through the figure cache, kept per day (the window and "overdue" move with it);
  *  visits and tasks are writes that notify like any other. Only the id of an existing project. */
-export async function readGroupActivity(projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
-  const byProject = await readPerProject(
-    `activity:${today}:${timeZone}`,
-    [projectId],
-    async ([id]) => new Map([[id!, await groupActivity(db(), id!, today, timeZone)]]),
+export function readGroupActivity(projectId: string, today: CalendarDay, timeZone: string): Promise<GroupActivity[]> {
+  return readOneProject(`activity:${today}:${timeZone}`, projectId, (id) => groupActivity(db(), id, today, timeZone), {
     // Launch day writes signings several times a second; none of these touches a visit, a task
     // or which group a household is in.
-    { unchangedBy: ["vote", "signing", "move-out", "hand-over", "exclusion", "inclusion", "undo", "settle", "household", "display"] },
-  );
-  return byProject.get(projectId)!;
+    unchangedBy: ["vote", "signing", "move-out", "hand-over", "exclusion", "inclusion", "undo", "settle", "household", "display"],
+  });
 }
