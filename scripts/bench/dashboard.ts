@@ -6,7 +6,8 @@
 //     floor or +1 ms.
 //  2. The pages over HTTP: the real portal (scripts/start.ts, production build) on 127.0.0.1,
 //     signed in through the real login, requested on a fixed schedule of R requests/s for D
-//     seconds while signings are recorded at 5/s through the real use case (recordSigning);
+//     seconds while signings are recorded at 5/s through the real use case (recordSigning, in a
+//     process of its own from the warm-up on: scripts/bench/sign-at-pace.ts);
 //     server response p95 and the error count (expected: zero).
 //  3. Exactness: scripts/lib/recompute-figures.ts recomputes every figure with plain COUNTs and
 //     compares them with what the dashboards return.
@@ -28,14 +29,16 @@ register(
     ),
 );
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import type { Actor } from "../../lib/auth/actor-types.ts";
+import { loadActor } from "../../lib/auth/load-actor.ts";
+import type { SigningReport } from "./sign-at-pace.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -176,6 +179,34 @@ async function login(base: string, phone: string, password: string): Promise<str
   return [...jar, ...session].join("; ");
 }
 
+type SigningWriter = { report(): Promise<SigningReport>; stop(): Promise<void> };
+
+/** Forks scripts/bench/sign-at-pace.ts and waits until it has found its households. */
+async function startSigningWriter(projectId: string, perSecond: number): Promise<SigningWriter> {
+  const child = fork(join(ROOT, "scripts/bench/sign-at-pace.ts"), [projectId, String(perSecond)], {
+    cwd: ROOT,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`the signing writer exited (${code}) before it started`)));
+  });
+  return {
+    report: () =>
+      new Promise((resolve) => {
+        child.once("message", (message) => resolve(message as SigningReport));
+        child.send("report");
+      }),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send("stop");
+      await exited;
+    },
+  };
+}
+
 type LoadResult = { path: string; count: number; errors: number; kinds: string; p50: number; p95: number; max: number };
 
 async function main() {
@@ -190,6 +221,7 @@ async function main() {
     console.log(line);
   };
   let server: ChildProcess | null = null;
+  let writer: SigningWriter | null = null;
   let portalDir: string | null = null;
   const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
   try {
@@ -210,30 +242,13 @@ async function main() {
       print();
     }
 
-    // Actors as loadActor() builds them (lib/auth/actor.ts pulls in next-auth, which does not
-    // load outside Next): an official, and below the secretary of the largest project.
-    const actorOf = async (userId: string): Promise<Actor> => {
-      const user = await client.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { id: true, name: true, role: true, projectMemberships: { select: { projectId: true } } },
-      });
-      return {
-        userId: user.id,
-        name: user.name,
-        role: user.role,
-        managedProjectIds: user.role === "STAFF" ? user.projectMemberships.map((m) => m.projectId) : [],
-        ledGroups: [],
-        memberGroups: [],
-        householdId: null,
-      };
-    };
     const { getDistrictOverview } = await import("../../lib/server/dashboard/get-district-overview.ts");
     const { getProjectDashboard } = await import("../../lib/server/dashboard/get-project-dashboard.ts");
     const { calendarDayOf, instantFromWallClock } = await import("../../lib/domain/calendar-day.ts");
     const { addDays } = await import("../../lib/domain/progress.ts");
 
     const officialUser = await client.user.findUniqueOrThrow({ where: { phone: BENCH_OFFICIAL.phone }, select: { id: true } });
-    const official = await actorOf(officialUser.id);
+    const official = (await loadActor(client, officialUser.id))!;
     const big = await client.project.findFirstOrThrow({ orderBy: { households: { _count: "desc" } }, select: { id: true, code: true } });
     const bigHouseholds = await client.household.count({ where: { projectId: big.id } });
     const counts = { projects: await client.project.count(), households: await client.household.count(), visitLogs: await client.visitLog.count() };
@@ -304,9 +319,15 @@ async function main() {
         print(`| \`${path.replace(big.id, "<id>")}\` | ${ms(percentile(samples, 50))} ms | ${ms(percentile(samples, 95))} ms |`);
       }
 
+      // Signings at a fixed pace through the real use case, as the project's secretary, from the
+      // warm-up to the end: in a process of its own, so the writer's work cannot stall this
+      // process's clock or delay reading the answers (scripts/bench/sign-at-pace.ts).
+      writer = SIGNINGS_PER_SECOND > 0 ? await startSigningWriter(big.id, SIGNINGS_PER_SECOND) : null;
+
       // A portal serving all day has its code optimised by V8 in every server process; a fresh
       // one runs slower until then. Warm it with WARMUP seconds of back-to-back requests (two
-      // at a time) before measuring, as the pages under load are meant to show a running portal.
+      // at a time), signings flowing, before measuring, as the pages under load are meant to
+      // show a running portal.
       const warmupUntil = Date.now() + Number(values.warmup) * 1000;
       let warmupRequests = 0;
       await Promise.all(
@@ -319,39 +340,14 @@ async function main() {
         }),
       );
       print();
-      print(`(Warm-up before the runs below: ${warmupRequests} requests in ${values.warmup} s, two at a time, not counted.)`);
+      print(`(Warm-up before the runs below: ${warmupRequests} requests in ${values.warmup} s, two at a time, signings written meanwhile, not counted.)`);
 
-      // Signings at a fixed pace through the real use case, as the project's secretary.
-      const { recordSigning } = await import("../../lib/server/signing/record-signing.ts");
-      const membership = await client.projectMembership.findFirstOrThrow({ where: { projectId: big.id }, select: { userId: true } });
-      const secretary = await actorOf(membership.userId);
       for (const rate of RATES) {
-        const unsigned = await client.household.findMany({
-          where: { projectId: big.id, isExcluded: false, signing: null, movedOutAt: null },
-          select: { id: true, version: true },
-          take: SECONDS * SIGNINGS_PER_SECOND + 10,
-        });
-        let signed = 0;
-        let signingErrors = 0;
-        const signingLatencies: number[] = [];
-        const stamp = Date.now().toString(36).toUpperCase();
-        let sequence = 0;
-        const signingTimer = setInterval(() => {
-          if (SIGNINGS_PER_SECOND <= 0) return;
-          const h = unsigned.shift();
-          if (!h) return;
-          const t0 = performance.now();
-          sequence += 1;
-          recordSigning(secretary, { projectId: big.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-${stamp}-${sequence}` })
-            .then(() => {
-              signed += 1;
-              signingLatencies.push(performance.now() - t0);
-            })
-            .catch((error) => {
-              signingErrors += 1;
-              console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
-            });
-        }, SIGNINGS_PER_SECOND > 0 ? 1000 / SIGNINGS_PER_SECOND : 60_000);
+        await writer?.report(); // starts this run's count
+        // The load generator's own event loop, watched: if it lagged, its clock and its reading
+        // of the answers did too, and the figures below would be the generator's, not the portal's.
+        const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+        generatorDelay.enable();
 
         // Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or
         // not earlier ones have answered, so a slow server cannot slow the offered load down.
@@ -388,9 +384,9 @@ async function main() {
           );
         }
         await Promise.all(inFlight);
-        clearInterval(signingTimer);
-        await new Promise((r) => setTimeout(r, 1000));
+        generatorDelay.disable();
         const elapsed = (performance.now() - started) / 1000;
+        const signing: SigningReport = (await writer?.report()) ?? { signed: 0, failed: 0, left: 0, latencies: [] };
         const load: LoadResult[] = [...results].map(([path, r]) => ({
           path,
           count: r.latencies.length + r.errors,
@@ -411,14 +407,16 @@ async function main() {
         print(`By when sent (every page), p50 per 5 s: ${buckets.map((b, i) => `${i * 5}–${i * 5 + 5} s ${b.length ? ms(percentile(b, 50)) : "—"} ms`).join(" · ")}`);
         print();
         print(
-          `Signings recorded: ${signed}, failed: ${signingErrors}` +
-            (signingLatencies.length ? ` (recordSigning p50 ${ms(percentile(signingLatencies, 50))} ms, p95 ${ms(percentile(signingLatencies, 95))} ms)` : "") +
-            `; the run took ${elapsed.toFixed(1)} s.`,
+          `Signings recorded: ${signing.signed}, failed: ${signing.failed}` +
+            (signing.latencies.length ? ` (recordSigning p50 ${ms(percentile(signing.latencies, 50))} ms, p95 ${ms(percentile(signing.latencies, 95))} ms)` : "") +
+            (writer && signing.left === 0 ? " — **the project ran out of unsigned households**" : "") +
+            `; the run took ${elapsed.toFixed(1)} s. Load generator's event-loop delay: p99 ${ms(generatorDelay.percentile(99) / 1e6)} ms, max ${ms(generatorDelay.max / 1e6)} ms.`,
         );
         print();
         // Let the server drain before the next rate.
         await new Promise((r) => setTimeout(r, 5000));
       }
+      await writer?.stop(); // before the exactness check, which needs the data to hold still
     }
 
     // 3. Exactness at full scale: the queries themselves, then through a warm figure cache after
@@ -449,7 +447,7 @@ async function main() {
       const projects = await client.project.findMany({ where: { phase: "SIGNING", signingStart: { lte: now } }, orderBy: { code: "asc" }, take: 10, select: { id: true, memberships: { select: { userId: true }, take: 1 } } });
       let signedNow = 0;
       for (const project of projects) {
-        const secretary = await actorOf(project.memberships[0]!.userId);
+        const secretary = (await loadActor(client, project.memberships[0]!.userId))!;
         const unsigned = await client.household.findMany({
           where: { projectId: project.id, isExcluded: false, signing: null, movedOutAt: null },
           select: { id: true, version: true },
@@ -475,6 +473,7 @@ async function main() {
       await listener.close();
     }
   } finally {
+    await writer?.stop();
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
       server.kill("SIGTERM");

@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Actor } from "../../lib/auth/actor-types.ts";
+import { loadActor } from "../../lib/auth/load-actor.ts";
 
 // Use cases start with `import "server-only"`, which refuses to load outside React server
 // components; in this script it is the empty module it is inside Next.
@@ -92,17 +92,7 @@ async function main() {
       tasks: await db().task.count(),
     };
     const projectId = seeded.project.id;
-    // The secretary as loadActor() builds it (lib/auth/actor.ts pulls in next-auth, which does
-    // not load outside Next).
-    const actor: Actor = {
-      userId: seeded.secretaryId,
-      name: "secretary",
-      role: "STAFF",
-      managedProjectIds: [projectId],
-      ledGroups: [],
-      memberGroups: [],
-      householdId: null,
-    };
+    const actor = (await loadActor(db(), seeded.secretaryId))!;
     // A real head-of-household name fragment (two characters) and a group to filter by.
     const someone = await db().household.findFirstOrThrow({ where: { projectId }, orderBy: { code: "asc" }, skip: 1234, select: { headName: true } });
     const nameFragment = someone.headName.slice(-2);

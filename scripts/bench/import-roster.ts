@@ -15,6 +15,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/actor-types.ts";
+import { loadActor } from "../../lib/auth/load-actor.ts";
 
 // Use cases start with `import "server-only"`, which refuses to load outside React server
 // components; in this script it is the empty module it is inside Next.
@@ -81,17 +82,7 @@ async function main() {
     const projects: { project: Awaited<ReturnType<typeof seedProject>>; actor: Actor }[] = [];
     for (const code of ["BENCH-XLSX", "BENCH-CSV"]) {
       const project = await seedProject(db(), { code, households: 0, signingGroups: 8, activity: { visitsPerHousehold: 0 } });
-      // The secretary as loadActor() builds it (lib/auth/actor.ts pulls in next-auth, which
-      // does not load outside Next).
-      const actor: Actor = {
-        userId: project.secretaryId,
-        name: "secretary",
-        role: "STAFF",
-        managedProjectIds: [project.project.id],
-        ledGroups: [],
-        memberGroups: [],
-        householdId: null,
-      };
+      const actor = (await loadActor(db(), project.secretaryId))!;
       projects.push({ project, actor });
     }
     const groupNames = projects[0]!.project.signingGroups.map((g) => g.name);

@@ -1,0 +1,31 @@
+// Apart from actor.ts (which reads the next-auth session) so that scripts outside Next can build
+// an actor exactly as a signed-in request does.
+import type { PrismaClient } from "../db.ts";
+import type { Actor } from "./actor-types.ts";
+
+/** Loads a user's roles and memberships; null for unknown or disabled users. */
+export async function loadActor(prisma: PrismaClient, userId: string): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      householdId: true,
+      projectMemberships: { select: { projectId: true } },
+      groupMemberships: { select: { groupId: true, role: true, group: { select: { projectId: true } } } },
+    },
+  });
+  if (!user || user.disabledAt) return null;
+  const groups = user.groupMemberships.map((m) => ({ groupId: m.groupId, projectId: m.group.projectId, role: m.role }));
+  return {
+    userId: user.id,
+    name: user.name,
+    role: user.role,
+    managedProjectIds: user.role === "STAFF" ? user.projectMemberships.map((m) => m.projectId) : [],
+    ledGroups: user.role === "STAFF" ? groups.filter((g) => g.role === "LEADER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
+    memberGroups: user.role === "STAFF" ? groups.filter((g) => g.role === "MEMBER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
+    householdId: user.role === "RESIDENT" ? user.householdId : null,
+  };
+}
