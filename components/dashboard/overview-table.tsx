@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import type { DistrictOverview, OverviewSort } from "@/lib/server/dashboard/get-district-overview";
+import { OverviewRows, type OverviewRowView } from "./overview-rows";
 
 // The district overview's table: one row per project, column headers sort through the URL
 // (?sort=&dir=, keeping the filters), a risk marker in words and colour.
@@ -58,40 +59,26 @@ export function OverviewTable({ overview, t, locale }: { overview: DistrictOverv
           </tr>
         </thead>
         <tbody>
-          {overview.projects.map((p) => {
-            const f = p.figures;
-            return (
-              <tr key={p.id} className="border-t border-stone-200" data-testid={`overview-row-${p.code}`}>
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {/* No prefetch: 50 visible rows would each ask the server for a dashboard. */}
-                  <Link href={`/projects/${p.id}/dashboard`} prefetch={false} className="text-brand-700 underline underline-offset-4">
-                    {p.name}
-                  </Link>
-                  <div className="text-sm font-normal text-stone-600">
-                    {p.code} · {p.district} {p.street}
-                  </div>
-                </th>
-                <td className="px-3 py-2">{t(`project.kinds.${p.kind}`)}</td>
-                <td className="px-3 py-2">{t(`project.phases.${p.phase}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-households">{n.format(f.eligible)}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-signed">{n.format(f.signed)}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-rate">{percent(f.signingRate)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(f.signingThreshold)}</td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-first-day-rate">{percent(f.firstDayRate)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{percent(f.relocationRate)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {f.daysLeft === null ? t("common.none") : t("dashboard.overview.daysValue", { days: n.format(f.daysLeft) })}
-                </td>
-                <td className="px-3 py-2" data-testid="overview-risk">
-                  {f.isAtRisk ? (
-                    <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">⚠ {t("dashboard.overview.atRisk")}</span>
-                  ) : (
-                    <span className="text-stone-600">{t("dashboard.overview.notAtRisk")}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          <OverviewRows
+            rows={overview.projects.map(
+              (p): OverviewRowView => ({
+                id: p.id,
+                code: p.code,
+                name: p.name,
+                place: `${p.code} · ${p.district} ${p.street}`,
+                kind: t(`project.kinds.${p.kind}`),
+                phase: t(`project.phases.${p.phase}`),
+                households: n.format(p.figures.eligible),
+                signed: n.format(p.figures.signed),
+                rate: percent(p.figures.signingRate),
+                threshold: percent(p.figures.signingThreshold),
+                firstDayRate: percent(p.figures.firstDayRate),
+                relocationRate: percent(p.figures.relocationRate),
+                daysLeft: p.figures.daysLeft === null ? t("common.none") : t("dashboard.overview.daysValue", { days: n.format(p.figures.daysLeft) }),
+                risk: { atRisk: p.figures.isAtRisk, label: t(p.figures.isAtRisk ? "dashboard.overview.atRisk" : "dashboard.overview.notAtRisk") },
+              }),
+            )}
+          />
         </tbody>
         <tfoot className="border-t-2 border-stone-300 bg-stone-50 font-semibold">
           <tr data-testid="overview-totals">
