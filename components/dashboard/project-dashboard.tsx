@@ -4,6 +4,7 @@ import type { Locale, Translate } from "@/lib/i18n/translate";
 import type { ProjectDashboard as ProjectDashboardDto } from "@/lib/server/dashboard/get-project-dashboard";
 import { CumulativeChart, DailyChart, StatesChart } from "./dashboard-charts";
 import { drillDown } from "./drill-down";
+import { LeagueRows, type LeagueRowView } from "./league-rows";
 
 // The body of the signing-progress dashboard: figures, charts and the group league, all from one
 // serialisable DTO, so a live or big-screen view can render it again with fresh figures.
@@ -225,29 +226,22 @@ export function ProjectDashboard({ dashboard, t, locale }: { dashboard: ProjectD
                 </tr>
               </thead>
               <tbody>
-                {dashboard.league.map((g) => (
-                  <tr key={g.groupId} className="border-t border-stone-200" data-testid={`league-row-${g.name}`}>
-                    <td className="px-3 py-2 tabular-nums">{g.rank}</td>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={links.group(g.groupId)} className="text-brand-700 underline underline-offset-4">
-                        {g.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      <Link href={links.group(g.groupId)} className="underline decoration-stone-300 underline-offset-4" data-testid="league-households">
-                        {n.format(g.households)}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      <Link href={links.groupSigned(g.groupId)} className="underline decoration-stone-300 underline-offset-4">
-                        {n.format(g.signed)}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{percent(g.rate)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{n.format(g.visitsLast7Days)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{n.format(g.overdueTasks)}</td>
-                  </tr>
-                ))}
+                <LeagueRows
+                  rows={dashboard.league.map(
+                    (g): LeagueRowView => ({
+                      groupId: g.groupId,
+                      name: g.name,
+                      rank: g.rank,
+                      householdsHref: links.group(g.groupId),
+                      signedHref: links.groupSigned(g.groupId),
+                      households: n.format(g.households),
+                      signed: n.format(g.signed),
+                      rate: percent(g.rate),
+                      visits: n.format(g.visitsLast7Days),
+                      overdue: n.format(g.overdueTasks),
+                    }),
+                  )}
+                />
               </tbody>
             </table>
           </div>
