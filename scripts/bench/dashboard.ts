@@ -458,11 +458,17 @@ async function main() {
           signedNow += 1;
         }
       }
-      // Notifications arrive in commit order: once this marker is heard, every signing above was.
-      const marker = projects[0]!.id;
-      const before = listener.versionOf(marker);
-      await client.$transaction(async (tx) => notifyProjectChanged(tx, marker, "assignment"));
-      while (listener.versionOf(marker) === before) await new Promise((r) => setTimeout(r, 10));
+      // A project's notifications are handed out in commit order (held back up to COALESCE_MS):
+      // once its marker is out, every signing above was.
+      const markersHeard = new Set<string>();
+      const unsubscribe = listener.subscribe((event) => {
+        if (event.kind === "assignment" && event.projectId) markersHeard.add(event.projectId);
+      });
+      await client.$transaction(async (tx) => {
+        for (const project of projects) await notifyProjectChanged(tx, project.id, "assignment");
+      });
+      while (projects.some((p) => !markersHeard.has(p.id))) await new Promise((r) => setTimeout(r, 10));
+      unsubscribe();
       t0 = performance.now();
       report(
         `Through the figure cache (filled, then ${signedNow} signings in ${projects.length} projects)`,

@@ -1,11 +1,12 @@
 // Live updates end to end below the HTTP layer: a committed signing is announced on the progress
-// channel through the process's one listener, a rolled-back change is not, the listener comes
-// back after its connection is killed, and the SSE body carries a project's events only.
+// channel through the process's one listener, a rolled-back change is not, a project's burst is
+// handed out together, the listener comes back after its connection is killed, and the SSE body
+// carries a project's events only.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { createProgressListener, LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
+import { COALESCE_MS, createProgressListener, LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
 import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import type { ProgressEvent } from "@/lib/server/live/progress-event";
 import { progressEventStream } from "@/lib/server/live/progress-stream";
@@ -87,10 +88,41 @@ describe("notifyProjectChanged + the listener", () => {
     await expect(
       recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "LIVE-1" }),
     ).rejects.toThrow();
-    await commitMarker(other.project.id);
-    await listen.until((e) => e.projectId === other.project.id && e.kind === "assignment", "marker");
-    expect(listen.events.filter((e) => e.projectId === project.project.id)).toEqual([]);
+    // A project's events are handed out in the order they arrive, so once this project's marker
+    // is out, a rolled-back change that had been announced would be out before it.
+    await commitMarker(project.project.id);
+    await listen.until((e) => e.projectId === project.project.id && e.kind === "assignment", "marker");
+    expect(listen.events.filter((e) => e.projectId === project.project.id).map((e) => e.kind)).toEqual(["assignment"]);
     listen.unsubscribe();
+  });
+
+  it("hands a project's first event out at once and the ones within COALESCE_MS together after it; other projects are not held back", async () => {
+    const listener = createProgressListener(process.env.DATABASE_URL!);
+    try {
+      const heard: { event: ProgressEvent; at: number; version: number }[] = [];
+      listener.subscribe((event) => heard.push({ event, at: performance.now(), version: listener.versionOf(project.project.id) }));
+      await listener.ready();
+      // Three notifications committed together arrive together, whatever the machine's speed.
+      const kinds = ["vote", "signing", "move-out"] as const;
+      await db().$transaction(async (tx) => {
+        for (const kind of kinds) await notifyProjectChanged(tx, project.project.id, kind);
+      });
+      await db().$transaction(async (tx) => notifyProjectChanged(tx, other.project.id, "hand-over"));
+      await expect.poll(() => heard.filter((h) => h.event.projectId === project.project.id).length, { timeout: 10_000 }).toBe(3);
+      const mine = heard.filter((h) => h.event.projectId === project.project.id);
+      expect(mine.map((h) => h.event.kind)).toEqual([...kinds]);
+      // The second and third waited for the end of the first one's window, and went out together.
+      expect(mine[1]!.at - mine[0]!.at).toBeGreaterThanOrEqual(COALESCE_MS - 5);
+      expect(mine[2]!.at - mine[1]!.at).toBeLessThan(50);
+      // The other project's event, committed after them, did not wait for this project's window.
+      const others = heard.filter((h) => h.event.projectId === other.project.id);
+      expect(others).toHaveLength(1);
+      expect(others[0]!.at).toBeLessThan(mine[1]!.at);
+      // The version a reader sees moves with each hand-out, before subscribers hear of it.
+      expect(new Set(mine.map((h) => h.version)).size).toBe(3);
+    } finally {
+      await listener.close();
+    }
   });
 
   it("reconnects after its connection is terminated, says so with a resync, and hears later commits", async () => {

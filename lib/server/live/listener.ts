@@ -15,6 +15,18 @@ export const LISTENER_APPLICATION_NAME = "lianxin-live-listener";
 const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 
+/**
+ * A project's notifications are handed out at most once per this long: the first at once, the
+ * ones arriving within the window together at its end. On launch day a project signs several
+ * households a second, and every hand-out makes each server process re-read that project's
+ * counts and each open page refresh; 500 ms keeps a lone change immediate and a burst's pages
+ * well within the 2-second live promise (docs/decisions/010).
+ */
+export const COALESCE_MS = 500;
+
+/** A project's notifications held back until `timer` hands them out. */
+type ProjectBatch = { lastHandedOutAt: number; pending: ProgressEvent[]; timer: NodeJS.Timeout | null };
+
 class ProgressListener {
   private readonly subscribers = new Set<ProgressSubscriber>();
   private client: pg.Client | null = null;
@@ -31,6 +43,7 @@ class ProgressListener {
   private epoch = 0;
   /** Per project, the number of its last event of each kind. */
   private readonly projectVersions = new Map<string, Map<ProgressKind, number>>();
+  private readonly batches = new Map<string, ProjectBatch>();
 
   constructor(private readonly connectionString: string) {}
 
@@ -49,9 +62,10 @@ class ProgressListener {
   }
 
   /**
-   * Changes when a notification about the project arrives (of a kind not in `ignoring`), and
-   * for every project when the connection was lost or came back. Figures read at one version are current for as long as
-   * the version stays the same and the listener is connected.
+   * Changes when a notification about the project is handed out (of a kind not in `ignoring`;
+   * at most COALESCE_MS after it arrived), and for every project when the connection was lost
+   * or came back. Figures read at one version are current, to within that window, for as long
+   * as the version stays the same and the listener is connected.
    */
   versionOf(projectId: string, ignoring: readonly ProgressKind[] = []): number {
     let version = this.epoch;
@@ -76,6 +90,8 @@ class ProgressListener {
     this.stopped = true;
     this.epoch = ++this.sequence;
     this.subscribers.clear();
+    for (const batch of this.batches.values()) if (batch.timer) clearTimeout(batch.timer);
+    this.batches.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const client = this.client;
@@ -100,7 +116,7 @@ class ProgressListener {
     client.on("notification", (message) => {
       if (message.channel !== PROGRESS_CHANNEL) return;
       const event = parseProgressEvent(message.payload);
-      if (event) this.publish(event);
+      if (event) this.receive(event);
     });
     const onLost = (error?: Error) => {
       if (this.client !== client) return;
@@ -147,6 +163,33 @@ class ProgressListener {
       if (!this.stopped) void this.connect();
     }, delay);
     this.retryTimer.unref?.();
+  }
+
+  /** A project's event goes out now, or with the others at the end of its project's window. */
+  private receive(event: ProgressEvent): void {
+    if (event.projectId === null) return this.publish(event);
+    const projectId = event.projectId;
+    let batch = this.batches.get(projectId);
+    if (!batch) {
+      batch = { lastHandedOutAt: -Infinity, pending: [], timer: null };
+      this.batches.set(projectId, batch);
+    }
+    batch.pending.push(event);
+    if (batch.timer) return;
+    const wait = batch.lastHandedOutAt + COALESCE_MS - performance.now();
+    if (wait <= 0) this.handOut(batch);
+    else {
+      batch.timer = setTimeout(() => this.handOut(batch), wait);
+      batch.timer.unref?.();
+    }
+  }
+
+  private handOut(batch: ProjectBatch): void {
+    batch.timer = null;
+    batch.lastHandedOutAt = performance.now();
+    const events = batch.pending;
+    batch.pending = [];
+    for (const event of events) this.publish(event);
   }
 
   private publish(event: ProgressEvent): void {
