@@ -155,17 +155,56 @@ describe("FigureCache", () => {
     expect(calls).toHaveLength(reads);
   });
 
-  it("keeps nothing for longer than a minute", async () => {
+  it("after a minute reads again in the background, serving the kept figures meanwhile; 15 s later than that it waits for the read", async () => {
     let now = 1_000_000;
     const cache = new FigureCache(listener, () => now);
-    const { calls, load } = countingLoader();
+    const calls: number[] = [];
+    let release: (() => void) | null = null;
+    const load = async (ids: string[]) => {
+      calls.push(now);
+      const counts = await countHouseholdsByProject(db(), ids);
+      if (calls.length === 2) await new Promise<void>((resolve) => (release = resolve));
+      return counts;
+    };
     await cache.getMany("counts", [b.project.id], load);
     now += 59_000;
     await cache.getMany("counts", [b.project.id], load);
     expect(calls).toHaveLength(1);
     now += 2_000;
+    // Answered from the kept entry while its fresh read is still held back; one such read at a time.
+    expect((await cache.getMany("counts", [b.project.id], load)).get(b.project.id)!.eligible).toBe(4);
+    expect((await cache.getMany("counts", [b.project.id], load)).get(b.project.id)!.eligible).toBe(4);
+    expect(calls).toHaveLength(2);
+    await expect.poll(() => release !== null).toBe(true);
+    release!();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the rest of the read is microtasks
+    // The fresh read replaced the entry: within a minute of when it started, nothing is read.
+    now += 59_000;
     await cache.getMany("counts", [b.project.id], load);
     expect(calls).toHaveLength(2);
+    // Not asked for in the minute and a quarter since: read before answering.
+    now += 76_000;
+    await cache.getMany("counts", [b.project.id], load);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("a failed background read drops the aged entry, so the next page reads for itself", async () => {
+    let now = 1_000_000;
+    const cache = new FigureCache(listener, () => now);
+    let fail = false;
+    let calls = 0;
+    const load = async (ids: string[]) => {
+      calls += 1;
+      if (fail) throw new Error("database away");
+      return countHouseholdsByProject(db(), ids);
+    };
+    await cache.getMany("counts", [b.project.id], load);
+    now += 61_000;
+    fail = true;
+    expect((await cache.getMany("counts", [b.project.id], load)).get(b.project.id)!.eligible).toBe(4);
+    await expect.poll(() => cache.size).toBe(0);
+    await expect(cache.getMany("counts", [b.project.id], load)).rejects.toThrow("database away");
+    expect(calls).toBe(3);
   });
 
   it("drops expired entries of kinds nobody asks for any more (yesterday's activity, say)", async () => {
@@ -174,7 +213,7 @@ describe("FigureCache", () => {
     const { load } = countingLoader();
     await cache.getMany("activity:2026-11-21", [a.project.id, b.project.id], load);
     expect(cache.size).toBe(2);
-    now += 61_000;
+    now += 76_000;
     await cache.getMany("activity:2026-11-22", [a.project.id], load);
     expect(cache.size).toBe(1);
   });

@@ -10,8 +10,15 @@ import type { ProgressKind } from "../live/progress-event.ts";
 // the harm of a notification lost on a connection that died silently.
 
 const MAX_AGE_MS = 60_000;
+/**
+ * An entry asked for within this long after MAX_AGE_MS is still served while a fresh read runs in
+ * the background. Otherwise every busy server would stop its pages once a minute to read the
+ * whole district again (the overview's entries all load together), and that stall was the
+ * slowest moment of the benchmark under load.
+ */
+const REFRESH_WINDOW_MS = 15_000;
 
-type Entry = { version: number; loadedAt: number; value: Promise<unknown> };
+type Entry = { version: number; loadedAt: number; value: Promise<unknown>; refreshing?: boolean };
 
 export type ReadOptions = {
   /** Kinds of change that cannot alter this read (a signing does not change visits): their
@@ -43,11 +50,19 @@ export class FigureCache {
     const now = this.clock();
     const pending = new Map<string, Promise<unknown>>();
     const missing: string[] = [];
+    const due: string[] = [];
     for (const projectId of projectIds) {
       const entry = this.entries.get(`${kind}:${projectId}`);
-      if (entry && entry.version === versionOf(projectId) && now - entry.loadedAt < MAX_AGE_MS) pending.set(projectId, entry.value);
-      else missing.push(projectId);
+      const age = entry ? now - entry.loadedAt : Infinity;
+      if (entry && entry.version === versionOf(projectId) && age < MAX_AGE_MS + REFRESH_WINDOW_MS) {
+        pending.set(projectId, entry.value);
+        if (age >= MAX_AGE_MS && !entry.refreshing) {
+          entry.refreshing = true;
+          due.push(projectId);
+        }
+      } else missing.push(projectId);
     }
+    if (due.length > 0) this.refresh(kind, due, load, versionOf, now);
     if (missing.length > 0) {
       this.dropExpired(now);
       // The versions are taken before the read: a change committed while it runs moves the
@@ -68,9 +83,29 @@ export class FigureCache {
     return new Map(values);
   }
 
-  /** Entries of kinds nobody asks for any more (yesterday's, say) go once they have expired. */
+  /** Reads aged entries again without making anyone wait; each replaces its entry only if that
+   *  is still the one it renews (a change may have replaced it meanwhile). */
+  private refresh<T>(kind: string, projectIds: string[], load: PerProjectLoader<T>, versionOf: (projectId: string) => number, now: number): void {
+    const versions = projectIds.map(versionOf);
+    const aged = projectIds.map((projectId) => this.entries.get(`${kind}:${projectId}`));
+    const settle = (renew: (projectId: string, i: number) => Entry | null) =>
+      projectIds.forEach((projectId, i) => {
+        const key = `${kind}:${projectId}`;
+        if (this.entries.get(key) !== aged[i]) return;
+        const entry = renew(projectId, i);
+        if (entry) this.entries.set(key, entry);
+        else this.entries.delete(key);
+      });
+    load(projectIds).then(
+      (values) => settle((projectId, i) => ({ version: versions[i]!, loadedAt: now, value: Promise.resolve(values.get(projectId)) })),
+      // The next page reads the database itself and shows what went wrong.
+      () => settle(() => null),
+    );
+  }
+
+  /** Entries of kinds nobody asks for any more (yesterday's, say) go once they are too old to serve. */
   private dropExpired(now: number): void {
-    for (const [key, entry] of this.entries) if (now - entry.loadedAt >= MAX_AGE_MS) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (now - entry.loadedAt >= MAX_AGE_MS + REFRESH_WINDOW_MS) this.entries.delete(key);
   }
 
   /** How many entries are kept; for tests. */
