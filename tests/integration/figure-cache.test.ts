@@ -157,7 +157,7 @@ describe("FigureCache", () => {
 
   it("after a minute reads again in the background, serving the kept figures meanwhile; 15 s later than that it waits for the read", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now);
+    const cache = new FigureCache(listener, () => now, () => 0);
     const calls: number[] = [];
     let release: (() => void) | null = null;
     const load = async (ids: string[]) => {
@@ -188,9 +188,25 @@ describe("FigureCache", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("entries loaded together age apart (up to 20 s earlier), so they are read again a few at a time", async () => {
+    let now = 1_000_000;
+    const spread = [0, 0.5]; // a: the full minute; b: 10 s less
+    const cache = new FigureCache(listener, () => now, () => spread.shift() ?? 0);
+    const { calls, load } = countingLoader();
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    now += 51_000;
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    await expect.poll(() => calls.length).toBe(2);
+    expect(calls[1]).toEqual([b.project.id]);
+    now += 10_000;
+    await cache.getMany("counts", [a.project.id, b.project.id], load);
+    await expect.poll(() => calls.length).toBe(3);
+    expect(calls[2]).toEqual([a.project.id]);
+  });
+
   it("a failed background read drops the aged entry, so the next page reads for itself", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now);
+    const cache = new FigureCache(listener, () => now, () => 0);
     let fail = false;
     let calls = 0;
     const load = async (ids: string[]) => {
@@ -209,7 +225,7 @@ describe("FigureCache", () => {
 
   it("drops expired entries of kinds nobody asks for any more (yesterday's activity, say)", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now);
+    const cache = new FigureCache(listener, () => now, () => 0);
     const { load } = countingLoader();
     await cache.getMany("activity:2026-11-21", [a.project.id, b.project.id], load);
     expect(cache.size).toBe(2);

@@ -6,19 +6,24 @@ import type { ProgressKind } from "../live/progress-event.ts";
 // kept under the project's version from the progress listener (lib/server/live/listener.ts):
 // every write that changes a project's figures notifies inside its transaction, so the version
 // moves once the change is committed, on every app server. Without a listening connection
-// nothing is cached, and an entry is read again after MAX_AGE_MS whatever happens, which bounds
-// the harm of a notification lost on a connection that died silently.
+// nothing is cached, and an entry is read again after at most MAX_AGE_MS whatever happens, which
+// bounds the harm of a notification lost on a connection that died silently.
 
 const MAX_AGE_MS = 60_000;
 /**
- * An entry asked for within this long after MAX_AGE_MS is still served while a fresh read runs in
- * the background. Otherwise every busy server would stop its pages once a minute to read the
- * whole district again (the overview's entries all load together), and that stall was the
- * slowest moment of the benchmark under load.
+ * Each entry's age limit is MAX_AGE_MS less a random part of this, so the entries one read
+ * loaded together (the overview's 50 projects) age apart and are read again a few at a time:
+ * a whole-district re-read takes both cores of a small server for a moment, and every page
+ * waiting on the database meanwhile (each one checks its session there) stalls with it.
+ */
+const MAX_AGE_SPREAD_MS = 20_000;
+/**
+ * An entry asked for within this long after its age limit is still served while a fresh read
+ * runs in the background, so no page waits for the re-read of an unchanged project.
  */
 const REFRESH_WINDOW_MS = 15_000;
 
-type Entry = { version: number; loadedAt: number; value: Promise<unknown>; refreshing?: boolean };
+type Entry = { version: number; expiresAt: number; value: Promise<unknown>; refreshing?: boolean };
 
 export type ReadOptions = {
   /** Kinds of change that cannot alter this read (a signing does not change visits): their
@@ -35,6 +40,8 @@ export class FigureCache {
   constructor(
     private readonly listener: ProgressListener,
     private readonly clock: () => number = Date.now,
+    /** 0 ≤ x < 1, for the spread of the age limits; tests fix it. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   /**
@@ -53,10 +60,9 @@ export class FigureCache {
     const due: string[] = [];
     for (const projectId of projectIds) {
       const entry = this.entries.get(`${kind}:${projectId}`);
-      const age = entry ? now - entry.loadedAt : Infinity;
-      if (entry && entry.version === versionOf(projectId) && age < MAX_AGE_MS + REFRESH_WINDOW_MS) {
+      if (entry && entry.version === versionOf(projectId) && now < entry.expiresAt + REFRESH_WINDOW_MS) {
         pending.set(projectId, entry.value);
-        if (age >= MAX_AGE_MS && !entry.refreshing) {
+        if (now >= entry.expiresAt && !entry.refreshing) {
           entry.refreshing = true;
           due.push(projectId);
         }
@@ -71,7 +77,7 @@ export class FigureCache {
       const loaded = load(missing);
       missing.forEach((projectId, i) => {
         const key = `${kind}:${projectId}`;
-        const entry: Entry = { version: versions[i]!, loadedAt: now, value: loaded.then((values) => values.get(projectId)) };
+        const entry: Entry = { version: versions[i]!, expiresAt: this.expiryFrom(now), value: loaded.then((values) => values.get(projectId)) };
         this.entries.set(key, entry);
         entry.value.catch(() => {
           if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -97,7 +103,7 @@ export class FigureCache {
         else this.entries.delete(key);
       });
     load(projectIds).then(
-      (values) => settle((projectId, i) => ({ version: versions[i]!, loadedAt: now, value: Promise.resolve(values.get(projectId)) })),
+      (values) => settle((projectId, i) => ({ version: versions[i]!, expiresAt: this.expiryFrom(now), value: Promise.resolve(values.get(projectId)) })),
       // The next page reads the database itself and shows what went wrong.
       () => settle(() => null),
     );
@@ -105,7 +111,11 @@ export class FigureCache {
 
   /** Entries of kinds nobody asks for any more (yesterday's, say) go once they are too old to serve. */
   private dropExpired(now: number): void {
-    for (const [key, entry] of this.entries) if (now - entry.loadedAt >= MAX_AGE_MS + REFRESH_WINDOW_MS) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (now >= entry.expiresAt + REFRESH_WINDOW_MS) this.entries.delete(key);
+  }
+
+  private expiryFrom(loadedAt: number): number {
+    return loadedAt + MAX_AGE_MS - MAX_AGE_SPREAD_MS * this.random();
   }
 
   /** How many entries are kept; for tests. */
