@@ -4,12 +4,15 @@
 // if the threshold was reached. Idempotent: run it daily shortly after midnight from a scheduler,
 // e.g. cron `5 0 * * *`:
 //
-//   DATABASE_URL=postgres://… node --conditions=react-server --import tsx scripts/settle-signing-periods.ts
+//   DATABASE_URL=postgres://… node --import tsx scripts/settle-signing-periods.ts
 //
 // `--now=2025-04-01T00:05:00+08:00` settles as of another moment. Prints one line per project and
-// exits non-zero on failure. (--conditions=react-server: the use cases are server-only modules.)
-import { settleDueSigningPeriods } from "../lib/server/signing/settle-due-signing-periods.ts";
-import { db } from "../lib/db.ts";
+// exits non-zero on failure.
+import "./lib/outside-next.ts";
+
+// Loaded after the hook above (the use cases are server-only modules).
+const { settleDueSigningPeriods } = await import("../lib/server/signing/settle-due-signing-periods.ts");
+const { db } = await import("../lib/db.ts");
 
 async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) {

@@ -7,18 +7,7 @@
 //   npm run bench:district                                   # full scale
 //   npm run bench:district -- --households 20000 --visits 200000 --projects 10   # smaller
 //   npm run bench:district -- --keep /tmp/district           # keep the data dir for later runs
-import { register } from "node:module";
-
-// Use cases start with `import "server-only"`; outside Next it is an empty module.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-         return next(specifier, context);
-       }`,
-    ),
-);
+import "../lib/outside-next.ts";
 
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";

@@ -8,7 +8,7 @@
 //   node --import tsx scripts/bench/household-list.ts                      # 5,000 households, 30 runs
 //   node --import tsx scripts/bench/household-list.ts --runs 100 --households 5000
 //   node --import tsx scripts/bench/household-list.ts --background 45000   # plus other projects' rows
-import { register } from "node:module";
+import "../lib/outside-next.ts";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -17,18 +17,6 @@ import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { loadActor } from "../../lib/auth/load-actor.ts";
-
-// Use cases start with `import "server-only"`, which refuses to load outside React server
-// components; in this script it is the empty module it is inside Next.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-         return next(specifier, context);
-       }`,
-    ),
-);
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

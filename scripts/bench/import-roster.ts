@@ -6,7 +6,7 @@
 //   npm run bench:import                 # 10,000 rows, durable Postgres settings (fsync on)
 //   npm run bench:import -- --rows 5000  # another size
 //   npm run bench:import -- --ephemeral  # fsync off, as the test databases run
-import { register } from "node:module";
+import "../lib/outside-next.ts";
 import { cpus, freemem, totalmem, tmpdir, platform, release } from "node:os";
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { join } from "node:path";
@@ -16,18 +16,6 @@ import { runInNewContext } from "node:vm";
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/actor-types.ts";
 import { loadActor } from "../../lib/auth/load-actor.ts";
-
-// Use cases start with `import "server-only"`, which refuses to load outside React server
-// components; in this script it is the empty module it is inside Next.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-         return next(specifier, context);
-       }`,
-    ),
-);
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

@@ -5,17 +5,7 @@
 //
 // Forked with DATABASE_URL set and an IPC channel; argv: projectId, signings per second.
 // Messages in: "report" (answers with the figures since the last report), "stop".
-import { register } from "node:module";
-
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-         return next(specifier, context);
-       }`,
-    ),
-);
+import "../lib/outside-next.ts";
 
 export type SigningReport = { signed: number; failed: number; left: number; latencies: number[] };
 

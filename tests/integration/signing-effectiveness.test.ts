@@ -174,7 +174,7 @@ describe("settleSigningPeriod", () => {
     const due = await endedProject(3);
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/settle-signing-periods.ts", `--now=${due.tomorrow.toISOString()}`],
+      ["--import", "tsx", "scripts/settle-signing-periods.ts", `--now=${due.tomorrow.toISOString()}`],
       { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } },
     );
     expect(stdout).toContain(`settle-signing-periods: ${due.project.project.code} FAILED`);
