@@ -17,17 +17,7 @@
 //   npm run bench:dashboard -- --households 20000 --visits 200000 --projects 10 --largest 5000
 //   npm run bench:dashboard -- --runs 50 --rate 30 --seconds 30      # one offered load (default 30,10,3)
 //   npm run bench:dashboard -- --warmup 0                                   # measure a cold portal
-import { register } from "node:module";
-
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-         return next(specifier, context);
-       }`,
-    ),
-);
+import "../lib/outside-next.ts";
 
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -179,6 +169,47 @@ async function login(base: string, phone: string, password: string): Promise<str
   return [...jar, ...session].join("; ");
 }
 
+type PageResults = Map<string, { latencies: number[]; errors: number; kinds: Map<string, number> }>;
+
+/**
+ * Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or not
+ * earlier ones have answered, so a slow server cannot slow the offered load down; spread in turn
+ * over `paths`, each abandoned after 30 s. Resolves when every answer is in.
+ */
+async function offerLoad(base: string, cookie: string, paths: string[], rate: number, seconds: number) {
+  const results: PageResults = new Map(paths.map((p) => [p, { latencies: [], errors: 0, kinds: new Map() }]));
+  const fail = (bucket: { errors: number; kinds: Map<string, number> }, kind: string) => {
+    bucket.errors += 1;
+    bucket.kinds.set(kind, (bucket.kinds.get(kind) ?? 0) + 1);
+  };
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  /** Every answered request by when it was sent, to tell a growing queue from a steady one. */
+  const timeline: { sentAt: number; ms: number }[] = [];
+  for (let i = 0; i < rate * seconds && paths.length > 0; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const path = paths[i % paths.length]!;
+    const bucket = results.get(path)!;
+    const t0 = performance.now();
+    inFlight.push(
+      fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
+        .then(async (response) => {
+          await response.arrayBuffer();
+          if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
+          else bucket.latencies.push(performance.now() - t0);
+          timeline.push({ sentAt: t0 - started, ms: performance.now() - t0 });
+        })
+        .catch((error: Error) => {
+          fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  return { results, timeline, elapsed: (performance.now() - started) / 1000 };
+}
+
 type SigningWriter = { report(): Promise<SigningReport>; stop(): Promise<void> };
 
 /** Forks scripts/bench/sign-at-pace.ts and waits until it has found its households. */
@@ -325,22 +356,14 @@ async function main() {
       writer = SIGNINGS_PER_SECOND > 0 ? await startSigningWriter(big.id, SIGNINGS_PER_SECOND) : null;
 
       // A portal serving all day has its code optimised by V8 in every server process; a fresh
-      // one runs slower until then. Warm it with WARMUP seconds of back-to-back requests (two
-      // at a time), signings flowing, before measuring, as the pages under load are meant to
-      // show a running portal.
-      const warmupUntil = Date.now() + Number(values.warmup) * 1000;
-      let warmupRequests = 0;
-      await Promise.all(
-        [0, 1].map(async (lane) => {
-          for (let i = lane; Date.now() < warmupUntil; i += 2) {
-            const response = await fetch(`${base}${available[i % available.length]}`, { headers: { cookie }, redirect: "manual" });
-            await response.arrayBuffer();
-            warmupRequests += 1;
-          }
-        }),
-      );
+      // one runs slower until then. Warm it with WARMUP seconds of the first offered load,
+      // signings flowing, before measuring, as the pages under load are meant to show a running
+      // portal. (A warm-up of back-to-back requests instead left the first measured seconds to
+      // absorb the switch to the fixed schedule: a few seconds' queue in some runs.)
+      const warmup = await offerLoad(base, cookie, available, RATES[0] ?? 30, Number(values.warmup));
+      const warmupErrors = [...warmup.results.values()].reduce((sum, r) => sum + r.errors, 0);
       print();
-      print(`(Warm-up before the runs below: ${warmupRequests} requests in ${values.warmup} s, two at a time, signings written meanwhile, not counted.)`);
+      print(`(Warm-up before the runs below: ${RATES[0] ?? 30} requests/s for ${values.warmup} s, signings written meanwhile, not counted; ${warmupErrors} errors.)`);
 
       for (const rate of RATES) {
         await writer?.report(); // starts this run's count
@@ -349,43 +372,8 @@ async function main() {
         const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
         generatorDelay.enable();
 
-        // Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or
-        // not earlier ones have answered, so a slow server cannot slow the offered load down.
-        const total = rate * SECONDS;
-        const results = new Map<string, { latencies: number[]; errors: number; kinds: Map<string, number> }>(
-        available.map((p) => [p, { latencies: [], errors: 0, kinds: new Map() }]),
-      );
-      const fail = (bucket: { errors: number; kinds: Map<string, number> }, kind: string) => {
-        bucket.errors += 1;
-        bucket.kinds.set(kind, (bucket.kinds.get(kind) ?? 0) + 1);
-      };
-        const started = performance.now();
-        const inFlight: Promise<void>[] = [];
-        /** Every answered request by when it was sent, to tell a growing queue from a steady one. */
-        const timeline: { sentAt: number; ms: number }[] = [];
-        for (let i = 0; i < total && available.length > 0; i++) {
-          const due = started + (i * 1000) / rate;
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          const path = available[i % available.length]!;
-          const bucket = results.get(path)!;
-          const t0 = performance.now();
-          inFlight.push(
-            fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
-              .then(async (response) => {
-                await response.arrayBuffer();
-                if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
-                else bucket.latencies.push(performance.now() - t0);
-                timeline.push({ sentAt: t0 - started, ms: performance.now() - t0 });
-              })
-              .catch((error: Error) => {
-                fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
-              }),
-          );
-        }
-        await Promise.all(inFlight);
+        const { results, timeline, elapsed } = await offerLoad(base, cookie, available, rate, SECONDS);
         generatorDelay.disable();
-        const elapsed = (performance.now() - started) / 1000;
         const signing: SigningReport = (await writer?.report()) ?? { signed: 0, failed: 0, left: 0, latencies: [] };
         const load: LoadResult[] = [...results].map(([path, r]) => ({
           path,
