@@ -1,6 +1,8 @@
-// The signing-progress dashboard's figures (DOMAIN.md "The numbers"), put together from the rules
-// of rates.ts and progress.ts. Pure: raw counts and calendar days in, every figure out, so the
-// project dashboard, the district overview and their exports show the same digits.
+// A project's figures (DOMAIN.md "The numbers"), put together from the rules of rates.ts and
+// progress.ts. Pure: raw counts and calendar days in, every figure out. projectFigures() is the
+// one definition of the headline figures (rates, threshold, gap, cleared) and progressFigures()
+// adds the dashboard's to it, so the project list and summary, the signing desk, the wall screen,
+// the dashboard, the district overview and their exports show the same digits.
 import type { CalendarDay } from "./calendar-day.ts";
 import { dayNumber, dayOfNumber, daysBetween, forecastDay, partyLead, type DailyCount, type Forecast } from "./progress.ts";
 import {
@@ -15,14 +17,18 @@ import {
 
 export type AgreementStatus = "effective" | "pending" | "failed";
 
-export type ProgressCounts = {
-  /** Households of the project not excluded. */
+/** The raw counts behind a project's headline figures. Excluded households count nowhere. */
+export type ProjectCounts = {
+  /** Households of the project not excluded (DOMAIN.md "eligible"). */
   eligible: number;
   /** Eligible households with a signing. */
   signed: number;
   movedOut: number;
   /** First-round AGREE votes of eligible households. */
   agreed: number;
+};
+
+export type ProgressCounts = ProjectCounts & {
   /** Eligible Party-member households. */
   partyEligible: number;
 };
@@ -44,18 +50,25 @@ export type ProgressInput = {
 /** One day of the cumulative chart: signings that day, signed so far, the rate so far. */
 export type SeriesPoint = { day: CalendarDay; signed: number; cumulative: number; rate: string | null };
 
-export type ProgressFigures = ProgressCounts & {
+/** The headline figures every screen with a project's progress shows. */
+export type ProjectFigures = ProjectCounts & {
+  /** "95.09" or null when no household is eligible. */
   signingRate: string | null;
+  relocationRate: string | null;
+  firstRoundApproval: string | null;
+  /** The signing threshold as a percent text ("85.00"). */
   signingThreshold: string;
-  requiredForThreshold: number;
   gapToThreshold: number;
   hasReachedThreshold: boolean;
+  isCleared: boolean;
+};
+
+export type ProgressFigures = ProjectFigures & {
+  partyEligible: number;
+  requiredForThreshold: number;
   firstDaySigned: number;
   firstDayRate: string | null;
-  firstRoundApproval: string | null;
   firstRoundThreshold: string;
-  relocationRate: string | null;
-  isCleared: boolean;
   partySigned: number;
   partyRate: string | null;
   partyMedianDays: number | null;
@@ -134,7 +147,25 @@ export function cumulativeSeries(input: {
   return points;
 }
 
-/** Every figure of the dashboard from the raw counts. */
+/** The headline figures from the raw counts and the signing threshold in basis points. */
+export function projectFigures(counts: ProjectCounts, signingThresholdBp: number): ProjectFigures {
+  const { eligible, signed, movedOut, agreed } = counts;
+  return {
+    eligible,
+    signed,
+    movedOut,
+    agreed,
+    signingRate: formatPercent(ratio(signed, eligible)),
+    relocationRate: formatPercent(ratio(movedOut, eligible)),
+    firstRoundApproval: formatPercent(ratio(agreed, eligible)),
+    signingThreshold: percentOf(signingThresholdBp),
+    gapToThreshold: gapToThreshold(signed, eligible, signingThresholdBp),
+    hasReachedThreshold: hasReachedThreshold(signed, eligible, signingThresholdBp),
+    isCleared: isCleared(movedOut, eligible),
+  };
+}
+
+/** Every figure of the dashboard from the raw counts: the headline figures and the rest. */
 export function progressFigures(input: ProgressInput): ProgressFigures {
   const { counts, signingThresholdBp, signingStart, signingEnd, today } = input;
   const { eligible, signed } = counts;
@@ -150,18 +181,12 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
   const forecastThreshold = eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: required });
   const forecastFull = eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: eligible });
   return {
-    ...counts,
-    signingRate: formatPercent(ratio(signed, eligible)),
-    signingThreshold: percentOf(signingThresholdBp),
+    ...projectFigures(counts, signingThresholdBp),
+    partyEligible: counts.partyEligible,
     requiredForThreshold: required,
-    gapToThreshold: gapToThreshold(signed, eligible, signingThresholdBp),
-    hasReachedThreshold: hasReachedThreshold(signed, eligible, signingThresholdBp),
     firstDaySigned: firstDay,
     firstDayRate: formatPercent(ratio(firstDay, eligible)),
-    firstRoundApproval: formatPercent(ratio(counts.agreed, eligible)),
     firstRoundThreshold: percentOf(input.firstRoundThresholdBp),
-    relocationRate: formatPercent(ratio(counts.movedOut, eligible)),
-    isCleared: isCleared(counts.movedOut, eligible),
     partySigned: lead.partyRate.numerator,
     partyRate: formatPercent(lead.partyRate),
     partyMedianDays: lead.partyMedianDays,

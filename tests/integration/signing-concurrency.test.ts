@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createPrismaClient, db } from "@/lib/db";
 import { requiredForThreshold, thresholdBasisPoints } from "@/lib/domain/rates";
 import { AppError } from "@/lib/errors";
-import { countHouseholdsByProject } from "@/lib/server/projects/count-households";
+import { countHouseholdsByProject } from "@/lib/server/figures/count-in-transaction";
 import { recordSigning } from "@/lib/server/signing/record-signing";
 import { actorOf, householdsOf, seedSigningProject } from "./signing-helpers.ts";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { requiredForThreshold, thresholdBasisPoints } from "@/lib/domain/rates";
-import { countHouseholdsByProject } from "@/lib/server/projects/count-households";
+import { countHouseholdsByProject } from "@/lib/server/figures/count-in-transaction";
 import { excludeHousehold } from "@/lib/server/signing/exclude-household";
 import { includeHousehold } from "@/lib/server/signing/include-household";
 import { recordSigning } from "@/lib/server/signing/record-signing";

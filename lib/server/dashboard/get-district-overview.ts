@@ -4,15 +4,14 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
-import { progressFigures, type ProgressFigures } from "../../domain/dashboard.ts";
+import type { ProgressFigures } from "../../domain/dashboard.ts";
 import { chineseNames } from "../../domain/progress.ts";
-import { formatPercent, ratio, ratioBasisPoints, thresholdBasisPoints } from "../../domain/rates.ts";
+import { formatPercent, ratio, ratioBasisPoints } from "../../domain/rates.ts";
 import { serverEnv } from "../../env.ts";
 import type { ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { readHouseholdCounts } from "../projects/count-households.ts";
+import { readDistrictProgress } from "../figures/district-progress.ts";
 import { requireDistrictReader } from "./dashboard-access.ts";
-import { readDailySignings, toDaily } from "./progress-queries.ts";
 
 export const OVERVIEW_SORTS = ["code", "name", "households", "signed", "rate", "firstDayRate", "relocationRate", "daysLeft", "risk"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
@@ -117,25 +116,11 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
-  const ids = projects.map((p) => p.id);
-  const [counts, dailyOf] = await Promise.all([readHouseholdCounts(ids), readDailySignings(ids, timeZone)]);
+  const progressOf = await readDistrictProgress(projects, today, timeZone);
   const rows: OverviewProject[] = projects.map((p) => {
-    const c = counts.get(p.id)!;
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
     const signingEnd = p.signingEnd ? calendarDayOfDateColumn(p.signingEnd) : null;
-    const figures = progressFigures({
-      // The overview shows no Party-member figures; they stay on the project dashboard.
-      counts: { ...c, partyEligible: 0 },
-      signingThresholdBp: thresholdBasisPoints(p.signingThreshold),
-      firstRoundThresholdBp: thresholdBasisPoints(p.firstRoundThreshold),
-      signingStart,
-      signingEnd,
-      today,
-      dailyParty: [],
-      dailyOther: toDaily(dailyOf.get(p.id)!),
-      agreementsEffective: p.agreementsEffectiveAt !== null,
-      signingFailed: p.signingFailedAt !== null,
-    });
+    const { figures } = progressOf.get(p.id)!;
     return { id: p.id, code: p.code, name: p.name, kind: p.kind, phase: p.phase, district: p.district, street: p.street, signingStart, signingEnd, figures };
   });
   const direction = query.dir === "desc" ? -1 : 1;
@@ -145,7 +130,7 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const signed = rows.reduce((sum, r) => sum + r.figures.signed, 0);
   const movedOut = rows.reduce((sum, r) => sum + r.figures.movedOut, 0);
   const signedThisYear = rows
-    .flatMap((r) => dailyOf.get(r.id)!)
+    .flatMap((r) => progressOf.get(r.id)!.daily)
     .filter((d) => d.day.startsWith(`${year}-`))
     .reduce((sum, d) => sum + d.count, 0);
   return {

@@ -4,16 +4,14 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
-import { progressFigures, progressSeries, type ProgressFigures, type SeriesPoint } from "../../domain/dashboard.ts";
-import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
-import { thresholdBasisPoints } from "../../domain/rates.ts";
+import type { ProgressFigures, SeriesPoint } from "../../domain/dashboard.ts";
+import type { HouseholdState } from "../../domain/household-state.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { CountingUnit, Prisma, ProjectKind, ProjectPhase } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
+import { readProjectProgress, type LeagueEntry } from "../figures/project-progress.ts";
 import { requireDashboardReader } from "./dashboard-access.ts";
-import { groupLeague, totalsByGroup, type LeagueEntry } from "./group-league.ts";
-import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup, toDaily } from "./progress-queries.ts";
 
 const ZDashboardInput = z.object({ projectId: z.uuid() });
 
@@ -74,55 +72,17 @@ export type ProjectDashboard = {
 export async function getProjectDashboard(actor: Actor, input: unknown, now: Date = new Date()): Promise<ProjectDashboard> {
   requireDashboardReader(actor);
   const { projectId } = parseInput(ZDashboardInput, input);
-  const client = db();
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(now, timeZone);
   // The scoped lookup comes first: only projects the actor may read reach the figure cache.
-  const project = await client.project.findFirst({
+  const project = await db().project.findFirst({
     where: { AND: [{ id: projectId }, projectScope(actor)] },
     select: dashboardProjectSelect,
   });
   if (!project) throw new AppError("NOT_FOUND");
-  const [byGroupAndState, dailyOf, activity, groups] = await Promise.all([
-    readHouseholdCountsByGroup(projectId),
-    readDailySignings([projectId], timeZone),
-    readGroupActivity(projectId, today, timeZone),
-    client.workingGroup.findMany({
-      where: { projectId, kind: "SIGNING" },
-      select: { id: true, name: true },
-    }),
-  ]);
-  const daily = dailyOf.get(projectId)!;
-
-  const stateCounts = HOUSEHOLD_STATES.map(() => 0);
-  for (const row of byGroupAndState) stateCounts[row.stateRank] = (stateCounts[row.stateRank] ?? 0) + row.households;
-
-  const counts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0, partyEligible: 0 };
-  for (const row of byGroupAndState) {
-    counts.eligible += row.eligible;
-    counts.signed += row.signed;
-    counts.movedOut += row.movedOut;
-    counts.agreed += row.agreed;
-    counts.partyEligible += row.partyEligible;
-  }
+  const { figures, series, states, league, unassigned } = await readProjectProgress(project, today, timeZone);
   const signingStart = project.signingStart ? calendarDayOfDateColumn(project.signingStart) : null;
   const signingEnd = project.signingEnd ? calendarDayOfDateColumn(project.signingEnd) : null;
-  const progressInput = {
-    counts,
-    signingThresholdBp: thresholdBasisPoints(project.signingThreshold),
-    firstRoundThresholdBp: thresholdBasisPoints(project.firstRoundThreshold),
-    signingStart,
-    signingEnd,
-    today,
-    dailyParty: toDaily(daily, true),
-    dailyOther: toDaily(daily, false),
-    agreementsEffective: project.agreementsEffectiveAt !== null,
-    signingFailed: project.signingFailedAt !== null,
-  };
-  const figures = progressFigures(progressInput);
-
-  const groupTotals = totalsByGroup(byGroupAndState);
-  const league = groupLeague(groups, groupTotals, activity);
 
   return {
     project: {
@@ -143,9 +103,9 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     timeZone,
     today,
     figures,
-    series: progressSeries(progressInput),
-    states: HOUSEHOLD_STATES.map((state, i) => ({ state, count: stateCounts[i]! })),
+    series,
+    states,
     league,
-    unassigned: groupTotals.get(null)?.eligible ?? 0,
+    unassigned,
   };
 }

@@ -4,10 +4,8 @@ import { db } from "../../db.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import type { ProjectPhase } from "../../generated/prisma/enums.ts";
-import { groupLeague, totalsByGroup } from "../dashboard/group-league.ts";
-import { readDailySignings, readGroupActivity, readHouseholdCountsByGroup } from "../dashboard/progress-queries.ts";
-import { readHouseholdCounts } from "../projects/count-households.ts";
-import { toProjectFigures, type ProjectFigures } from "../projects/project-figures.ts";
+import { readBoardFigures } from "../figures/board-figures.ts";
+import type { ProjectFigures } from "../figures/project-figures.ts";
 import type { DisplayViewer } from "./display-viewer.ts";
 
 export type DisplayLeagueRow = { groupId: string; name: string; households: number; signed: number; rate: string | null; rank: number };
@@ -39,14 +37,9 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
   const today = calendarDayOf(now, timeZone);
 
   // The dashboard's own cached reads: a wall screen refreshes on every signing of launch day.
-  const [counts, dailyOf, byGroupAndState, activity, groups] = await Promise.all([
-    readHouseholdCounts([project.id]),
-    readDailySignings([project.id], timeZone),
-    readHouseholdCountsByGroup(project.id),
-    readGroupActivity(project.id, today, timeZone),
-    db().workingGroup.findMany({ where: { projectId: project.id, kind: "SIGNING" }, select: { id: true, name: true } }),
-  ]);
-  const league = groupLeague(groups, totalsByGroup(byGroupAndState), activity).map(({ groupId, name, households, signed, rate, rank }) => ({
+  const { figures, signedToday, league: fullLeague } = await readBoardFigures(project, today, timeZone);
+  // No visits or tasks on the wall: a group's standing only.
+  const league = fullLeague.map(({ groupId, name, households, signed, rate, rank }) => ({
     groupId,
     name,
     households,
@@ -56,8 +49,8 @@ export async function getDisplayBoard(viewer: DisplayViewer): Promise<DisplayBoa
   }));
   return {
     project: { id: project.id, code: project.code, name: project.name, phase: project.phase },
-    figures: toProjectFigures(counts.get(project.id)!, project.signingThreshold),
-    signedToday: dailyOf.get(project.id)!.filter((d) => d.day === today).reduce((sum, d) => sum + d.count, 0),
+    figures,
+    signedToday,
     agreementStatus: project.signingFailedAt ? "failed" : project.agreementsEffectiveAt ? "effective" : "pending",
     league,
     at: now,

@@ -9,7 +9,7 @@ import { isCleared } from "../../domain/rates.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
-import { countHouseholdsByProject } from "./count-households.ts";
+import { countHouseholdsByProject } from "../figures/count-in-transaction.ts";
 
 export const ZChangeProjectPhaseInput = z.object({
   projectId: z.uuid(),

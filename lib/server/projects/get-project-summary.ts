@@ -7,8 +7,7 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { readHouseholdCounts } from "./count-households.ts";
-import { toProjectFigures, type ProjectFigures } from "./project-figures.ts";
+import { readProjectFigures, type ProjectFigures } from "../figures/project-figures.ts";
 
 const ZProjectId = z.object({ projectId: z.uuid() });
 
@@ -41,7 +40,7 @@ export async function getProjectSummary(actor: Actor, input: unknown): Promise<P
     select: projectSummarySelect,
   });
   if (!project) throw new AppError("NOT_FOUND");
-  const counts = await readHouseholdCounts([project.id]);
-  const { signingThreshold, ...rest } = project;
-  return { ...rest, figures: toProjectFigures(counts.get(project.id)!, signingThreshold) };
+  const figures = await readProjectFigures([project]);
+  const { signingThreshold: _threshold, ...rest } = project;
+  return { ...rest, figures: figures.get(project.id)! };
 }

@@ -4,8 +4,7 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { readHouseholdCounts } from "./count-households.ts";
-import { toProjectFigures, type ProjectFigures } from "./project-figures.ts";
+import { readProjectFigures, type ProjectFigures } from "../figures/project-figures.ts";
 
 const projectListSelect = {
   id: true,
@@ -31,9 +30,9 @@ export async function listProjects(actor: Actor): Promise<ProjectListItem[]> {
     select: projectListSelect,
     orderBy: [{ district: "asc" }, { code: "asc" }],
   });
-  const counts = await readHouseholdCounts(projects.map((p) => p.id));
-  return projects.map(({ signingThreshold, ...project }) => ({
+  const figures = await readProjectFigures(projects);
+  return projects.map(({ signingThreshold: _threshold, ...project }) => ({
     ...project,
-    figures: toProjectFigures(counts.get(project.id)!, signingThreshold),
+    figures: figures.get(project.id)!,
   }));
 }

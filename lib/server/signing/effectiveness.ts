@@ -18,7 +18,7 @@ import { signingDeskRefusal, type WorkflowClock } from "../../domain/household-w
 import { formatPercent, hasReachedThreshold, ratio, requiredForThreshold, thresholdBasisPoints } from "../../domain/rates.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
-import { countHouseholdsByProject } from "../projects/count-households.ts";
+import { countHouseholdsByProject } from "../figures/count-in-transaction.ts";
 import { toWorkflowProject, workflowProjectSelect } from "./workflow.ts";
 
 export type LockedProject = Prisma.ProjectGetPayload<{ select: typeof workflowProjectSelect }>;

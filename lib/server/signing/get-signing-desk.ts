@@ -11,8 +11,7 @@ import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { SigningChannel } from "../../generated/prisma/enums.ts";
 import { parseInput } from "../../validation.ts";
-import { countHouseholdsByProject } from "../projects/count-households.ts";
-import { toProjectFigures, type ProjectFigures } from "../projects/project-figures.ts";
+import { readProjectFigures, type ProjectFigures } from "../figures/project-figures.ts";
 import { stateOf, toWorkflowHousehold, toWorkflowProject, workflowClock, workflowHouseholdSelect, workflowProjectSelect } from "./workflow.ts";
 
 const ZGetSigningDeskInput = z.object({
@@ -82,8 +81,12 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
   const startOfToday = instantFromWallClock(`${calendarDayOf(clock.now, clock.timeZone)}T00:00`, clock.timeZone)!;
   const code = rawCode?.trim().toUpperCase() ?? "";
 
-  const [counts, row, recent] = await Promise.all([
-    countHouseholdsByProject(db(), [project.id]),
+  const [figures, row, recent] = await Promise.all([
+    // Counted now, not through the figure cache: the desk's page re-renders in the response to
+    // its own signing, before that signing's notification (pg_notify, delivered after commit and
+    // handed out up to 500 ms later) has moved the cache. Through the cache the desk would list
+    // the signing under "recent" yet show the count and the gap from before it (decision 012).
+    readProjectFigures([project], { fresh: true }),
     code && CODE_PATTERN.test(code)
       ? db().household.findFirst({
           where: { AND: [{ projectId, code }, householdScope(actor, "record", "household-event")] },
@@ -122,7 +125,7 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
 
   return {
     project: { id: project.id, code: project.code, name: project.name, agreementsEffectiveAt: project.agreementsEffectiveAt, signingFailedAt: project.signingFailedAt },
-    figures: toProjectFigures(counts.get(project.id)!, project.signingThreshold),
+    figures: figures.get(project.id)!,
     closedBecause: signingDeskRefusal(workflowProject, clock),
     lookup,
     recent: recent.map((s) => ({

@@ -7,7 +7,7 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
-import { countHouseholdsByProject } from "../projects/count-households.ts";
+import { countHouseholdsByProject } from "../figures/count-in-transaction.ts";
 import { lockProject, markEffective } from "./effectiveness.ts";
 import { toWorkflowProject, workflowClock } from "./workflow.ts";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { rankGroupLeague } from "../../domain/progress.ts";
-import { formatPercent } from "../../domain/rates.ts";
+import { rankGroupLeague } from "../../../domain/progress.ts";
+import { formatPercent } from "../../../domain/rates.ts";
 import type { GroupActivity, GroupCounts } from "./progress-queries.ts";
 
 export type LeagueEntry = {

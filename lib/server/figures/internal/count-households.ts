@@ -1,17 +1,10 @@
 import "server-only";
-import { db, type PrismaClient } from "../../db.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { readPerProject } from "../dashboard/figure-cache.ts";
+import { db, type PrismaClient } from "../../../db.ts";
+import type { ProjectCounts } from "../../../domain/dashboard.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { readPerProject } from "./figure-cache.ts";
 
-export type HouseholdCounts = {
-  /** Households of the project not excluded (DOMAIN.md "eligible"). */
-  eligible: number;
-  signed: number;
-  movedOut: number;
-  agreed: number;
-};
-
-const ZERO: HouseholdCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 };
+const ZERO: ProjectCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 };
 
 /** The raw counts behind every project figure, for many projects in one grouped scan.
  *  Excluded households count nowhere. Both tables are narrowed to the projects (a signing and its
@@ -20,8 +13,8 @@ const ZERO: HouseholdCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 }
 export async function countHouseholdsByProject(
   client: PrismaClient | Prisma.TransactionClient,
   projectIds: string[],
-): Promise<Map<string, HouseholdCounts>> {
-  const result = new Map<string, HouseholdCounts>(projectIds.map((id) => [id, { ...ZERO }]));
+): Promise<Map<string, ProjectCounts>> {
+  const result = new Map<string, ProjectCounts>(projectIds.map((id) => [id, { ...ZERO }]));
   if (projectIds.length === 0) return result;
   const rows = await client.$queryRaw<
     { projectId: string; eligible: number; signed: number; movedOut: number; agreed: number }[]
@@ -42,7 +35,8 @@ export async function countHouseholdsByProject(
 }
 
 /** countHouseholdsByProject for pages, through the figure cache. Writes count inside their
- *  transaction with countHouseholdsByProject. Only ids of existing projects. */
-export function readHouseholdCounts(projectIds: readonly string[]): Promise<Map<string, HouseholdCounts>> {
+ *  transaction with countHouseholdsByProject (../count-in-transaction.ts). Only ids of existing
+ *  projects. */
+export function readHouseholdCounts(projectIds: readonly string[]): Promise<Map<string, ProjectCounts>> {
   return readPerProject("counts", projectIds, (missing) => countHouseholdsByProject(db(), missing));
 }

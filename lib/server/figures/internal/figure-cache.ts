@@ -1,6 +1,6 @@
 import "server-only";
-import { progressListener, type ProgressListener } from "../live/listener.ts";
-import type { ProgressKind } from "../live/progress-event.ts";
+import { progressListener, type ProgressListener } from "../../live/listener.ts";
+import type { ProgressKind } from "../../live/progress-event.ts";
 
 // Per-process cache of the grouped counts behind the figures (docs/decisions/010). An entry is
 // kept under the project's version from the progress listener (lib/server/live/listener.ts):

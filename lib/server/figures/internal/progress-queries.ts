@@ -1,9 +1,9 @@
 import "server-only";
-import { db, type PrismaClient } from "../../db.ts";
-import { addDays, type DailyCount } from "../../domain/progress.ts";
-import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
-import { householdStateRankSql } from "../households/household-queries.ts";
+import { db, type PrismaClient } from "../../../db.ts";
+import { addDays, type DailyCount } from "../../../domain/progress.ts";
+import { instantFromWallClock, type CalendarDay } from "../../../domain/calendar-day.ts";
+import { Prisma } from "../../../generated/prisma/client.ts";
+import { householdStateRankSql } from "../../households/household-queries.ts";
 import { readOneProject, readPerProject } from "./figure-cache.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
