@@ -1,5 +1,5 @@
-// The errors a use case may raise. Each maps to one translated, user-safe message
-// (catalog key errors.<code>); raw exception text never reaches the browser.
+// The errors a use case may raise. Each maps to one HTTP status and one translated, user-safe
+// message (APP_ERROR_RULES below); raw exception text never reaches the browser.
 export const APP_ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
@@ -27,4 +27,45 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** Catalog key of the text a failed request is answered with. */
+export type ErrorMessageKey = `errors.${AppErrorCode | "INTERNAL"}`;
+
+/** How a failed request is answered: HTTP status and translated message. */
+export type ErrorAnswer = { status: number; messageKey: ErrorMessageKey };
+
+/** A read addressed by its URL (a page or a GET route), or a write (a server action, a POST). */
+export type RequestKind = "read" | "write";
+
+type ErrorRule = ErrorAnswer & {
+  /** In a read addressed by URL, answered as this code instead. */
+  inUrlRead?: AppErrorCode;
+  /** What a page does (lib/server/or-not-found.ts): render the not-found page, or let the error
+   *  boundary have it. A page never tells forbidden, out of scope and malformed apart. */
+  page: "not-found" | "rethrow";
+};
+
+/** The one table from an AppError to its answer; every route, page and action reads it. */
+export const APP_ERROR_RULES: Readonly<Record<AppErrorCode, ErrorRule>> = {
+  UNAUTHENTICATED: { status: 401, messageKey: "errors.UNAUTHENTICATED", page: "rethrow" },
+  // The role lacks the permission at all, whatever the record: saying so tells nothing about data.
+  FORBIDDEN: { status: 403, messageKey: "errors.FORBIDDEN", page: "not-found" },
+  // Out of scope is not found, so a record's existence never leaks.
+  NOT_FOUND: { status: 404, messageKey: "errors.NOT_FOUND", page: "not-found" },
+  CONFLICT: { status: 409, messageKey: "errors.CONFLICT", page: "rethrow" },
+  // A write's input is wrong; a malformed id in a URL names nothing, so it is not found.
+  VALIDATION: { status: 400, messageKey: "errors.VALIDATION", inUrlRead: "NOT_FOUND", page: "not-found" },
+  RATE_LIMITED: { status: 429, messageKey: "errors.RATE_LIMITED", page: "rethrow" },
+};
+
+/** Anything that is not an AppError: logged on the server, answered generically. */
+export const UNEXPECTED_ERROR_ANSWER: ErrorAnswer = { status: 500, messageKey: "errors.INTERNAL" };
+
+/** The status and message a request of this kind that failed with `error` is answered with. */
+export function answerError(error: unknown, kind: RequestKind): ErrorAnswer {
+  if (!isAppError(error)) return UNEXPECTED_ERROR_ANSWER;
+  const rule = APP_ERROR_RULES[error.code];
+  const { status, messageKey } = kind === "read" && rule.inUrlRead ? APP_ERROR_RULES[rule.inUrlRead] : rule;
+  return { status, messageKey };
 }

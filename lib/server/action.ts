@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getActor } from "../auth/actor.ts";
 import type { Actor } from "../auth/actor-types.ts";
-import { AppError, isAppError } from "../errors.ts";
+import { answerError, AppError, isAppError } from "../errors.ts";
 import { getTranslator } from "../i18n/server.ts";
 import type { MessageKey, Translate } from "../i18n/translate.ts";
 
@@ -47,7 +47,7 @@ export function errorToState(error: AppError, t: Translate, values?: Record<stri
     : undefined;
   // A form-level reason (field "_form", e.g. "setup.phaseRefusal.NOT_NEXT") is the message itself.
   const formErrors = fieldErrors?._form;
-  return { ok: false, message: formErrors?.length ? formErrors.join(" ") : t(`errors.${error.code}`), fieldErrors, values };
+  return { ok: false, message: formErrors?.length ? formErrors.join(" ") : t(answerError(error, "write").messageKey), fieldErrors, values };
 }
 
 /**
@@ -58,7 +58,7 @@ export function errorToState(error: AppError, t: Translate, values?: Record<stri
  */
 export async function runAction<TResult>(
   formData: FormData,
-  useCase: (actor: Actor, input: unknown) => Promise<TResult>,
+  runUseCase: (actor: Actor, input: unknown) => Promise<TResult>,
   options: { revalidate?: string[]; success?: (result: TResult, t: Translate) => string } = {},
 ): Promise<ActionState> {
   const t = await getTranslator();
@@ -66,13 +66,13 @@ export async function runAction<TResult>(
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED");
-    const result = await useCase(actor, input);
+    const result = await runUseCase(actor, input);
     for (const path of options.revalidate ?? []) revalidatePath(path);
     return { ok: true, message: options.success?.(result, t) };
   } catch (error) {
     unstable_rethrow(error);
     if (isAppError(error)) return errorToState(error, t, echo(input));
     console.error("[action] unexpected error", error);
-    return { ok: false, message: t("errors.INTERNAL"), values: echo(input) };
+    return { ok: false, message: t(answerError(error, "write").messageKey), values: echo(input) };
   }
 }

@@ -1,9 +1,8 @@
-import { getActor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { AppError } from "@/lib/errors";
 import { resolveDisplaySession } from "@/lib/server/display/resolve-display-session";
 import { authorizeProgressStream } from "@/lib/server/live/authorize-progress-stream";
 import { progressEventStream } from "@/lib/server/live/progress-stream";
+import { runOpenRoute } from "@/lib/server/route";
 
 // GET /api/live?projectId=<id>  → server-sent events of one project (readers of the project)
 // GET /api/live                 → every project's events (district overview; officials)
@@ -25,29 +24,22 @@ function plain(text: string, status: number): Response {
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const params = new URL(request.url).searchParams;
-  const t = await getTranslator();
-  const displayToken = params.get("display");
-  let projectId: string | null;
-  if (displayToken !== null) {
-    const viewer = await resolveDisplaySession(displayToken);
-    if (!viewer) return plain(t("live.display.switchedOffTitle"), 404);
-    // A display stream carries its own project only, whatever else the query asks for.
-    const asked = params.get("projectId");
-    if (asked !== null && asked !== viewer.projectId) return plain(t("errors.NOT_FOUND"), 404);
-    projectId = viewer.projectId;
-  } else {
-    const actor = await getActor();
-    if (!actor) return plain(t("errors.UNAUTHENTICATED"), 401);
-    try {
+  // A display wall has no session: the actor is asked for only when there is no display token.
+  return runOpenRoute({ kind: "read", label: "live" }, async ({ t, requireActor }) => {
+    const params = new URL(request.url).searchParams;
+    const displayToken = params.get("display");
+    let projectId: string | null;
+    if (displayToken !== null) {
+      const viewer = await resolveDisplaySession(displayToken);
+      if (!viewer) return plain(t("live.display.switchedOffTitle"), 404);
+      // A display stream carries its own project only, whatever else the query asks for.
+      const asked = params.get("projectId");
+      if (asked !== null && asked !== viewer.projectId) throw new AppError("NOT_FOUND");
+      projectId = viewer.projectId;
+    } else {
+      const actor = await requireActor();
       ({ projectId } = await authorizeProgressStream(actor, { projectId: params.get("projectId") ?? undefined }));
-    } catch (error) {
-      if (isAppError(error)) {
-        const status = error.code === "FORBIDDEN" ? 403 : error.code === "NOT_FOUND" || error.code === "VALIDATION" ? 404 : 400;
-        return plain(status === 404 ? t("errors.NOT_FOUND") : t(`errors.${error.code}`), status);
-      }
-      throw error;
     }
-  }
-  return new Response(progressEventStream(projectId, request.signal), { headers: SSE_HEADERS });
+    return new Response(progressEventStream(projectId, request.signal), { headers: SSE_HEADERS });
+  });
 }

@@ -1,11 +1,11 @@
-import { getActor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { answerError, isAppError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { ROSTER_LIMITS } from "@/lib/roster/columns";
 import type { RosterStreamLine } from "@/lib/roster/import-events";
 import { getRosterImportContext } from "@/lib/server/roster/get-roster-import-context";
 import { importRoster } from "@/lib/server/roster/import-roster";
+import { runRoute } from "@/lib/server/route";
 
 // POST /api/projects/[projectId]/roster/import (multipart, field "file") → newline-delimited
 // JSON: progress lines while the file is read, checked and written, then one line with the
@@ -18,65 +18,59 @@ export const dynamic = "force-dynamic";
 const ENVELOPE_BYTES = 64 * 1024;
 
 export async function POST(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
-  const { projectId } = await params;
-  const t = await getTranslator();
-  const language = (await getLocale()) === "en" ? "en" : "zh";
-  const refuse = (message: string, status: number) => Response.json({ message }, { status });
-
-  const actor = await getActor();
-  if (!actor) return refuse(t("errors.UNAUTHENTICATED"), 401);
-  try {
+  // The refusals before the upload is read are about the project the URL names: a malformed id
+  // there is not found, as in a read.
+  return runRoute({ kind: "read", label: "roster import", errorBody: "json" }, async ({ t, actor }) => {
+    const { projectId } = await params;
+    const language = (await getLocale()) === "en" ? "en" : "zh";
+    const refuse = (message: string, status: number) => Response.json({ message }, { status });
     await getRosterImportContext(actor, { projectId });
-  } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN") return refuse(t("errors.FORBIDDEN"), 403);
-    if (isAppError(error)) return refuse(t("errors.NOT_FOUND"), 404);
-    throw error;
-  }
 
-  const tooLarge = () => refuse(t("roster.file.tooLarge", { max: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 }), 413);
-  if (Number(request.headers.get("content-length") ?? 0) > ROSTER_LIMITS.maxFileBytes + ENVELOPE_BYTES) return tooLarge();
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get("file");
-  } catch {
-    return refuse(t("roster.file.unreadable"), 400);
-  }
-  if (!(file instanceof File)) return refuse(t("roster.page.noFile"), 400);
-  if (file.size > ROSTER_LIMITS.maxFileBytes) return tooLarge();
-  const bytes = new Uint8Array(await file.arrayBuffer());
+    const tooLarge = () => refuse(t("roster.file.tooLarge", { max: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 }), 413);
+    if (Number(request.headers.get("content-length") ?? 0) > ROSTER_LIMITS.maxFileBytes + ENVELOPE_BYTES) return tooLarge();
+    let file: FormDataEntryValue | null;
+    try {
+      file = (await request.formData()).get("file");
+    } catch {
+      return refuse(t("roster.file.unreadable"), 400);
+    }
+    if (!(file instanceof File)) return refuse(t("roster.page.noFile"), 400);
+    if (file.size > ROSTER_LIMITS.maxFileBytes) return tooLarge();
+    const bytes = new Uint8Array(await file.arrayBuffer());
 
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (line: RosterStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      try {
-        const result = await importRoster(actor, { projectId, fileName: file.name, bytes, language }, (progress) =>
-          send({ type: "progress", ...progress }),
-        );
-        if (result.ok) {
-          const { ok: _ok, ...summary } = result;
-          send({ type: "result", ...summary });
-        } else {
-          send({
-            type: "problems",
-            problemCount: result.problemCount,
-            problems: result.problems.map((p) => ({ ...p, message: t(p.key as MessageKey, p.params) })),
-          });
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (line: RosterStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        try {
+          const result = await importRoster(actor, { projectId, fileName: file.name, bytes, language }, (progress) =>
+            send({ type: "progress", ...progress }),
+          );
+          if (result.ok) {
+            const { ok: _ok, ...summary } = result;
+            send({ type: "result", ...summary });
+          } else {
+            send({
+              type: "problems",
+              problemCount: result.problemCount,
+              problems: result.problems.map((p) => ({ ...p, message: t(p.key as MessageKey, p.params) })),
+            });
+          }
+        } catch (error) {
+          if (!isAppError(error)) console.error("[roster import] unexpected error", error);
+          send({ type: "error", message: t(answerError(error, "write").messageKey) });
+        } finally {
+          controller.close();
         }
-      } catch (error) {
-        if (!isAppError(error)) console.error("[roster import] unexpected error", error);
-        send({ type: "error", message: isAppError(error) ? t(`errors.${error.code}`) : t("errors.INTERNAL") });
-      } finally {
-        controller.close();
-      }
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "application/x-ndjson; charset=utf-8",
-      // no-transform: compression would hold the progress lines back until the end.
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-    },
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        // no-transform: compression would hold the progress lines back until the end.
+        "cache-control": "no-store, no-transform",
+        "x-accel-buffering": "no",
+      },
+    });
   });
 }
