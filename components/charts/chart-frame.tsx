@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRegion, TableRow } from "@/components/ui/table";
 
 export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][] };
 
@@ -39,37 +40,34 @@ export function ChartFrame({
         </button>
       </figcaption>
       {children}
-      <div id={tableId} hidden={!open} className="mt-3 max-h-80 overflow-auto" tabIndex={open ? 0 : -1} role="region" aria-label={table.caption}>
-        <table className="w-full text-left text-sm" data-testid={`${testId}-table`}>
-          <caption className="sr-only">{table.caption}</caption>
-          <thead className="bg-stone-100 text-stone-700">
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col" className="px-2 py-1">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <TableRegion id={tableId} hidden={!open} className="mt-3 max-h-80 overflow-auto" tabIndex={open ? 0 : -1} label={table.caption}>
+        <Table caption={table.caption} className="text-sm" testId={`${testId}-table`}>
+          <TableHead className="bg-stone-100 text-stone-700">
+            {table.columns.map((c) => (
+              <ColumnHeader key={c} pad="compact">
+                {c}
+              </ColumnHeader>
+            ))}
+          </TableHead>
+          <TableBody>
             {table.rows.map((row, i) => (
-              <tr key={i} className="border-t border-stone-200">
+              <TableRow key={i}>
                 {row.map((cell, j) =>
                   j === 0 ? (
-                    <th key={j} scope="row" className="px-2 py-1 font-normal">
+                    <RowHeader key={j} pad="compact" className="font-normal">
                       {cell}
-                    </th>
+                    </RowHeader>
                   ) : (
-                    <td key={j} className="px-2 py-1 tabular-nums">
+                    <TableCell key={j} pad="compact" className="tabular-nums">
                       {cell}
-                    </td>
+                    </TableCell>
                   ),
                 )}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
+      </TableRegion>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { RowHeader, TableCell, TableRow } from "@/components/ui/table";
 
 /** One project's row, every cell already formatted in the reader's language on the server. */
 export type OverviewRowView = {
@@ -25,30 +26,38 @@ export type OverviewRowView = {
 // payload and of the server's rendering time. The markup is the same either way.
 export function OverviewRows({ rows }: { rows: OverviewRowView[] }) {
   return rows.map((row) => (
-    <tr key={row.id} className="border-t border-stone-200" data-testid={`overview-row-${row.code}`}>
-      <th scope="row" className="px-3 py-2 font-medium">
+    <TableRow key={row.id} data-testid={`overview-row-${row.code}`}>
+      <RowHeader>
         {/* No prefetch: 50 visible rows would each ask the server for a dashboard. */}
         <Link href={`/projects/${row.id}/dashboard`} prefetch={false} className="text-brand-700 underline underline-offset-4">
           {row.name}
         </Link>
         <div className="text-sm font-normal text-stone-600">{row.place}</div>
-      </th>
-      <td className="px-3 py-2">{row.kind}</td>
-      <td className="px-3 py-2">{row.phase}</td>
-      <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-households">{row.households}</td>
-      <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-signed">{row.signed}</td>
-      <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-rate">{row.rate}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.threshold}</td>
-      <td className="px-3 py-2 text-right tabular-nums" data-testid="overview-first-day-rate">{row.firstDayRate}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.relocationRate}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.daysLeft}</td>
-      <td className="px-3 py-2" data-testid="overview-risk">
+      </RowHeader>
+      <TableCell>{row.kind}</TableCell>
+      <TableCell>{row.phase}</TableCell>
+      <TableCell numeric data-testid="overview-households">
+        {row.households}
+      </TableCell>
+      <TableCell numeric data-testid="overview-signed">
+        {row.signed}
+      </TableCell>
+      <TableCell numeric data-testid="overview-rate">
+        {row.rate}
+      </TableCell>
+      <TableCell numeric>{row.threshold}</TableCell>
+      <TableCell numeric data-testid="overview-first-day-rate">
+        {row.firstDayRate}
+      </TableCell>
+      <TableCell numeric>{row.relocationRate}</TableCell>
+      <TableCell numeric>{row.daysLeft}</TableCell>
+      <TableCell data-testid="overview-risk">
         {row.risk.atRisk ? (
           <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">⚠ {row.risk.label}</span>
         ) : (
           <span className="text-stone-600">{row.risk.label}</span>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   ));
 }

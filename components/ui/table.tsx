@@ -8,9 +8,9 @@ import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes, HTMLAttributes } fr
 const join = (...classes: (string | false | undefined)[]) => classes.filter(Boolean).join(" ");
 
 /** Cell padding: the workspace's default, the compact one of chart data tables, and the wall
- *  screen's (no side padding, space on the right only). */
-export type TablePad = "normal" | "compact" | "display";
-const PADDING: Record<TablePad, string> = { normal: "px-3 py-2", compact: "px-2 py-1", display: "py-2 pr-4" };
+ *  screen's (no side padding, space on the right only — none after its last column). */
+export type TablePad = "normal" | "compact" | "display" | "displayLast";
+const PADDING: Record<TablePad, string> = { normal: "px-3 py-2", compact: "px-2 py-1", display: "py-2 pr-4", displayLast: "py-2" };
 
 type Align = "left" | "right";
 export type SortDirection = "ascending" | "descending";

@@ -4,7 +4,10 @@ import { ProjectTable } from "@/components/projects/project-table";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { serverEnv } from "@/lib/env";
+import { formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { redirect } from "next/navigation";
 
@@ -16,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage() {
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
-  const [t, locale, projects] = await Promise.all([getTranslator(), getLocale(), listProjects(actor)]);
+  const [t, locale, projects] = await Promise.all([getTranslator(), getLocale(), orNotFound(listProjects(actor))]);
   const title = actor.role === "DISTRICT_OFFICIAL" ? t("home.districtTitle") : t("home.staffTitle");
   return (
     <PageShell actor={actor} currentPath="/projects">
@@ -38,7 +41,7 @@ export default async function ProjectsPage() {
           {actor.role === "DISTRICT_OFFICIAL" ? t("home.empty") : t("home.emptyStaff")}
         </p>
       ) : (
-        <ProjectTable projects={projects} t={t} locale={locale} caption={title} />
+        <ProjectTable projects={projects} t={t} format={formatters(locale, serverEnv().LIANXIN_TIME_ZONE)} caption={title} />
       )}
     </PageShell>
   );

@@ -5,6 +5,7 @@ import { ProjectNav } from "@/components/projects/project-nav";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { requireActor } from "@/lib/auth/actor";
+import { formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
 import { orNotFound } from "@/lib/server/or-not-found";
@@ -22,9 +23,8 @@ export default async function DashboardPage({ params }: Props) {
   const { projectId } = await params;
   const [t, locale, dashboard] = await Promise.all([getTranslator(), getLocale(), orNotFound(getProjectDashboard(actor, { projectId }))]);
   const { project } = dashboard;
-  const computedAt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: dashboard.timeZone }).format(
-    new Date(dashboard.computedAt),
-  );
+  const format = formatters(locale, dashboard.timeZone);
+  const computedAt = format.dateTime(new Date(dashboard.computedAt));
   return (
     <PageShell actor={actor} currentPath={`/projects/${project.id}/dashboard`}>
       <ProjectNav actor={actor} projectId={project.id} current="dashboard" />
@@ -50,7 +50,7 @@ export default async function DashboardPage({ params }: Props) {
           {t("dashboard.export")}
         </a>
       </div>
-      <ProjectDashboard dashboard={dashboard} t={t} locale={locale} />
+      <ProjectDashboard dashboard={dashboard} t={t} locale={locale} format={format} />
     </PageShell>
   );
 }
