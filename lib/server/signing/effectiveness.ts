@@ -16,6 +16,7 @@ import "server-only";
 // with KEY SHARE but does with itself. See docs/decisions/006.
 import { signingDeskRefusal, type WorkflowClock } from "../../domain/household-workflow.ts";
 import { formatPercent, hasReachedThreshold, ratio, requiredForThreshold, thresholdBasisPoints } from "../../domain/rates.ts";
+import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { recordAudit } from "../audit.ts";
 import { countHouseholdsByProject } from "../figures/count-in-transaction.ts";
@@ -23,12 +24,13 @@ import { toWorkflowProject, workflowProjectSelect } from "./workflow.ts";
 
 export type LockedProject = Prisma.ProjectGetPayload<{ select: typeof workflowProjectSelect }>;
 
-/** Locks the project row until the transaction ends and returns it as committed now. */
-export async function lockProject(tx: Prisma.TransactionClient, projectId: string): Promise<LockedProject | null> {
+/** Locks the project row until the transaction ends and returns it as committed now; NOT_FOUND
+ *  when there is no such project. */
+export async function lockProject(tx: Prisma.TransactionClient, projectId: string): Promise<LockedProject> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Project" WHERE "id" = ${projectId}::uuid FOR NO KEY UPDATE`;
-  if (locked.length === 0) return null;
+  if (locked.length === 0) throw new AppError("NOT_FOUND");
   // A new statement after the lock: READ COMMITTED shows the latest committed row.
-  return tx.project.findUnique({ where: { id: projectId }, select: workflowProjectSelect });
+  return tx.project.findUniqueOrThrow({ where: { id: projectId }, select: workflowProjectSelect });
 }
 
 /**

@@ -1,29 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
-import { db } from "../../db.ts";
-import { applyEvent, signingDeskRefusal, type WorkflowEvent } from "../../domain/household-workflow.ts";
+import { signingDeskRefusal } from "../../domain/household-workflow.ts";
 import { AppError } from "../../errors.ts";
 import { SigningChannel } from "../../generated/prisma/enums.ts";
-import { parseInput, requiredText } from "../../validation.ts";
-import { recordAudit } from "../audit.ts";
-import { notifyProjectChanged } from "../live/notify-project-changed.ts";
+import { requiredText } from "../../validation.ts";
 import { lockProject, markEffectiveIfReached } from "./effectiveness.ts";
-import {
-  assertAllowed,
-  EVENT_TRANSACTION_OPTIONS,
-  findHouseholdForEvent,
-  refusalError,
-  stateOf,
-  toWorkflowHousehold,
-  toWorkflowProject,
-  updateHouseholdAtVersion,
-  workflowClock,
-  ZHouseholdEventTarget,
-  ZOptionalTime,
-  type HouseholdEventResult,
-} from "./workflow.ts";
+import { refusalError, runHouseholdEvent, ZHouseholdEventTarget, ZOptionalTime, type HouseholdEventResult } from "./internal/household-event.ts";
+import { toWorkflowProject } from "./workflow.ts";
 
 export const ZRecordSigningInput = ZHouseholdEventTarget.extend({
   channel: z.enum(SigningChannel, { error: "validation.required" }),
@@ -61,69 +45,52 @@ function isUniqueViolationOf(error: unknown, constraint: string): boolean {
  * the threshold makes every agreement of the project effective, in the same transaction.
  */
 export async function recordSigning(actor: Actor, input: unknown): Promise<RecordSigningResult> {
-  requirePermission(actor, "record", "household-event");
-  const { projectId, householdId, version, channel, agreementNumber, signedAt: enteredAt } = parseInput(ZRecordSigningInput, input);
-  const clock = workflowClock();
-  const signedAt = enteredAt ?? clock.now;
-  const event: WorkflowEvent = { kind: "SIGN", signedAt };
+  return runHouseholdEvent(actor, input, {
+    permission: "record",
+    schema: ZRecordSigningInput,
+    event: ({ signedAt }, clock) => ({ kind: "SIGN", signedAt: signedAt ?? clock.now }),
+    timeField: "signedAt",
+    claim: async (tx, { actor, input: { projectId, householdId, agreementNumber, channel }, event: { signedAt } }) => {
+      const taken = await tx.signing.findFirst({ where: { projectId, agreementNumber }, select: { householdId: true } });
+      if (taken) {
+        // Someone signed this very household (with this number) since it was read: that is the answer.
+        const signedMeanwhile = taken.householdId === householdId || (await tx.signing.count({ where: { householdId } })) > 0;
+        throw signedMeanwhile ? refusalError("ALREADY_SIGNED") : agreementNumberTaken();
+      }
 
-  return db().$transaction(async (tx) => {
-    const household = await findHouseholdForEvent(tx, actor, "record", { projectId, householdId });
-    assertAllowed(household, event, clock, "signedAt");
-
-    const taken = await tx.signing.findFirst({ where: { projectId, agreementNumber }, select: { householdId: true } });
-    if (taken) {
-      // Someone signed this very household (with this number) since it was read: that is the answer.
-      const signedMeanwhile = taken.householdId === householdId || (await tx.signing.count({ where: { householdId } })) > 0;
-      throw signedMeanwhile ? refusalError("ALREADY_SIGNED") : agreementNumberTaken();
-    }
-
-    // ON CONFLICT on the household only: a concurrent signing of the same household waits for the
-    // other transaction and then inserts nothing, which is "already signed" — decided by the
-    // constraint, not by a check that both could pass. A clash of agreement numbers still fails.
-    let inserted: { id: string }[];
-    try {
-      inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "Signing" ("id", "projectId", "householdId", "agreementNumber", "channel", "signedAt", "recordedById")
-        VALUES (uuidv7(), ${projectId}::uuid, ${householdId}::uuid, ${agreementNumber}, ${channel}::"SigningChannel",
-                ${signedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actor.userId}::uuid)
-        ON CONFLICT ("householdId") DO NOTHING
-        RETURNING "id"`;
-    } catch (error) {
-      if (isUniqueViolationOf(error, AGREEMENT_NUMBER_CONSTRAINT)) throw agreementNumberTaken();
-      throw error;
-    }
-    if (inserted.length === 0) throw refusalError("ALREADY_SIGNED");
-
-    // The insert proved nobody else signed it: a version mismatch now is some other edit.
-    const newVersion = await updateHouseholdAtVersion(tx, household, version, {});
-    await recordAudit(tx, {
-      actorId: actor.userId,
+      // ON CONFLICT on the household only: a concurrent signing of the same household waits for the
+      // other transaction and then inserts nothing, which is "already signed" — decided by the
+      // constraint, not by a check that both could pass. A clash of agreement numbers still fails.
+      let inserted: { id: string }[];
+      try {
+        inserted = await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "Signing" ("id", "projectId", "householdId", "agreementNumber", "channel", "signedAt", "recordedById")
+          VALUES (uuidv7(), ${projectId}::uuid, ${householdId}::uuid, ${agreementNumber}, ${channel}::"SigningChannel",
+                  ${signedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actor.userId}::uuid)
+          ON CONFLICT ("householdId") DO NOTHING
+          RETURNING "id"`;
+      } catch (error) {
+        if (isUniqueViolationOf(error, AGREEMENT_NUMBER_CONSTRAINT)) throw agreementNumberTaken();
+        throw error;
+      }
+      if (inserted.length === 0) throw refusalError("ALREADY_SIGNED");
+    },
+    // The signing row holds the facts; the version-checked write only bumps the version (after the
+    // insert proved nobody else signed, a mismatch is some other edit).
+    update: () => ({}),
+    audit: ({ input: { agreementNumber, channel }, event: { signedAt } }) => ({
       action: "record:signing",
-      entity: "household",
-      entityId: household.id,
-      projectId,
       before: { signed: false },
       after: { signed: true, agreementNumber, channel, signedAt: signedAt.toISOString() },
-    });
-    await notifyProjectChanged(tx, projectId, "signing");
-
-    // Last, and briefly: the project lock that serialises the threshold check (effectiveness.ts).
-    const project = await lockProject(tx, projectId);
-    if (!project) throw new AppError("NOT_FOUND");
-    // The period may have been settled, or the phase changed, since the household was read.
-    const closed = signingDeskRefusal(toWorkflowProject(project), clock);
-    if (closed) throw refusalError(closed);
-    const becameEffective = await markEffectiveIfReached(tx, project, actor.userId, clock);
-
-    return {
-      householdId: household.id,
-      code: household.code,
-      version: newVersion,
-      state: stateOf(applyEvent(toWorkflowHousehold(household), event), household.visitLogs.length > 0),
-      agreementNumber,
-      signedAt,
-      becameEffective,
-    };
-  }, EVENT_TRANSACTION_OPTIONS);
+    }),
+    notify: "signing",
+    finish: async ({ actor, input: { projectId, agreementNumber }, event: { signedAt }, clock }, tx) => {
+      // The project lock that serialises the threshold check (effectiveness.ts).
+      const project = await lockProject(tx, projectId);
+      // The period may have been settled, or the phase changed, since the household was read.
+      const closed = signingDeskRefusal(toWorkflowProject(project), clock);
+      if (closed) throw refusalError(closed);
+      return { agreementNumber, signedAt, becameEffective: await markEffectiveIfReached(tx, project, actor.userId, clock) };
+    },
+  });
 }

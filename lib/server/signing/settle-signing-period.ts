@@ -3,7 +3,6 @@ import { z } from "zod";
 import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { hasReachedThreshold, requiredForThreshold, thresholdBasisPoints } from "../../domain/rates.ts";
 import { db } from "../../db.ts";
-import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
@@ -41,7 +40,6 @@ export async function settleSigningPeriod(projectId: string, now: Date): Promise
     // The same lock recordSigning takes: a signing still in flight at midnight either commits
     // before this count or sees the failure and is refused.
     const project = await lockProject(tx, projectId);
-    if (!project) throw new AppError("NOT_FOUND");
     if (project.agreementsEffectiveAt) return { outcome: "EFFECTIVE" as const, changed: false };
     if (project.signingFailedAt) return { outcome: "FAILED" as const, changed: false };
     const period = toWorkflowProject(project);

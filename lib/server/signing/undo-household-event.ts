@@ -1,25 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
-import { db } from "../../db.ts";
-import { applyEvent, UNDOABLE_STEPS, type UndoableStep, type WorkflowEvent } from "../../domain/household-workflow.ts";
+import { UNDOABLE_STEPS, type UndoableStep } from "../../domain/household-workflow.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { parseInput, requiredText } from "../../validation.ts";
-import { recordAudit } from "../audit.ts";
-import { notifyProjectChanged } from "../live/notify-project-changed.ts";
-import {
-  assertAllowed,
-  EVENT_TRANSACTION_OPTIONS,
-  findHouseholdForEvent,
-  stateOf,
-  toWorkflowHousehold,
-  updateHouseholdAtVersion,
-  workflowClock,
-  ZHouseholdEventTarget,
-  type HouseholdEventResult,
-  type WorkflowHouseholdRow,
-} from "./workflow.ts";
+import { requiredText } from "../../validation.ts";
+import { runHouseholdEvent, ZHouseholdEventTarget, type HouseholdEventResult } from "./internal/household-event.ts";
+import type { WorkflowHouseholdRow } from "./workflow.ts";
 
 export const ZUndoHouseholdEventInput = ZHouseholdEventTarget.extend({
   kind: z.enum(UNDOABLE_STEPS, { error: "validation.required" }),
@@ -27,32 +13,38 @@ export const ZUndoHouseholdEventInput = ZHouseholdEventTarget.extend({
 });
 export type TUndoHouseholdEventInput = z.input<typeof ZUndoHouseholdEventInput>;
 
-const AUDIT_ACTION: Record<UndoableStep, string> = {
-  VOTE: "undo:vote",
-  SIGNING: "undo:signing",
-  MOVE_OUT: "undo:move-out",
-  HAND_OVER: "undo:hand-over",
+/** For each step: its audit action, what it set (the audit's "before"), the household columns
+ *  that clear it and the audit's "after". */
+const UNDO: Record<
+  UndoableStep,
+  { action: string; before: (household: WorkflowHouseholdRow) => Prisma.InputJsonObject; clear: Prisma.HouseholdUpdateManyMutationInput; after: Prisma.InputJsonObject }
+> = {
+  VOTE: {
+    action: "undo:vote",
+    before: ({ firstRoundVote }) => ({ firstRoundVote }),
+    clear: { firstRoundVote: null, firstRoundVotedAt: null },
+    after: { firstRoundVote: null },
+  },
+  // The Signing row is what records a signing (deleted in finish); no household column does.
+  SIGNING: {
+    action: "undo:signing",
+    before: ({ signing }) => ({ signed: true, agreementNumber: signing!.agreementNumber, channel: signing!.channel, signedAt: signing!.signedAt.toISOString() }),
+    clear: {},
+    after: { signed: false },
+  },
+  MOVE_OUT: {
+    action: "undo:move-out",
+    before: ({ movedOutAt }) => ({ movedOutAt: movedOutAt!.toISOString() }),
+    clear: { movedOutAt: null },
+    after: { movedOutAt: null },
+  },
+  HAND_OVER: {
+    action: "undo:hand-over",
+    before: ({ handedOverAt }) => ({ handedOverAt: handedOverAt!.toISOString() }),
+    clear: { handedOverAt: null },
+    after: { handedOverAt: null },
+  },
 };
-
-/** What the step set, for the audit's "before", and the household columns that clear it. */
-function undoOf(step: UndoableStep, household: WorkflowHouseholdRow): { before: Prisma.InputJsonObject; clear: Prisma.HouseholdUpdateManyMutationInput; after: Prisma.InputJsonObject } {
-  switch (step) {
-    case "VOTE":
-      return { before: { firstRoundVote: household.firstRoundVote }, clear: { firstRoundVote: null, firstRoundVotedAt: null }, after: { firstRoundVote: null } };
-    case "SIGNING": {
-      const s = household.signing!;
-      return {
-        before: { signed: true, agreementNumber: s.agreementNumber, channel: s.channel, signedAt: s.signedAt.toISOString() },
-        clear: {},
-        after: { signed: false },
-      };
-    }
-    case "MOVE_OUT":
-      return { before: { movedOutAt: household.movedOutAt!.toISOString() }, clear: { movedOutAt: null }, after: { movedOutAt: null } };
-    case "HAND_OVER":
-      return { before: { handedOverAt: household.handedOverAt!.toISOString() }, clear: { handedOverAt: null }, after: { handedOverAt: null } };
-  }
-}
 
 /**
  * Rule: only a secretary takes back a recorded vote, signing, move-out or hand-over, with a
@@ -62,33 +54,16 @@ function undoOf(step: UndoableStep, household: WorkflowHouseholdRow): { before: 
  * reached (docs/decisions/006).
  */
 export async function undoHouseholdEvent(actor: Actor, input: unknown): Promise<HouseholdEventResult & { kind: UndoableStep }> {
-  requirePermission(actor, "undo", "household-event");
-  const { projectId, householdId, version, kind, reason } = parseInput(ZUndoHouseholdEventInput, input);
-  const clock = workflowClock();
-  const event: WorkflowEvent = { kind: "UNDO", step: kind };
-
-  return db().$transaction(async (tx) => {
-    const household = await findHouseholdForEvent(tx, actor, "undo", { projectId, householdId });
-    assertAllowed(household, event, clock);
-    const { before, clear, after } = undoOf(kind, household);
-    const newVersion = await updateHouseholdAtVersion(tx, household, version, clear, { event, clock });
-    if (kind === "SIGNING") await tx.signing.delete({ where: { householdId: household.id }, select: { id: true } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: AUDIT_ACTION[kind],
-      entity: "household",
-      entityId: household.id,
-      projectId,
-      before,
-      after: { ...after, reason },
-    });
-    await notifyProjectChanged(tx, projectId, "undo");
-    return {
-      householdId: household.id,
-      code: household.code,
-      version: newVersion,
-      state: stateOf(applyEvent(toWorkflowHousehold(household), event), household.visitLogs.length > 0),
-      kind,
-    };
-  }, EVENT_TRANSACTION_OPTIONS);
+  return runHouseholdEvent(actor, input, {
+    permission: "undo",
+    schema: ZUndoHouseholdEventInput,
+    event: ({ kind }) => ({ kind: "UNDO", step: kind }),
+    update: ({ input }) => UNDO[input.kind].clear,
+    audit: ({ input: { kind, reason }, household }) => ({ action: UNDO[kind].action, before: UNDO[kind].before(household), after: { ...UNDO[kind].after, reason } }),
+    notify: "undo",
+    finish: async ({ input: { kind }, household }, tx) => {
+      if (kind === "SIGNING") await tx.signing.delete({ where: { householdId: household.id }, select: { id: true } });
+      return { kind };
+    },
+  });
 }
