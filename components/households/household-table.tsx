@@ -1,6 +1,7 @@
-import { serverEnv } from "@/lib/env";
 import Link from "next/link";
-import type { Locale, Translate } from "@/lib/i18n/translate";
+import { ColumnHeader, RowHeader, SortArrow, Table, TableBody, TableCell, TableHead, TableRegion, TableRow } from "@/components/ui/table";
+import type { Formatters } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
 import type { HouseholdListItem } from "@/lib/server/households/list-households";
 import { SelectAllCheckbox } from "./select-all-checkbox";
 
@@ -13,8 +14,55 @@ function flagsOf(item: HouseholdListItem, t: Translate): string[] {
   ].filter((f): f is string => f !== null);
 }
 
-function lastVisit(item: HouseholdListItem, t: Translate, format: Intl.DateTimeFormat): string {
-  return item.lastVisitAt ? format.format(item.lastVisitAt) : t("households.list.never");
+function lastVisit(item: HouseholdListItem, t: Translate, format: Formatters): string {
+  return item.lastVisitAt ? format.date(item.lastVisitAt) : t("households.list.never");
+}
+
+function SortHeader({ link, t }: { link: SortLink; t: Translate }) {
+  return (
+    <ColumnHeader sort={link.direction ?? undefined}>
+      <Link href={link.href} className="inline-flex min-h-11 items-center gap-1 underline-offset-4 hover:underline">
+        {link.label}
+        <SortArrow direction={link.direction} />
+        <span className="sr-only">
+          {link.direction === "ascending" ? t("households.sortedAsc") : link.direction === "descending" ? t("households.sortedDesc") : ""}
+        </span>
+      </Link>
+    </ColumnHeader>
+  );
+}
+
+function HouseholdRow({ item, hrefOf, t, format, selectionFormId }: { item: HouseholdListItem; hrefOf: (id: string) => string; t: Translate; format: Formatters; selectionFormId?: string }) {
+  return (
+    <TableRow data-testid={`household-row-${item.code}`}>
+      {selectionFormId ? (
+        <TableCell>
+          <input
+            type="checkbox"
+            name="householdIds"
+            value={item.id}
+            form={selectionFormId}
+            aria-label={t("households.bulk.selectRow", { code: item.code })}
+            className="size-5 accent-brand-700"
+          />
+        </TableCell>
+      ) : null}
+      <RowHeader className="whitespace-nowrap font-medium">
+        <Link href={hrefOf(item.id)} prefetch={false} className="text-brand-700 underline underline-offset-4">
+          {item.code}
+        </Link>
+      </RowHeader>
+      <TableCell>
+        {item.building}
+        <div className="text-sm text-stone-600">{item.address}</div>
+      </TableCell>
+      <TableCell>{item.headName}</TableCell>
+      <TableCell data-testid="household-group">{item.group?.name ?? t("households.filters.unassigned")}</TableCell>
+      <TableCell data-testid="household-state">{t(`household.states.${item.state}`)}</TableCell>
+      <TableCell className="tabular-nums">{lastVisit(item, t, format)}</TableCell>
+      <TableCell className="text-sm">{flagsOf(item, t).join("、")}</TableCell>
+    </TableRow>
+  );
 }
 
 /** Wide screens: a table in a focusable scroll region, sortable by the column headers, with a
@@ -24,88 +72,45 @@ export function HouseholdTable({
   sortLinks,
   hrefOf,
   t,
-  locale,
+  format,
   selectionFormId,
 }: {
   items: HouseholdListItem[];
   sortLinks: Record<"code" | "building" | "head" | "state" | "lastVisit", SortLink>;
   hrefOf: (id: string) => string;
   t: Translate;
-  locale: Locale;
+  format: Formatters;
   selectionFormId?: string;
 }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: serverEnv().LIANXIN_TIME_ZONE });
-  const sortHeader = (link: SortLink) => (
-    <th scope="col" className="px-3 py-2" aria-sort={link.direction ?? undefined}>
-      <Link href={link.href} className="inline-flex min-h-11 items-center gap-1 underline-offset-4 hover:underline">
-        {link.label}
-        <span aria-hidden="true">{link.direction === "ascending" ? "▲" : link.direction === "descending" ? "▼" : ""}</span>
-        <span className="sr-only">
-          {link.direction === "ascending" ? t("households.sortedAsc") : link.direction === "descending" ? t("households.sortedDesc") : ""}
-        </span>
-      </Link>
-    </th>
-  );
   return (
-    <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block" tabIndex={0} role="region" aria-label={t("households.list.tableLabel")}>
-      <table className="w-full min-w-[56rem] text-left text-base" data-testid="household-table">
-        <caption className="sr-only">{t("households.list.title")}</caption>
-        <thead className="bg-stone-100 text-sm text-stone-700">
-          <tr>
-            {selectionFormId ? (
-              <th scope="col" className="w-12 px-3 py-2">
-                <SelectAllCheckbox formId={selectionFormId} label={t("households.bulk.selectAll")} />
-              </th>
-            ) : null}
-            {sortHeader(sortLinks.code)}
-            {sortHeader(sortLinks.building)}
-            {sortHeader(sortLinks.head)}
-            <th scope="col" className="px-3 py-2">{t("households.columns.group")}</th>
-            {sortHeader(sortLinks.state)}
-            {sortHeader(sortLinks.lastVisit)}
-            <th scope="col" className="px-3 py-2">{t("households.columns.flags")}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <TableRegion className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block" label={t("households.list.tableLabel")}>
+      <Table caption={t("households.list.title")} className="min-w-[56rem] text-base" testId="household-table">
+        <TableHead>
+          {selectionFormId ? (
+            <ColumnHeader className="w-12">
+              <SelectAllCheckbox formId={selectionFormId} label={t("households.bulk.selectAll")} />
+            </ColumnHeader>
+          ) : null}
+          <SortHeader link={sortLinks.code} t={t} />
+          <SortHeader link={sortLinks.building} t={t} />
+          <SortHeader link={sortLinks.head} t={t} />
+          <ColumnHeader>{t("households.columns.group")}</ColumnHeader>
+          <SortHeader link={sortLinks.state} t={t} />
+          <SortHeader link={sortLinks.lastVisit} t={t} />
+          <ColumnHeader>{t("households.columns.flags")}</ColumnHeader>
+        </TableHead>
+        <TableBody>
           {items.map((item) => (
-            <tr key={item.id} className="border-t border-stone-200" data-testid={`household-row-${item.code}`}>
-              {selectionFormId ? (
-                <td className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    name="householdIds"
-                    value={item.id}
-                    form={selectionFormId}
-                    aria-label={t("households.bulk.selectRow", { code: item.code })}
-                    className="size-5 accent-brand-700"
-                  />
-                </td>
-              ) : null}
-              <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                <Link href={hrefOf(item.id)} prefetch={false} className="text-brand-700 underline underline-offset-4">
-                  {item.code}
-                </Link>
-              </th>
-              <td className="px-3 py-2">
-                {item.building}
-                <div className="text-sm text-stone-600">{item.address}</div>
-              </td>
-              <td className="px-3 py-2">{item.headName}</td>
-              <td className="px-3 py-2" data-testid="household-group">{item.group?.name ?? t("households.filters.unassigned")}</td>
-              <td className="px-3 py-2" data-testid="household-state">{t(`household.states.${item.state}`)}</td>
-              <td className="px-3 py-2 tabular-nums">{lastVisit(item, t, format)}</td>
-              <td className="px-3 py-2 text-sm">{flagsOf(item, t).join("、")}</td>
-            </tr>
+            <HouseholdRow key={item.id} item={item} hrefOf={hrefOf} t={t} format={format} selectionFormId={selectionFormId} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+    </TableRegion>
   );
 }
 
 /** Narrow screens (field staff on phones): one card per household, the whole card a link. */
-export function HouseholdCards({ items, hrefOf, t, locale }: { items: HouseholdListItem[]; hrefOf: (id: string) => string; t: Translate; locale: Locale }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: serverEnv().LIANXIN_TIME_ZONE });
+export function HouseholdCards({ items, hrefOf, t, format }: { items: HouseholdListItem[]; hrefOf: (id: string) => string; t: Translate; format: Formatters }) {
   return (
     <ul className="flex flex-col gap-2 md:hidden" data-testid="household-cards" aria-label={t("households.list.title")}>
       {items.map((item) => (

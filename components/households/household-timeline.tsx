@@ -1,4 +1,4 @@
-import { serverEnv } from "@/lib/env";
+import type { Formatters } from "@/lib/i18n/format";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/translate";
 import type { TimelineEntry } from "@/lib/server/households/get-household";
 
@@ -52,9 +52,9 @@ function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate
   }
 }
 
-/** One list of everything that happened to the household, newest first, each with who and when. */
-export function HouseholdTimeline({ entries, t, locale }: { entries: TimelineEntry[]; t: Translate; locale: Locale }) {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: serverEnv().LIANXIN_TIME_ZONE });
+/** One list of everything that happened to the household, newest first, each with who and when
+ *  (`format` in the deployment's time zone, from the page). */
+export function HouseholdTimeline({ entries, t, locale, format }: { entries: TimelineEntry[]; t: Translate; locale: Locale; format: Formatters }) {
   return (
     <section aria-labelledby="timeline-title" className="rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="timeline-title" className="text-lg font-semibold">
@@ -75,7 +75,7 @@ export function HouseholdTimeline({ entries, t, locale }: { entries: TimelineEnt
                     : t("households.timeline.visit", { channel: t(`households.timeline.visitChannels.${entry.channel}`) })}
                 </p>
                 <p className="text-sm text-stone-700">
-                  <time dateTime={entry.at.toISOString()}>{format.format(entry.at)}</time> · {who}
+                  <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {who}
                 </p>
                 {entry.kind === "audit" ? (
                   detailOf(entry, t, locale) ? <p>{detailOf(entry, t, locale)}</p> : null
