@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { RosterColumns } from "@/components/roster/roster-columns";
 import { RosterImportForm, type RosterImportLabels } from "@/components/roster/roster-import-form";
 import { requireActor } from "@/lib/auth/actor";
+import { serverEnv } from "@/lib/env";
+import { formatters, type Formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { ROSTER_COLUMNS, ROSTER_LIMITS, type AnyRosterColumn } from "@/lib/roster/columns";
+import type { Translate } from "@/lib/i18n/translate";
+import { ROSTER_LIMITS } from "@/lib/roster/columns";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { getRosterImportContext } from "@/lib/server/roster/get-roster-import-context";
 
@@ -16,20 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ projectId: string }> };
 
-export default async function RosterImportPage({ params }: Props) {
-  const actor = await requireActor();
-  if (actor.role === "RESIDENT") redirect("/my-household");
-  const { projectId } = await params;
-  const [t, locale, project] = await Promise.all([getTranslator(), getLocale(), orNotFound(getRosterImportContext(actor, { projectId }))]);
-  const n = new Intl.NumberFormat(locale);
+function rosterLabels(t: Translate, f: Formatters): RosterImportLabels {
   const maxMb = ROSTER_LIMITS.maxFileBytes / 1024 / 1024;
-  const language = locale === "en" ? "en" : "zh";
-  const listSeparator = locale === "en" ? ", " : "、";
-
-  const labels: RosterImportLabels = {
+  return {
     formTitle: t("roster.page.formTitle"),
     file: t("roster.page.file"),
-    fileHint: t("roster.page.fileHint", { maxMb, maxRows: n.format(ROSTER_LIMITS.maxRows) }),
+    fileHint: t("roster.page.fileHint", { maxMb, maxRows: f.number(ROSTER_LIMITS.maxRows) }),
     submit: t("roster.page.submit"),
     submitting: t("roster.page.submitting"),
     noFile: t("roster.page.noFile"),
@@ -62,6 +58,15 @@ export default async function RosterImportPage({ params }: Props) {
     interrupted: t("roster.page.interrupted"),
     internal: t("errors.INTERNAL"),
   };
+}
+
+export default async function RosterImportPage({ params }: Props) {
+  const actor = await requireActor();
+  if (actor.role === "RESIDENT") redirect("/my-household");
+  const { projectId } = await params;
+  const [t, locale, project] = await Promise.all([getTranslator(), getLocale(), orNotFound(getRosterImportContext(actor, { projectId }))]);
+  const f = formatters(locale, serverEnv().LIANXIN_TIME_ZONE);
+  const listSeparator = locale === "en" ? ", " : "、";
 
   return (
     <PageShell actor={actor} currentPath={`/projects/${project.id}/roster`}>
@@ -72,7 +77,7 @@ export default async function RosterImportPage({ params }: Props) {
         </h1>
         <p className="max-w-3xl text-stone-700">{t("roster.page.description")}</p>
         <p className="text-stone-700" data-testid="roster-household-count">
-          {t("roster.page.householdCount", { count: n.format(project.householdCount) })}
+          {t("roster.page.householdCount", { count: f.number(project.householdCount) })}
         </p>
       </div>
 
@@ -97,38 +102,9 @@ export default async function RosterImportPage({ params }: Props) {
         </p>
       </section>
 
-      <RosterImportForm projectId={project.id} locale={locale} maxBytes={ROSTER_LIMITS.maxFileBytes} labels={labels} />
+      <RosterImportForm projectId={project.id} locale={locale} maxBytes={ROSTER_LIMITS.maxFileBytes} labels={rosterLabels(t, f)} />
 
-      <details className="rounded-lg border border-stone-200 bg-white p-4">
-        <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">{t("roster.page.columnsTitle")}</summary>
-        <div role="region" aria-labelledby="roster-columns-caption" tabIndex={0} className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption id="roster-columns-caption" className="sr-only">
-              {t("roster.page.columnsCaption")}
-            </caption>
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("roster.page.columnHeader")}</th>
-                <th scope="col" className="px-3 py-2">{t("roster.page.columnEnglish")}</th>
-                <th scope="col" className="px-3 py-2">{t("roster.page.columnRequired")}</th>
-                <th scope="col" className="px-3 py-2">{t("roster.page.columnNote")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(ROSTER_COLUMNS as readonly AnyRosterColumn[]).map((column) => (
-                <tr key={column.key} className="border-t border-stone-200 align-top">
-                  <th scope="row" className={`px-3 py-2 font-medium ${column.required ? "text-brand-800" : ""}`}>
-                    {column.zh}
-                  </th>
-                  <td className="px-3 py-2">{column.en}</td>
-                  <td className="px-3 py-2">{column.required ? t("roster.page.yes") : t("roster.page.no")}</td>
-                  <td className="px-3 py-2">{column.note[language]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <RosterColumns t={t} locale={locale} />
     </PageShell>
   );
 }
