@@ -241,7 +241,7 @@ async function startSigningWriter(projectId: string, perSecond: number): Promise
 type LoadResult = { path: string; count: number; errors: number; kinds: string; p50: number; p95: number; max: number };
 
 async function main() {
-  // The data queries are timed without the figure cache (lib/server/dashboard/figure-cache.ts);
+  // The data queries are timed without the figure cache (lib/server/figures/internal/figure-cache.ts);
   // the portal runs with it, and the exactness check runs both ways.
   process.env.LIANXIN_FIGURE_CACHE = "off";
   const { districtDatabase, generateDistrict, districtReport, BENCH_OFFICIAL, machineLine } = await import("./generate-district.ts");

@@ -6,6 +6,7 @@ import {
   mergeDaily,
   progressFigures,
   progressSeries,
+  projectFigures,
   type ProgressInput,
 } from "@/lib/domain/dashboard";
 
@@ -21,6 +22,49 @@ const base: ProgressInput = {
   agreementsEffective: true,
   signingFailed: false,
 };
+
+describe("projectFigures", () => {
+  it("matches DOMAIN.md's check: 2,015 of 2,119 is 95.09%, 85% needs 1,802, so no gap", () => {
+    expect(projectFigures({ eligible: 2119, signed: 2015, movedOut: 0, agreed: 2071 }, 8500)).toEqual({
+      eligible: 2119,
+      signed: 2015,
+      movedOut: 0,
+      agreed: 2071,
+      signingRate: "95.09",
+      relocationRate: "0.00",
+      firstRoundApproval: "97.73",
+      signingThreshold: "85.00",
+      gapToThreshold: 0,
+      hasReachedThreshold: true,
+      isCleared: false,
+    });
+  });
+
+  it("the gap at the threshold boundary: 1,801 signed is one short, 1,802 reaches it", () => {
+    const short = projectFigures({ eligible: 2119, signed: 1801, movedOut: 0, agreed: 0 }, 8500);
+    expect([short.gapToThreshold, short.hasReachedThreshold]).toEqual([1, false]);
+    const reached = projectFigures({ eligible: 2119, signed: 1802, movedOut: 0, agreed: 0 }, 8500);
+    expect([reached.gapToThreshold, reached.hasReachedThreshold]).toEqual([0, true]);
+    expect(projectFigures({ eligible: 3, signed: 2, movedOut: 0, agreed: 0 }, 6667).signingThreshold).toBe("66.67");
+  });
+
+  it("zero eligible households: no rates, nothing reached, not cleared", () => {
+    const f = projectFigures({ eligible: 0, signed: 0, movedOut: 0, agreed: 0 }, 8500);
+    expect([f.signingRate, f.relocationRate, f.firstRoundApproval]).toEqual([null, null, null]);
+    expect([f.gapToThreshold, f.hasReachedThreshold, f.isCleared]).toEqual([0, false, false]);
+  });
+
+  it("cleared once every eligible household has moved out", () => {
+    expect(projectFigures({ eligible: 10, signed: 10, movedOut: 9, agreed: 10 }, 8500).isCleared).toBe(false);
+    const f = projectFigures({ eligible: 10, signed: 10, movedOut: 10, agreed: 10 }, 8500);
+    expect([f.isCleared, f.relocationRate]).toEqual([true, "100.00"]);
+  });
+
+  it("is the headline part of progressFigures: the dashboard and the project list show the same digits", () => {
+    const { partyEligible: _party, ...counts } = base.counts;
+    expect(progressFigures(base)).toMatchObject(projectFigures(counts, base.signingThresholdBp));
+  });
+});
 
 describe("progressFigures", () => {
   it("matches DOMAIN.md's check: 2,015 of 2,119 on day one is 95.09%, 85% needs 1,802", () => {
@@ -173,6 +217,22 @@ describe("properties", () => {
           if (f.forecastFull.kind === "on" && f.forecastThreshold.kind === "on") expect(f.forecastFull.day >= f.forecastThreshold.day).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe("projectFigures properties", () => {
+  it("reached exactly when the gap is 0 (with households to count), and progressFigures agrees on every headline figure", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.nat(3000), fc.nat(3000), fc.nat(3000), fc.integer({ min: 1, max: 10000 }), (eligible, a, b, thresholdBp) => {
+        const signed = a % (eligible + 1);
+        const counts = { eligible, signed, movedOut: b % (signed + 1), agreed: b % (eligible + 1) };
+        const f = projectFigures(counts, thresholdBp);
+        if (eligible > 0) expect(f.hasReachedThreshold).toBe(f.gapToThreshold === 0);
+        expect(f.isCleared).toBe(eligible > 0 && counts.movedOut === eligible);
+        expect(progressFigures({ ...base, counts: { ...counts, partyEligible: 0 }, signingThresholdBp: thresholdBp, dailyParty: [], dailyOther: [] })).toMatchObject(f);
+      }),
     );
   });
 });

@@ -29,7 +29,10 @@ export async function readBoardFigures(project: FiguresProject, today: CalendarD
   ]);
   return {
     figures: figures.get(project.id)!,
-    signedToday: dailyOf.get(project.id)!.filter((d) => d.day === today).reduce((sum, d) => sum + d.count, 0),
+    signedToday: dailyOf
+      .get(project.id)!
+      .filter((d) => d.day === today)
+      .reduce((sum, d) => sum + d.count, 0),
     league: groupLeague(groups, totalsByGroup(byGroupAndState), activity),
   };
 }

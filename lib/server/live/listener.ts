@@ -36,7 +36,7 @@ class ProgressListener {
   private hasConnectedBefore = false;
   private stopped = false;
   private connectedListeners = new Set<() => void>();
-  // Change counters for cached figures (lib/server/dashboard/figure-cache.ts): every event takes
+  // Change counters for cached figures (lib/server/figures/internal/figure-cache.ts): every event takes
   // the next number; a project's version is its last event's number, or the last resync's (or
   // lost connection's) when that came later.
   private sequence = 0;
