@@ -78,31 +78,39 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
         {tab("resident", labels.residentTab)}
       </div>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" key={mode} noValidate>
-        {mode === "staff" ? (
-          <>
-            <FormField id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required label={labels.phone} />
-            <FormField id="password" name="password" type="password" autoComplete="current-password" required label={labels.password} />
-          </>
-        ) : (
-          <>
-            <FormField id="householdCode" name="householdCode" autoComplete="username" autoCapitalize="characters" required label={labels.householdCode} />
-            <FormField
-              id="accessCode"
-              name="accessCode"
-              type="password"
-              inputMode="numeric"
-              autoComplete="current-password"
-              required
-              label={labels.accessCode}
-              hint={labels.accessCodeHint}
-            />
-          </>
-        )}
+        {mode === "staff" ? <StaffFields labels={labels} /> : <ResidentFields labels={labels} />}
         <div aria-live="polite">{error ? <Alert tone="error" testId="login-error">{error}</Alert> : null}</div>
         <Button type="submit" disabled={pending}>
           {pending ? labels.submitting : labels.submit}
         </Button>
       </form>
     </div>
+  );
+}
+
+function StaffFields({ labels }: { labels: LoginLabels }) {
+  return (
+    <>
+      <FormField id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required label={labels.phone} />
+      <FormField id="password" name="password" type="password" autoComplete="current-password" required label={labels.password} />
+    </>
+  );
+}
+
+function ResidentFields({ labels }: { labels: LoginLabels }) {
+  return (
+    <>
+      <FormField id="householdCode" name="householdCode" autoComplete="username" autoCapitalize="characters" required label={labels.householdCode} />
+      <FormField
+        id="accessCode"
+        name="accessCode"
+        type="password"
+        inputMode="numeric"
+        autoComplete="current-password"
+        required
+        label={labels.accessCode}
+        hint={labels.accessCodeHint}
+      />
+    </>
   );
 }

@@ -1,11 +1,10 @@
 import { ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
 import { CheckboxField } from "@/components/ui/select-field";
+import { COUNTING_UNITS, PROJECT_KINDS } from "@/lib/domain/options";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { ProjectSettings } from "@/lib/server/projects/get-project-settings";
 
-const KINDS = ["OLD_DISTRICT", "SHANTYTOWN", "VILLAGE"] as const;
-const UNITS = ["CERTIFICATE", "HOUSEHOLD", "DWELLING"] as const;
 const DATE_FIELDS = ["noticeStart", "noticeEnd", "consultationStart", "consultationEnd", "signingStart", "signingEnd"] as const;
 
 /** The project's facts as one form; also used, empty, to create a project. */
@@ -57,7 +56,7 @@ export function ProjectFieldsForm({
           name="kind"
           label={t("project.kind")}
           defaultValue={settings?.kind ?? "OLD_DISTRICT"}
-          options={KINDS.map((k) => ({ value: k, label: t(`project.kinds.${k}`) }))}
+          options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`project.kinds.${k}`) }))}
         />
         <ActionField id="district" name="district" label={t("project.district")} defaultValue={settings?.district} required />
         <ActionField id="street" name="street" label={t("project.street")} defaultValue={settings?.street} required />
@@ -66,7 +65,7 @@ export function ProjectFieldsForm({
           name="countingUnit"
           label={t("setup.settings.countingUnit")}
           defaultValue={settings?.countingUnit ?? "HOUSEHOLD"}
-          options={UNITS.map((u) => ({ value: u, label: t(`project.units.${u}`) }))}
+          options={COUNTING_UNITS.map((u) => ({ value: u, label: t(`project.units.${u}`) }))}
         />
         <div className="sm:col-span-2">
           <CheckboxField id="isPublished" name="isPublished" label={t("setup.settings.isPublished")} defaultChecked={settings?.isPublished} />

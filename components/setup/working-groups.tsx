@@ -14,6 +14,9 @@ export type WorkingGroupActions = {
   removeMember: Action;
 };
 
+type Group = WorkingGroupListItem;
+type Member = Group["members"][number];
+
 /** Working groups with their members, and the forms that change them. */
 export function WorkingGroups({
   t,
@@ -34,105 +37,123 @@ export function WorkingGroups({
       {groups.length === 0 ? <p className="text-stone-700">{t("setup.groups.empty")}</p> : null}
       <ul className="grid gap-4 lg:grid-cols-2">
         {groups.map((group) => (
-          <li key={group.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`group-${group.name}`}>
-            <h3 className="text-lg font-semibold">{group.name}</h3>
-            <p className="text-sm text-stone-700">
-              {group.kind === "SIGNING"
-                ? `${t("setup.groups.signing")} · ${t("setup.groups.households", { count: group._count.households })}`
-                : `${t("setup.groups.special")} · ${group.specialty ? t(`setup.specialties.${group.specialty}`) : ""}`}
-            </p>
-            <h4 className="mt-3 text-sm font-medium text-stone-700">{t("setup.groups.members")}</h4>
-            {group.members.length === 0 ? <p className="text-stone-600">{t("setup.groups.noMembers")}</p> : null}
-            <ul className="divide-y divide-stone-100">
-              {group.members.map((member) => (
-                <li key={member.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`member-${member.user.name}`}>
-                  <span>
-                    {member.user.name}
-                    <span className="ml-2 text-sm text-stone-600">
-                      {member.role === "LEADER" ? t("setup.groups.leader") : t("setup.groups.member")}
-                      {member.user.isPartyMember ? ` · ${t("setup.groups.partyMember")}` : ""}
-                      {member.unit ? ` · ${member.unit.name}` : ""}
-                    </span>
-                  </span>
-                  <span className="flex gap-1">
-                    <ActionForm
-                      action={actions.setRole}
-                      submitLabel={member.role === "LEADER" ? t("setup.groups.makeMember") : t("setup.groups.makeLeader")}
-                      pendingLabel={t("common.loading")}
-                      submitVariant="secondary"
-                      className="flex items-center"
-                    >
-                      <input type="hidden" name="projectId" value={projectId} />
-                      <input type="hidden" name="groupId" value={group.id} />
-                      <input type="hidden" name="memberId" value={member.id} />
-                      <input type="hidden" name="role" value={member.role === "LEADER" ? "MEMBER" : "LEADER"} />
-                    </ActionForm>
-                    <ActionForm
-                      action={actions.removeMember}
-                      submitLabel={t("setup.groups.remove")}
-                      pendingLabel={t("common.loading")}
-                      submitVariant="ghost"
-                      className="flex items-center"
-                    >
-                      <input type="hidden" name="projectId" value={projectId} />
-                      <input type="hidden" name="groupId" value={group.id} />
-                      <input type="hidden" name="memberId" value={member.id} />
-                      <span className="sr-only">{t("setup.groups.removeConfirm", { name: member.user.name })}</span>
-                    </ActionForm>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            <details className="mt-3">
-              <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t("setup.groups.addMember")}</summary>
-              <ActionForm action={actions.addMember} submitLabel={t("setup.groups.addSubmit")} pendingLabel={t("common.loading")} testId={`add-member-${group.name}`}>
-                <input type="hidden" name="projectId" value={projectId} />
-                <input type="hidden" name="groupId" value={group.id} />
-                <ActionField id={`phone-${group.id}`} name="phone" type="tel" inputMode="numeric" label={t("setup.groups.phone")} required />
-                <ActionField id={`name-${group.id}`} name="name" label={t("setup.groups.memberName")} />
-                <ActionSelect
-                  id={`role-${group.id}`}
-                  name="role"
-                  label={t("setup.groups.role")}
-                  defaultValue="MEMBER"
-                  options={[
-                    { value: "MEMBER", label: t("setup.groups.member") },
-                    { value: "LEADER", label: t("setup.groups.leader") },
-                  ]}
-                />
-                <CheckboxField id={`party-${group.id}`} name="isPartyMember" label={t("setup.groups.isPartyMember")} />
-              </ActionForm>
-            </details>
-          </li>
+          <GroupCard key={group.id} t={t} projectId={projectId} group={group} actions={actions} />
         ))}
       </ul>
-      <div className="rounded-lg border border-stone-200 bg-white p-4 sm:max-w-lg">
-        <h3 className="mb-2 text-lg font-semibold">{t("setup.groups.create")}</h3>
-        <ActionForm action={actions.createGroup} submitLabel={t("setup.groups.createSubmit")} pendingLabel={t("common.loading")} testId="create-group">
-          <input type="hidden" name="projectId" value={projectId} />
-          <ActionField id="group-name" name="name" label={t("setup.groups.name")} required />
-          <ActionSelect
-            id="group-kind"
-            name="kind"
-            label={t("setup.groups.kind")}
-            defaultValue="SIGNING"
-            options={[
-              { value: "SIGNING", label: t("setup.groups.signing") },
-              { value: "SPECIAL", label: t("setup.groups.special") },
-            ]}
-          />
-          <ActionSelect
-            id="group-specialty"
-            name="specialty"
-            label={t("setup.groups.specialty")}
-            defaultValue=""
-            options={[
-              { value: "", label: t("setup.groups.chooseSpecialty") },
-              ...Object.values(GroupSpecialty).map((s) => ({ value: s, label: t(`setup.specialties.${s}`) })),
-            ]}
-          />
-        </ActionForm>
-      </div>
+      <CreateGroupForm t={t} projectId={projectId} action={actions.createGroup} />
     </section>
+  );
+}
+
+function GroupCard({ t, projectId, group, actions }: { t: Translate; projectId: string; group: Group; actions: WorkingGroupActions }) {
+  return (
+    <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`group-${group.name}`}>
+      <h3 className="text-lg font-semibold">{group.name}</h3>
+      <p className="text-sm text-stone-700">
+        {group.kind === "SIGNING"
+          ? `${t("setup.groups.signing")} · ${t("setup.groups.households", { count: group._count.households })}`
+          : `${t("setup.groups.special")} · ${group.specialty ? t(`setup.specialties.${group.specialty}`) : ""}`}
+      </p>
+      <h4 className="mt-3 text-sm font-medium text-stone-700">{t("setup.groups.members")}</h4>
+      {group.members.length === 0 ? <p className="text-stone-600">{t("setup.groups.noMembers")}</p> : null}
+      <ul className="divide-y divide-stone-100">
+        {group.members.map((member) => (
+          <MemberRow key={member.id} t={t} projectId={projectId} groupId={group.id} member={member} actions={actions} />
+        ))}
+      </ul>
+      <details className="mt-3">
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t("setup.groups.addMember")}</summary>
+        <AddMemberForm t={t} projectId={projectId} group={group} action={actions.addMember} />
+      </details>
+    </li>
+  );
+}
+
+function MemberRow({ t, projectId, groupId, member, actions }: { t: Translate; projectId: string; groupId: string; member: Member; actions: WorkingGroupActions }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`member-${member.user.name}`}>
+      <span>
+        {member.user.name}
+        <span className="ml-2 text-sm text-stone-600">
+          {member.role === "LEADER" ? t("setup.groups.leader") : t("setup.groups.member")}
+          {member.user.isPartyMember ? ` · ${t("setup.groups.partyMember")}` : ""}
+          {member.unit ? ` · ${member.unit.name}` : ""}
+        </span>
+      </span>
+      <span className="flex gap-1">
+        <ActionForm
+          action={actions.setRole}
+          submitLabel={member.role === "LEADER" ? t("setup.groups.makeMember") : t("setup.groups.makeLeader")}
+          pendingLabel={t("common.loading")}
+          submitVariant="secondary"
+          className="flex items-center"
+        >
+          <input type="hidden" name="projectId" value={projectId} />
+          <input type="hidden" name="groupId" value={groupId} />
+          <input type="hidden" name="memberId" value={member.id} />
+          <input type="hidden" name="role" value={member.role === "LEADER" ? "MEMBER" : "LEADER"} />
+        </ActionForm>
+        <ActionForm action={actions.removeMember} submitLabel={t("setup.groups.remove")} pendingLabel={t("common.loading")} submitVariant="ghost" className="flex items-center">
+          <input type="hidden" name="projectId" value={projectId} />
+          <input type="hidden" name="groupId" value={groupId} />
+          <input type="hidden" name="memberId" value={member.id} />
+          <span className="sr-only">{t("setup.groups.removeConfirm", { name: member.user.name })}</span>
+        </ActionForm>
+      </span>
+    </li>
+  );
+}
+
+function AddMemberForm({ t, projectId, group, action }: { t: Translate; projectId: string; group: Group; action: Action }) {
+  return (
+    <ActionForm action={action} submitLabel={t("setup.groups.addSubmit")} pendingLabel={t("common.loading")} testId={`add-member-${group.name}`}>
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="groupId" value={group.id} />
+      <ActionField id={`phone-${group.id}`} name="phone" type="tel" inputMode="numeric" label={t("setup.groups.phone")} required />
+      <ActionField id={`name-${group.id}`} name="name" label={t("setup.groups.memberName")} />
+      <ActionSelect
+        id={`role-${group.id}`}
+        name="role"
+        label={t("setup.groups.role")}
+        defaultValue="MEMBER"
+        options={[
+          { value: "MEMBER", label: t("setup.groups.member") },
+          { value: "LEADER", label: t("setup.groups.leader") },
+        ]}
+      />
+      <CheckboxField id={`party-${group.id}`} name="isPartyMember" label={t("setup.groups.isPartyMember")} />
+    </ActionForm>
+  );
+}
+
+function CreateGroupForm({ t, projectId, action }: { t: Translate; projectId: string; action: Action }) {
+  return (
+    <div className="rounded-lg border border-stone-200 bg-white p-4 sm:max-w-lg">
+      <h3 className="mb-2 text-lg font-semibold">{t("setup.groups.create")}</h3>
+      <ActionForm action={action} submitLabel={t("setup.groups.createSubmit")} pendingLabel={t("common.loading")} testId="create-group">
+        <input type="hidden" name="projectId" value={projectId} />
+        <ActionField id="group-name" name="name" label={t("setup.groups.name")} required />
+        <ActionSelect
+          id="group-kind"
+          name="kind"
+          label={t("setup.groups.kind")}
+          defaultValue="SIGNING"
+          options={[
+            { value: "SIGNING", label: t("setup.groups.signing") },
+            { value: "SPECIAL", label: t("setup.groups.special") },
+          ]}
+        />
+        <ActionSelect
+          id="group-specialty"
+          name="specialty"
+          label={t("setup.groups.specialty")}
+          defaultValue=""
+          options={[
+            { value: "", label: t("setup.groups.chooseSpecialty") },
+            ...Object.values(GroupSpecialty).map((s) => ({ value: s, label: t(`setup.specialties.${s}`) })),
+          ]}
+        />
+      </ActionForm>
+    </div>
   );
 }

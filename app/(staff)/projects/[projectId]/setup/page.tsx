@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { ProjectPhase } from "@/components/setup/project-phase";
 import { ProjectFieldsForm } from "@/components/setup/project-settings-form";
 import { WorkingGroups } from "@/components/setup/working-groups";
-import { ActionForm } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
@@ -29,9 +29,11 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId } = await params;
-  const t = await getTranslator();
-  const settings = await orNotFound(getProjectSettings(actor, { projectId }));
-  const groups = can(actor, "manage", "group") ? await orNotFound(listWorkingGroups(actor, { projectId })) : null;
+  const [t, settings, groups] = await Promise.all([
+    getTranslator(),
+    orNotFound(getProjectSettings(actor, { projectId })),
+    can(actor, "manage", "group") ? orNotFound(listWorkingGroups(actor, { projectId })) : null,
+  ]);
 
   return (
     <PageShell actor={actor} currentPath={`/projects/${projectId}/setup`}>
@@ -40,29 +42,7 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
         {t("setup.settings.title")} · {settings.name}
       </h1>
 
-      <section aria-labelledby="phase-title" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="phase-title" className="text-xl font-semibold">
-          {t("setup.phase.title")}
-        </h2>
-        <p className="my-2" data-testid="current-phase">
-          {t("setup.phase.current", { phase: t(`project.phases.${settings.phase}`) })}
-        </p>
-        <p className="mb-3 text-sm text-stone-700">{t("setup.phase.hint")}</p>
-        {settings.nextPhase ? (
-          <ActionForm
-            action={changeProjectPhaseAction}
-            submitLabel={t("setup.phase.advance", { phase: t(`project.phases.${settings.nextPhase}`) })}
-            pendingLabel={t("common.loading")}
-            testId="phase-form"
-          >
-            <input type="hidden" name="projectId" value={settings.id} />
-            <input type="hidden" name="version" value={settings.version} />
-            <input type="hidden" name="toPhase" value={settings.nextPhase} />
-          </ActionForm>
-        ) : (
-          <p>{t("setup.phase.last")}</p>
-        )}
-      </section>
+      <ProjectPhase t={t} settings={settings} action={changeProjectPhaseAction} />
 
       <section aria-labelledby="settings-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="settings-title" className="mb-3 text-xl font-semibold">
