@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { ActionScope, BoundForm, SubmitButton, useActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -23,20 +23,7 @@ type Labels = {
   pending: string;
 };
 
-/**
- * Bulk assignment to a signing group: the ticked rows of the list (their checkboxes belong to
- * this form through the `form` attribute), every household of a building, or the whole current
- * filter. The server does it in one transaction and says how many moved.
- */
-export function BulkAssignForm({
-  formId,
-  projectId,
-  filterQuery,
-  groups,
-  buildings,
-  labels,
-  action,
-}: {
+type Props = {
   formId: string;
   projectId: string;
   filterQuery: string;
@@ -44,11 +31,24 @@ export function BulkAssignForm({
   buildings: { value: string; label: string }[];
   labels: Labels;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  const [selected, setSelected] = useState(0);
-  const [mode, setMode] = useState<"selection" | "building" | "filter">("selection");
+};
 
+/**
+ * Bulk assignment to a signing group: the ticked rows of the list (their checkboxes belong to
+ * this form through the `form` attribute), every household of a building, or the whole current
+ * filter. The server does it in one transaction and says how many moved.
+ */
+export function BulkAssignForm({ action, ...props }: Props) {
+  return (
+    <ActionScope action={action}>
+      <BulkAssignBody {...props} />
+    </ActionScope>
+  );
+}
+
+/** How many rows of the list are ticked, kept up to date as they change. */
+function useTickedRows(formId: string): number {
+  const [selected, setSelected] = useState(0);
   useEffect(() => {
     const count = () =>
       setSelected(document.querySelectorAll(`input[type=checkbox][form="${formId}"][name="householdIds"]:checked`).length);
@@ -62,6 +62,13 @@ export function BulkAssignForm({
       document.removeEventListener("reset", afterReset);
     };
   }, [formId]);
+  return selected;
+}
+
+function BulkAssignBody({ formId, projectId, filterQuery, groups, buildings, labels }: Omit<Props, "action">) {
+  const { state } = useActionForm();
+  const selected = useTickedRows(formId);
+  const [mode, setMode] = useState<"selection" | "building" | "filter">("selection");
 
   const radio = (value: typeof mode, text: string) => (
     <label className="flex min-h-11 items-center gap-2">
@@ -86,7 +93,7 @@ export function BulkAssignForm({
         </h2>
       </summary>
       <p className="mb-3 text-stone-700">{labels.description}</p>
-      <form id={formId} action={formAction} className="flex flex-col gap-3" aria-busy={pending}>
+      <BoundForm id={formId} className="flex flex-col gap-3" busy>
         <input type="hidden" name="projectId" value={projectId} />
         <input type="hidden" name="filter" value={filterQuery} />
         <fieldset className="flex flex-col">
@@ -118,20 +125,26 @@ export function BulkAssignForm({
           />
         </div>
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? labels.pending : labels.submit}
-          </Button>
+          <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
         </div>
-        <div aria-live="polite" data-testid="bulk-assign-status">
-          {pending ? <Alert tone="info">{labels.pending}</Alert> : null}
-          {!pending && state.message ? (
-            <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? "bulk-assign-done" : "bulk-assign-error"}>
-              {state.message}
-              {state.fieldErrors?.householdIds?.map((e) => <p key={e}>{e}</p>)}
-            </Alert>
-          ) : null}
-        </div>
-      </form>
+        <BulkAssignStatus pendingLabel={labels.pending} />
+      </BoundForm>
     </details>
+  );
+}
+
+/** While it runs, says so; then how many moved, or why not (with the refused rows' reasons). */
+function BulkAssignStatus({ pendingLabel }: { pendingLabel: string }) {
+  const { state, pending } = useActionForm();
+  return (
+    <div aria-live="polite" data-testid="bulk-assign-status">
+      {pending ? <Alert tone="info">{pendingLabel}</Alert> : null}
+      {!pending && state.message ? (
+        <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? "bulk-assign-done" : "bulk-assign-error"}>
+          {state.message}
+          {state.fieldErrors?.householdIds?.map((e) => <p key={e}>{e}</p>)}
+        </Alert>
+      ) : null}
+    </div>
   );
 }

@@ -1,8 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 import { FormField } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/server/action";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
@@ -61,89 +59,106 @@ export function HouseholdEditForm({
   reloadHref: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  const failed = !state.ok && state.values !== undefined;
-  const text = (key: TextKey) => (failed ? (state.values?.[key] ?? "") : String(household[key] ?? ""));
-  const flag = (key: FlagKey) => (failed ? state.values?.[key] === "on" : household[key]);
-  const field = (key: TextKey, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
-    <FormField
-      id={`edit-${key}`}
-      name={key}
-      label={labels[key]}
-      defaultValue={text(key)}
-      errors={state.fieldErrors?.[key]}
-      {...extra}
-    />
-  );
-  // A refusal without field errors (someone else saved first, or the record is gone): offer a reload.
-  const offerReload = !state.ok && state.message !== undefined && state.fieldErrors === undefined;
-
   return (
     <section aria-labelledby="household-edit-title" className="rounded-lg border border-stone-200 bg-white p-4" data-testid="household-edit">
       <h2 id="household-edit-title" className="text-lg font-semibold">
         {labels.title}
       </h2>
       <p className="mb-3 text-stone-700">{labels.description}</p>
-      {/* key: a saved edit re-renders with the new version and fresh defaults. */}
-      <form key={household.version} action={formAction} className="flex flex-col gap-3" aria-busy={pending}>
-        <input type="hidden" name="projectId" value={household.projectId} />
-        <input type="hidden" name="householdId" value={household.id} />
-        <input type="hidden" name="version" value={failed ? (state.values?.version ?? household.version) : household.version} />
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {field("headName", { required: true, maxLength: 50 })}
-          {field("phone", { type: "tel", inputMode: "tel", maxLength: 24 })}
-          {field("address", { required: true, maxLength: 300 })}
-          {field("lane", { maxLength: 100 })}
-          {field("building", { required: true, maxLength: 100 })}
-          {field("number", { maxLength: 100 })}
-          {field("room", { maxLength: 100 })}
-          {field("registeredPopulation", { inputMode: "numeric", required: true })}
-          {field("residentCount", { inputMode: "numeric", required: true })}
-          {field("floorArea", { inputMode: "decimal", required: true })}
-          {field("livingArea", { inputMode: "decimal" })}
-          <SelectField
-            id="edit-tenure"
-            name="tenure"
-            label={labels.tenure}
-            options={tenures}
-            defaultValue={failed ? state.values?.tenure : household.tenure}
-            errors={state.fieldErrors?.tenure}
-          />
-          <SelectField
-            id="edit-ownerLocation"
-            name="ownerLocation"
-            label={labels.ownerLocation}
-            options={ownerLocations}
-            defaultValue={failed ? state.values?.ownerLocation : household.ownerLocation}
-            errors={state.fieldErrors?.ownerLocation}
-          />
-        </div>
-        <div className="flex flex-wrap gap-x-6">
-          {(["isPartyMemberHousehold", "isHardship", "isElderlySickDisabled", "hasFamilyDispute"] as const).map((key) => (
-            <CheckboxField key={key} id={`edit-${key}`} name={key} label={labels[key]} defaultChecked={flag(key)} />
-          ))}
-        </div>
-        <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? labels.saving : labels.save}
-          </Button>
-        </div>
-        <div aria-live="polite">
-          {state.message ? (
-            <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? "household-saved" : "household-edit-error"}>
-              {state.message}
-              {offerReload ? (
-                <>
-                  {" "}
-                  <a href={reloadHref} className="underline underline-offset-4">
-                    {labels.reload}
-                  </a>
-                </>
-              ) : null}
-            </Alert>
-          ) : null}
-        </div>
-      </form>
+      {/* formKey: a saved edit re-renders with the new version and fresh defaults. */}
+      <ActionForm
+        action={action}
+        formKey={household.version}
+        busy
+        submitLabel={labels.save}
+        pendingLabel={labels.saving}
+        messageTestIds={{ success: "household-saved", error: "household-edit-error" }}
+        renderMessage={(state) => <SaveMessage state={state} reloadHref={reloadHref} reloadLabel={labels.reload} />}
+      >
+        {({ state }) => <EditFields household={household} labels={labels} tenures={tenures} ownerLocations={ownerLocations} state={state} />}
+      </ActionForm>
     </section>
+  );
+}
+
+/** The answer; a refusal without field errors (someone else saved first, or the record is gone)
+ *  offers a reload. */
+function SaveMessage({ state, reloadHref, reloadLabel }: { state: ActionState; reloadHref: string; reloadLabel: string }) {
+  const offerReload = !state.ok && state.message !== undefined && state.fieldErrors === undefined;
+  return (
+    <>
+      {state.message}
+      {offerReload ? (
+        <>
+          {" "}
+          <a href={reloadHref} className="underline underline-offset-4">
+            {reloadLabel}
+          </a>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The fields, filled with what was typed after a refusal, else with the household's facts. */
+function EditFields({
+  household,
+  labels,
+  tenures,
+  ownerLocations,
+  state,
+}: {
+  household: EditableHousehold;
+  labels: HouseholdEditLabels;
+  tenures: { value: string; label: string }[];
+  ownerLocations: { value: string; label: string }[];
+  state: ActionState;
+}) {
+  const failed = !state.ok && state.values !== undefined;
+  const text = (key: TextKey) => (failed ? (state.values?.[key] ?? "") : String(household[key] ?? ""));
+  const flag = (key: FlagKey) => (failed ? state.values?.[key] === "on" : household[key]);
+  const field = (key: TextKey, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
+    <FormField id={`edit-${key}`} name={key} label={labels[key]} defaultValue={text(key)} errors={state.fieldErrors?.[key]} {...extra} />
+  );
+  return (
+    <>
+      <input type="hidden" name="projectId" value={household.projectId} />
+      <input type="hidden" name="householdId" value={household.id} />
+      <input type="hidden" name="version" value={failed ? (state.values?.version ?? household.version) : household.version} />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {field("headName", { required: true, maxLength: 50 })}
+        {field("phone", { type: "tel", inputMode: "tel", maxLength: 24 })}
+        {field("address", { required: true, maxLength: 300 })}
+        {field("lane", { maxLength: 100 })}
+        {field("building", { required: true, maxLength: 100 })}
+        {field("number", { maxLength: 100 })}
+        {field("room", { maxLength: 100 })}
+        {field("registeredPopulation", { inputMode: "numeric", required: true })}
+        {field("residentCount", { inputMode: "numeric", required: true })}
+        {field("floorArea", { inputMode: "decimal", required: true })}
+        {field("livingArea", { inputMode: "decimal" })}
+        <SelectField
+          id="edit-tenure"
+          name="tenure"
+          label={labels.tenure}
+          options={tenures}
+          defaultValue={failed ? state.values?.tenure : household.tenure}
+          errors={state.fieldErrors?.tenure}
+        />
+        <SelectField
+          id="edit-ownerLocation"
+          name="ownerLocation"
+          label={labels.ownerLocation}
+          options={ownerLocations}
+          defaultValue={failed ? state.values?.ownerLocation : household.ownerLocation}
+          errors={state.fieldErrors?.ownerLocation}
+        />
+      </div>
+      <div className="flex flex-wrap gap-x-6">
+        {(["isPartyMemberHousehold", "isHardship", "isElderlySickDisabled", "hasFamilyDispute"] as const).map((key) => (
+          <CheckboxField key={key} id={`edit-${key}`} name={key} label={labels[key]} defaultChecked={flag(key)} />
+        ))}
+      </div>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CreateDisplaySessionForm } from "@/components/display/create-display-session-form";
+import { DisplaySessionTable } from "@/components/display/display-session-table";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
-import { ActionForm } from "@/components/ui/action-form";
 import { requireActor } from "@/lib/auth/actor";
+import { formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { listDisplaySessions } from "@/lib/server/display/list-display-sessions";
 import { orNotFound } from "@/lib/server/or-not-found";
@@ -22,7 +23,6 @@ export default async function DisplaySessionsPage({ params }: Props) {
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId } = await params;
   const [t, locale, list] = await Promise.all([getTranslator(), getLocale(), orNotFound(listDisplaySessions(actor, { projectId }))]);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: list.timeZone });
 
   return (
     <PageShell actor={actor} currentPath={`/projects/${projectId}/display-sessions`}>
@@ -57,50 +57,13 @@ export default async function DisplaySessionsPage({ params }: Props) {
             {t("live.sessions.empty")}
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={t("live.sessions.tableLabel")}>
-            <table className="w-full text-left text-base">
-              <thead className="bg-stone-100 text-sm text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("live.sessions.label")}</th>
-                  <th scope="col" className="px-3 py-2">{t("live.sessions.createdAt")}</th>
-                  <th scope="col" className="px-3 py-2">{t("live.sessions.createdBy")}</th>
-                  <th scope="col" className="px-3 py-2">{t("live.sessions.lastSeenAt")}</th>
-                  <th scope="col" className="px-3 py-2">{t("live.sessions.status")}</th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">{t("live.sessions.revoke")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.sessions.map((s) => (
-                  <tr key={s.id} className="border-t border-stone-200 align-top" data-testid="display-session-row">
-                    <th scope="row" className="px-3 py-2 font-medium">{s.label}</th>
-                    <td className="px-3 py-2 whitespace-nowrap">{time.format(s.createdAt)}</td>
-                    <td className="px-3 py-2">{s.createdBy?.name ?? t("common.none")}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{s.lastSeenAt ? time.format(s.lastSeenAt) : t("live.sessions.never")}</td>
-                    <td className="px-3 py-2" data-testid="display-session-status" aria-live="polite">
-                      {s.revokedAt ? t("live.sessions.revoked", { time: time.format(s.revokedAt) }) : t("live.sessions.active")}
-                    </td>
-                    <td className="px-3 py-2">
-                      {s.revokedAt ? null : (
-                        <ActionForm
-                          action={revokeDisplaySessionAction}
-                          submitLabel={t("live.sessions.revoke")}
-                          pendingLabel={t("common.loading")}
-                          submitVariant="secondary"
-                          testId={`revoke-display-${s.id}`}
-                          className="flex flex-col gap-1"
-                        >
-                          <input type="hidden" name="projectId" value={projectId} />
-                          <input type="hidden" name="displaySessionId" value={s.id} />
-                        </ActionForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DisplaySessionTable
+            projectId={projectId}
+            sessions={list.sessions}
+            revokeAction={revokeDisplaySessionAction}
+            t={t}
+            format={formatters(locale, list.timeZone)}
+          />
         )}
       </section>
     </PageShell>
