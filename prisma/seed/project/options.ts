@@ -1,0 +1,199 @@
+// The options planProject() takes and the result it returns (re-exported by ../project-plan.ts).
+
+import type {
+  CompensationItemKind,
+  CountingUnit,
+  GroupSpecialty,
+  OwnerLocation,
+  PartyBranchKind,
+  ProjectKind,
+  ProjectPhase,
+  Tenure,
+} from "../../../lib/generated/prisma/enums.ts";
+import type { AnchorDate } from "../calendar.ts";
+import type { RegionSet } from "../identity.ts";
+import type { NameRegion } from "../names.ts";
+import type { Plan } from "../plan.ts";
+
+// ───────── Options ─────────
+
+/** How addresses look: Shanghai 里弄 lanes, Shenzhen estates, or village house numbers. */
+export type HousingStyle = "LANE" | "ESTATE" | "VILLAGE";
+
+/** A named staff account (demo logins); everything else is generated. */
+export type StaffAccount = {
+  name: string;
+  /** Defaults to the next generated 139… number; null for none. */
+  phone?: string | null;
+  /** Defaults to the project's staffPassword. */
+  password?: string;
+  isPartyMember?: boolean;
+};
+
+export type ProjectAccounts = {
+  secretary?: StaffAccount;
+  commander?: StaffAccount;
+  /** Leader of signing group i (0-based). */
+  signingGroupLeaders?: (StaffAccount | undefined)[];
+  /** Named members of signing groups (0-based group index). */
+  signingGroupMembers?: { group: number; account: StaffAccount }[];
+  /** Resident logins: household code + access code. keepUnsigned keeps that household unsigned. */
+  residents?: { householdCode: string; accessCode: string; keepUnsigned?: boolean }[];
+};
+
+export type ProjectUnitIds = {
+  streetOffice: string;
+  residentsCommittee: string;
+  expropriationOffice: string;
+  lawFirm: string;
+  enterpriseParty: string;
+  publicHousingManager?: string;
+};
+
+export type UnitKey = keyof ProjectUnitIds;
+
+/** Day offsets relative to the anchor (negative = before it). */
+export type ProjectSchedule = {
+  branchEstablished: number;
+  noticeStart: number;
+  noticeEnd: number;
+  consultationStart: number;
+  consultationEnd: number;
+  signingStart: number;
+  signingEnd: number;
+};
+
+export type CompensationPreset = {
+  name: string;
+  /** Mean valuation per m² (元); each household's valuation varies around it. */
+  valuationPerSqm: number;
+  guaranteedMinimum?: number;
+  items: { kind: CompensationItemKind; label: string; amount?: number; rate?: number; deadline?: "SIGNING_END" | "RELOCATION_END" }[];
+};
+
+export type SeedProjectOptions = {
+  /** Same seed + same anchor → same rows. Defaults to the code. */
+  seed?: string | number;
+  /** "Today" in Asia/Shanghai (YYYY-MM-DD); every date derives from it. Default: today. */
+  anchor?: AnchorDate;
+  code?: string;
+  name?: string;
+  kind?: ProjectKind;
+  district?: string;
+  street?: string;
+  countingUnit?: CountingUnit;
+  /** Household codes are `${prefix}-0001`; default: the last part of the project code. */
+  householdCodePrefix?: string;
+  isPublished?: boolean;
+  /** Default: derived from the schedule and the figures. */
+  phase?: ProjectPhase;
+  firstRoundThreshold?: number;
+  signingThreshold?: number;
+  schedule?: Partial<ProjectSchedule>;
+
+  households?: number;
+  excludedHouseholds?: number;
+  partyMemberHouseholds?: number;
+  signingGroups?: number;
+  specialGroups?: GroupSpecialty[];
+  membersPerSigningGroup?: number;
+  membersPerSpecialGroup?: number;
+  /** A Party group in every special group too (Shenzhen style); signing groups always have one. */
+  partyGroupsInSpecialGroups?: boolean;
+  branchName?: string;
+  branchKind?: PartyBranchKind;
+
+  /** First-round consultation: exact counts, or shares of eligible households. */
+  firstRound?: { agree?: number; disagree?: number; agreeShare?: number; disagreeShare?: number };
+  /** Signed households by the anchor: exact count or share of eligible. */
+  signed?: number;
+  signedShare?: number;
+  /** Signed on the signing start date: exact count or share of eligible. */
+  firstDaySigned?: number;
+  firstDayShare?: number;
+  /** After day one, daily signings decay like exp(−day/decayDays) plus a floor. */
+  signingCurve?: { decayDays?: number; floor?: number };
+  /** How much being away (other city, abroad) delays signing; 0 when remote signing was organised in advance. */
+  remoteOwnerDelay?: number;
+  /** Share of signed households that moved out (only once the agreements are effective). */
+  movedOutShare?: number;
+  /** Days after the agreements take effect within which households move out. */
+  relocationDays?: number;
+
+  housing?: HousingStyle;
+  places?: { roads?: string[]; estates?: string[]; village?: string };
+  ownerLocations?: Partial<Record<OwnerLocation, number>>;
+  tenures?: Partial<Record<Tenure, number>>;
+  regionSet?: RegionSet;
+  nameRegion?: NameRegion;
+
+  /** Existing units to staff the project from; missing ones are planned (named by unitNames). */
+  units?: Partial<ProjectUnitIds>;
+  unitNames?: Partial<Record<UnitKey, string>>;
+  /** Project-level joint conference; false for none. */
+  conference?: false | { name?: string; convenorUnitIds?: string[]; extraUnitIds?: string[] };
+  accounts?: ProjectAccounts;
+  staffPassword?: string;
+  /** Staff phones are 139 + 4-digit block + 4-digit sequence. */
+  phoneBlock?: number;
+
+  activity?: {
+    visitsPerHousehold?: number;
+    /** Reception-room visits during the notice period. */
+    receptionVisits?: number;
+    openTaskShare?: number;
+    demandShare?: number;
+    branchMeetings?: number;
+    residentForums?: number;
+    receptionRooms?: string[];
+  };
+  compensation?: CompensationPreset;
+};
+
+// ───────── Result ─────────
+
+export type PlannedGroup = {
+  id: string;
+  name: string;
+  specialty: GroupSpecialty | null;
+  leaderId: string;
+  memberIds: string[];
+  partyGroupId: string | null;
+};
+
+export type ProjectFigures = {
+  households: number;
+  excluded: number;
+  eligible: number;
+  partyMemberHouseholds: number;
+  agree: number;
+  disagree: number;
+  signed: number;
+  firstDaySigned: number;
+  /** Signings needed for the agreements to take effect: ⌈threshold × eligible⌉. */
+  thresholdCount: number;
+  movedOut: number;
+  handedOver: number;
+  effectiveAt: Date | null;
+  signingFailedAt: Date | null;
+  phase: ProjectPhase;
+  /** Signings per day of the signing period up to the day before the anchor. */
+  dailySigned: { date: string; count: number }[];
+  visitLogs: number;
+  openTasks: number;
+};
+
+export type ProjectPlanResult = {
+  plan: Plan;
+  anchor: AnchorDate;
+  project: Plan["projects"][number];
+  schedule: ProjectSchedule;
+  figures: ProjectFigures;
+  units: ProjectUnitIds;
+  branchId: string;
+  conferenceId: string | null;
+  secretaryId: string;
+  commanderId: string;
+  signingGroups: PlannedGroup[];
+  specialGroups: PlannedGroup[];
+};
