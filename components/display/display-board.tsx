@@ -1,3 +1,4 @@
+import { liveLabels } from "@/components/live/live-labels";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ColumnHeader, RowHeader, Table, TableBody, TableCell, TableHead, TableRegion, TableRow } from "@/components/ui/table";
 import { formatters, type Formatters } from "@/lib/i18n/format";
@@ -27,7 +28,7 @@ function BoardHeader({ board, token, fallbackRefreshMs, t, format }: Part & { to
         <LiveRefresh
           displayToken={token}
           fallbackRefreshMs={fallbackRefreshMs}
-          labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }}
+          labels={liveLabels(t)}
           className="flex items-center justify-end gap-2 text-lg"
         />
         <p>{t("live.display.updatedAt", { time: format.dateTimeSeconds(board.at) })}</p>

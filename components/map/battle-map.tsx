@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { HOUSEHOLD_STATES, type HouseholdState } from "@/lib/domain/household-state";
-import type { Locale, Translate } from "@/lib/i18n/translate";
+import type { Formatters } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
 import type { BattleMap as BattleMapData } from "@/lib/server/map/get-battle-map";
 
 // Colour is never the only cue: every tile and legend entry also carries the state's letter,
@@ -15,8 +16,7 @@ export const STATE_TILE_CLASSES: Record<HouseholdState, string> = {
   EXCLUDED: "border-2 border-stone-400 bg-stone-200 text-stone-800 line-through",
 };
 
-export function BattleMap({ map, t, locale }: { map: BattleMapData; t: Translate; locale: Locale }) {
-  const n = new Intl.NumberFormat(locale);
+export function BattleMap({ map, t, format }: { map: BattleMapData; t: Translate; format: Formatters }) {
   return (
     <div className="flex flex-col gap-5">
       <section aria-labelledby="map-legend" className="rounded-lg border border-stone-200 bg-white p-3">
@@ -30,7 +30,7 @@ export function BattleMap({ map, t, locale }: { map: BattleMapData; t: Translate
                 {t(`setup.map.letters.${state}`)}
               </span>
               <span>
-                {t(`household.states.${state}`)} <strong className="tabular-nums">{n.format(map.counts[state])}</strong>
+                {t(`household.states.${state}`)} <strong className="tabular-nums">{format.number(map.counts[state])}</strong>
               </span>
             </li>
           ))}
@@ -45,7 +45,7 @@ export function BattleMap({ map, t, locale }: { map: BattleMapData; t: Translate
           {map.buildings.map(({ building, tiles }) => (
             <section key={building} aria-label={`${building} · ${t("setup.map.buildingCount", { count: tiles.length })}`} className="rounded-lg border border-stone-200 bg-white p-3">
               <h3 className="mb-2 font-semibold">
-                {building} <span className="text-sm font-normal text-stone-600">{t("setup.map.buildingCount", { count: n.format(tiles.length) })}</span>
+                {building} <span className="text-sm font-normal text-stone-600">{t("setup.map.buildingCount", { count: format.number(tiles.length) })}</span>
               </h3>
               <ul className="flex flex-wrap gap-1.5">
                 {tiles.map((tile) => (

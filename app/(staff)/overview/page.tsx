@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageShell } from "@/components/layout/page-shell";
+import { liveLabels } from "@/components/live/live-labels";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { OverviewFilterForm } from "@/components/dashboard/overview-filter-form";
 import { OverviewSummary } from "@/components/dashboard/overview-summary";
@@ -31,7 +32,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <p className="text-sm text-stone-600" data-testid="computed-at">
             {t("dashboard.computedAt", { time: computedAt, zone: overview.timeZone })}
           </p>
-          <LiveRefresh labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }} />
+          <LiveRefresh labels={liveLabels(t)} />
         </div>
         <a
           href={overviewExportHref(overview)}

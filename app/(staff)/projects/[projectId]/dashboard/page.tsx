@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
+import { liveLabels } from "@/components/live/live-labels";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectDashboard } from "@/components/dashboard/project-dashboard";
 import { requireActor } from "@/lib/auth/actor";
@@ -39,7 +40,7 @@ export default async function DashboardPage({ params }: Props) {
           <p className="text-sm text-stone-600" data-testid="computed-at">
             {t("dashboard.computedAt", { time: computedAt, zone: dashboard.timeZone })}
           </p>
-          <LiveRefresh projectId={project.id} labels={{ live: t("live.indicator.live"), connecting: t("live.indicator.connecting"), reconnecting: t("live.indicator.reconnecting") }} />
+          <LiveRefresh projectId={project.id} labels={liveLabels(t)} />
         </div>
         <a
           href={`/api/projects/${project.id}/dashboard/export`}
