@@ -63,6 +63,8 @@ async function main() {
   const secrets = loadSecrets();
 
   let postgres: TEmbeddedPostgres | undefined;
+  // Assigned once the build is done; shutdown() may run before then and must see it unset.
+  // eslint-disable-next-line prefer-const
   let next: ChildProcess | undefined;
   let stopping = false;
 

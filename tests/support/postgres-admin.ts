@@ -5,6 +5,8 @@ import pg from "pg";
 export const TEMPLATE_DATABASE = "lianxin_template";
 
 declare module "vitest" {
+  // Declaration merging with vitest's own context needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     /// A database URL of the test server; tests use its host, port and credentials.
     postgresServerUrl: string;
