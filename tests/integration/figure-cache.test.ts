@@ -1,8 +1,9 @@
 // The figure cache against a real listener on a real database: figures are read once and kept
 // while nothing changes; a committed signing (through the real use case) makes that project's
 // figures be read again and no other's; a rolled-back write does not; a lost listening
-// connection drops everything; without a connection nothing is kept; and the pages' readers give
-// the same counts as a fresh count after a signing.
+// connection drops everything; without a connection nothing is kept; the pages' readers give
+// the same counts as a fresh count after a signing; and the signing desk shows its own signing
+// before its notification has moved the cache.
 process.env.LIANXIN_FIGURE_CACHE = "on";
 
 import pg from "pg";
@@ -14,6 +15,8 @@ import { readDailySignings } from "@/lib/server/figures/internal/progress-querie
 import { createProgressListener, LISTENER_APPLICATION_NAME, progressListener, type ProgressListener } from "@/lib/server/live/listener";
 import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import { countHouseholdsByProject, readHouseholdCounts } from "@/lib/server/figures/internal/count-households";
+import { readProjectFigures } from "@/lib/server/figures/project-figures";
+import { getSigningDesk } from "@/lib/server/signing/get-signing-desk";
 import { recordSigning } from "@/lib/server/signing/record-signing";
 import type { SeededProject } from "@/prisma/seed/factories";
 import { actorOf, householdsOf, seedSigningProject, setHousehold } from "./signing-helpers.ts";
@@ -264,5 +267,35 @@ describe("the pages' readers through the process's cache", () => {
     const daily = await readDailySignings(ids, "Asia/Shanghai");
     const signedA = (await countHouseholdsByProject(db(), [a.project.id])).get(a.project.id)!.signed;
     expect(daily.get(a.project.id)!.reduce((sum, d) => sum + d.count, 0)).toBe(signedA);
+  });
+
+  it("the signing desk shows its own signing in the read right after it, while the notification is still held back", async () => {
+    const projectId = a.project.id;
+    const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, signingThreshold: true } });
+    await readHouseholdCounts([projectId]); // starts the process's listener
+    await progressListener().ready();
+    /** Commits `change` and waits until the listener has handed its notification out. */
+    const handedOut = async (change: () => Promise<unknown>) => {
+      const version = progressListener().versionOf(projectId);
+      await change();
+      await expect.poll(() => progressListener().versionOf(projectId), { timeout: 10_000, interval: 5 }).not.toBe(version);
+    };
+    // A signing first, so the one below is not this process's first (slower): the check needs it
+    // to land within the window opened below. Slower still, it proves less; it never fails.
+    await handedOut(() => signOneOf(a, leaderOfA, "CACHE-WARM"));
+    let unsigned: string | undefined;
+    for (const h of await householdsOf(projectId, a.signingGroups[0]!.id)) {
+      if (!unsigned && (await db().signing.count({ where: { householdId: h.id } })) === 0) unsigned = h.id;
+    }
+    const version = await setHousehold(unsigned!, {});
+    // A change handed out just now opens the project's window (COALESCE_MS): the signing's own
+    // notification, a moment later, is held back until the window ends, as in a launch-day burst.
+    await handedOut(() => db().$transaction(async (tx) => notifyProjectChanged(tx, projectId, "assignment")));
+    const before = (await readHouseholdCounts([projectId])).get(projectId)!; // kept at the new version
+    await recordSigning(leaderOfA, { projectId, householdId: unsigned!, version, channel: "ON_SITE", agreementNumber: "CACHE-DESK" });
+    const after = await getSigningDesk(leaderOfA, { projectId });
+    expect(after.figures.signed).toBe(before.signed + 1);
+    expect(after.figures).toEqual((await readProjectFigures([project], { fresh: true })).get(projectId));
+    expect(after.recent[0]).toMatchObject({ agreementNumber: "CACHE-DESK" });
   });
 });
