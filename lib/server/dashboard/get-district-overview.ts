@@ -5,6 +5,7 @@ import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, calendarDayOfDateColumn, type CalendarDay } from "../../domain/calendar-day.ts";
 import type { ProgressFigures } from "../../domain/dashboard.ts";
+import { PROJECT_KINDS, PROJECT_PHASES } from "../../domain/options.ts";
 import { chineseNames } from "../../domain/progress.ts";
 import { formatPercent, ratio, ratioBasisPoints } from "../../domain/rates.ts";
 import { serverEnv } from "../../env.ts";
@@ -15,8 +16,6 @@ import { requireDistrictReader } from "./dashboard-access.ts";
 
 export const OVERVIEW_SORTS = ["code", "name", "households", "signed", "rate", "firstDayRate", "relocationRate", "daysLeft", "risk"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
-const KINDS = ["OLD_DISTRICT", "SHANTYTOWN", "VILLAGE"] as const;
-const PHASES = ["PREPARATION", "NOTICE", "FIRST_CONSULTATION", "SIGNING", "RELOCATION", "CLEARED", "CLOSED"] as const;
 
 function firstString(value: unknown): unknown {
   const first = Array.isArray(value) ? value[0] : value;
@@ -28,8 +27,8 @@ const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstString, sc
 export const ZOverviewQuery = z.object({
   sort: lenient(z.enum(OVERVIEW_SORTS)).transform((v) => v ?? "code"),
   dir: lenient(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
-  kind: lenient(z.enum(KINDS)),
-  phase: lenient(z.enum(PHASES)),
+  kind: lenient(z.enum(PROJECT_KINDS)),
+  phase: lenient(z.enum(PROJECT_PHASES)),
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 

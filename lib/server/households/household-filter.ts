@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addDays } from "../../domain/progress.ts";
 import { instantFromWallClock } from "../../domain/calendar-day.ts";
 import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
+import { OWNER_LOCATIONS, TENURES, VOTES } from "../../domain/options.ts";
 import { serverEnv } from "../../env.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
@@ -18,9 +19,6 @@ export const HOUSEHOLD_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 /** `group=none`: households not yet assigned to a signing group. */
 export const UNASSIGNED = "none";
-
-const TENURES = ["PUBLIC_LEASE", "PRIVATE_PROPERTY", "OTHER"] as const;
-const OWNER_LOCATIONS = ["LOCAL", "OTHER_CITY", "OTHER_PROVINCE", "HK_MACAO_TW", "OVERSEAS"] as const;
 
 /** A single query-string value: the first one when a key is repeated, trimmed, empty = absent. */
 function firstString(value: unknown): string | undefined {
@@ -56,7 +54,7 @@ export const ZHouseholdFilter = z.object({
   eligible: flag,
   signed: lenient(z.enum(["yes", "no"])),
   signedOn: lenient(z.iso.date()),
-  vote: lenient(z.enum(["AGREE", "DISAGREE"])),
+  vote: lenient(z.enum(VOTES)),
   movedOut: flag,
 });
 export type THouseholdFilter = z.infer<typeof ZHouseholdFilter>;

@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { householdScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
+import { OWNER_LOCATIONS, TENURES } from "../../domain/options.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput, requiredText } from "../../validation.ts";
@@ -76,8 +77,8 @@ export const ZUpdateHouseholdInput = z.object({
   residentCount: count,
   floorArea: area,
   livingArea: optionalArea,
-  tenure: z.enum(["PUBLIC_LEASE", "PRIVATE_PROPERTY", "OTHER"], { error: "validation.required" }),
-  ownerLocation: z.enum(["LOCAL", "OTHER_CITY", "OTHER_PROVINCE", "HK_MACAO_TW", "OVERSEAS"], { error: "validation.required" }),
+  tenure: z.enum(TENURES, { error: "validation.required" }),
+  ownerLocation: z.enum(OWNER_LOCATIONS, { error: "validation.required" }),
   isPartyMemberHousehold: checkbox,
   isHardship: checkbox,
   isElderlySickDisabled: checkbox,

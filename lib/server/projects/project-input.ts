@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { COUNTING_UNITS, PROJECT_KINDS } from "../../domain/options.ts";
 import { basisPointsToDecimalText, percentTextToBasisPoints } from "../../domain/rates.ts";
 import { requiredText } from "../../validation.ts";
 
@@ -34,10 +35,10 @@ const ZPercent = z
 export const ZProjectFields = z
   .object({
     name: requiredText(100),
-    kind: z.enum(["OLD_DISTRICT", "SHANTYTOWN", "VILLAGE"], { error: "validation.required" }),
+    kind: z.enum(PROJECT_KINDS, { error: "validation.required" }),
     district: requiredText(50),
     street: requiredText(50),
-    countingUnit: z.enum(["CERTIFICATE", "HOUSEHOLD", "DWELLING"], { error: "validation.required" }),
+    countingUnit: z.enum(COUNTING_UNITS, { error: "validation.required" }),
     firstRoundThreshold: ZPercent,
     signingThreshold: ZPercent,
     noticeStart: ZDate,
