@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from "react";
 
 type Theme = "dark" | "light";
 
@@ -34,24 +34,41 @@ type Props = {
   labels: { theme: string; dark: string; light: string; fullScreen: string; exitFullScreen: string };
 };
 
+// The theme as a small external store: the server (and hydration) renders dark, the browser
+// then shows the remembered choice, else the system's preference.
+let chosen: Theme | null = null;
+const themeListeners = new Set<() => void>();
+
+function subscribeTheme(listener: () => void): () => void {
+  themeListeners.add(listener);
+  return () => themeListeners.delete(listener);
+}
+
+function readTheme(): Theme {
+  if (chosen) return chosen;
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  if (stored === "dark" || stored === "light") return stored;
+  return window.matchMedia?.("(prefers-color-scheme: light)").matches ? "light" : "dark";
+}
+
+function chooseTheme(next: Theme): void {
+  chosen = next;
+  for (const listener of themeListeners) listener();
+  window.localStorage.setItem(STORAGE_KEY, next);
+}
+
 /** The big screen's frame: remembered dark/light theme (else the system's), a full-screen button. */
 export function DisplayFrame({ children, labels }: Props) {
-  const [theme, setTheme] = useState<Theme>("dark");
+  const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "dark" as const);
   const [isFullScreen, setIsFullScreen] = useState(false);
 
   useEffect(() => {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored === "dark" || stored === "light") setTheme(stored);
-    else if (window.matchMedia?.("(prefers-color-scheme: light)").matches) setTheme("light");
     const onChange = () => setIsFullScreen(document.fullscreenElement !== null);
     document.addEventListener("fullscreenchange", onChange);
     return () => document.removeEventListener("fullscreenchange", onChange);
   }, []);
 
-  const choose = (next: Theme) => {
-    setTheme(next);
-    window.localStorage.setItem(STORAGE_KEY, next);
-  };
+  const choose = chooseTheme;
   const toggleFullScreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void document.documentElement.requestFullscreen?.().catch(() => undefined);
