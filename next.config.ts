@@ -6,9 +6,6 @@ const nextConfig: NextConfig = {
   // The generated Prisma client and pg stay on the server as plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
-  // `npm test` type-checks every file (tests and scripts too) as its first step; the build does
-  // not repeat it, so starting the portal does not wait for it.
-  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {
@@ -19,6 +16,12 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // robots.txt asks crawlers to stay out; this keeps a linked staff or resident address out of
+      // an index all the same.
+      ...["/projects/:path*", "/overview/:path*", "/my-household/:path*", "/display/:path*", "/api/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }],
+      })),
     ];
   },
 };
