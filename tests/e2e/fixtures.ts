@@ -21,8 +21,18 @@ async function loginAs(page: Page, role: DemoRole): Promise<void> {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/** No serious or critical accessibility violations on the page as it is now. */
+/** Waits for what a user waits for before reading a page: it has loaded, its streamed metadata
+ *  (the title) has arrived and no region is still marked busy (a loading.tsx skeleton). On a busy
+ *  machine each of these can come late; none is a fixed sleep. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await expect(page).toHaveTitle(/\S/);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+/** No serious or critical accessibility violations on the page once it has settled. */
 async function expectAccessible(page: Page): Promise<void> {
+  await settle(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
