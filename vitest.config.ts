@@ -19,6 +19,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // An upper bound, not a timing: the demo plan and the lint test take seconds on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {
