@@ -26,3 +26,10 @@ export function requireDatabaseUrl(): string {
   if (!url) throw new Error("DATABASE_URL is not set (scripts/start.ts sets it for the embedded Postgres)");
   return url;
 }
+
+/** Settings read at each call instead of from the parsed snapshot, because the seed, scripts and
+ *  tests set them after this module has loaded (a benchmark switches the figure cache off and on
+ *  within one run; the seed makes a data key when none is given). */
+export function liveSetting(name: "LIANXIN_DATA_KEY" | "LIANXIN_FIGURE_CACHE"): string | undefined {
+  return process.env[name];
+}

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { liveSetting } from "../env.ts";
 
 // Resident ID numbers (居民身份证号码) are the most sensitive field Lianxin holds. They are stored
 // only as AES-256-GCM ciphertext plus a masked form for screens; the clear number exists in memory
@@ -39,7 +40,7 @@ export function maskIdNumber(id: string): string {
 }
 
 function resolveKey(key?: Buffer | string): Buffer {
-  const source = key ?? process.env[KEY_ENV];
+  const source = key ?? liveSetting(KEY_ENV);
   if (source === undefined || source === "") {
     throw new Error(`${KEY_ENV} is not set: it must be 64 hex characters (a 32-byte AES-256 key) to encrypt ID numbers`);
   }

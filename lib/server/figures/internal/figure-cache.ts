@@ -1,4 +1,5 @@
 import "server-only";
+import { liveSetting } from "../../../env.ts";
 import { progressListener, type ProgressListener } from "../../live/listener.ts";
 import type { ProgressKind } from "../../live/progress-event.ts";
 
@@ -133,7 +134,7 @@ const globalForCache = globalThis as unknown as { lianxinFigureCache?: FigureCac
  * both ways.
  */
 export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>, options?: ReadOptions): Promise<Map<string, T>> {
-  if (process.env.LIANXIN_FIGURE_CACHE === "off") return load([...projectIds]);
+  if (liveSetting("LIANXIN_FIGURE_CACHE") === "off") return load([...projectIds]);
   globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
   return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load, options);
 }
