@@ -70,6 +70,18 @@ export const boundaries = [
   { name: "boundaries/components", files: ["components/**"], rules: restrict([...NO_DATA_ACCESS, NO_APP]) },
   // The exact definitions of DOMAIN.md are pure functions: no database, no server, no files.
   { name: "boundaries/domain", files: ["lib/domain/**"], rules: restrict(DOMAIN_IS_PURE) },
+  // The environment is parsed (and documented) in one place; scripts and tests set it up.
+  {
+    name: "boundaries/env",
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment through lib/env.ts (serverEnv(), liveSetting())." },
+      ],
+    },
+  },
 ];
 
 export default defineConfig([

@@ -82,6 +82,17 @@ describe("layer boundaries are lint rules", () => {
     expect(await restrictedImports(file, allowed)).toEqual([]);
   });
 
+  it("the environment is read only in lib/env.ts", async () => {
+    const envReads = async (filePath: string) => {
+      const [result] = await eslint.lintText("export const zone = process.env.LIANXIN_TIME_ZONE;\n", { filePath: `${root}${filePath}` });
+      return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-properties");
+    };
+    expect(await envReads("lib/server/example/example.ts")).toHaveLength(1);
+    expect(await envReads("components/example/example.tsx")).toHaveLength(1);
+    expect(await envReads("lib/env.ts")).toEqual([]);
+    expect(await envReads("scripts/example.ts")).toEqual([]);
+  });
+
   it("lib/server may import the Prisma client (the rules bind app/, components/ and lib/domain only)", async () => {
     expect(await restrictedImports("lib/server/example/example.ts", 'import { prisma } from "../../db.ts";\nexport const x = prisma;\n')).toEqual([]);
   });
