@@ -46,9 +46,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
         return;
       }
       const throttled = result?.error?.startsWith("THROTTLED:");
-      setError(
-        throttled ? labels.throttled.replace("{minutes}", result!.error!.split(":")[1] ?? "1") : labels.failed,
-      );
+      setError(throttled ? labels.throttled.replace("{minutes}", result!.error!.split(":")[1] ?? "1") : labels.failed);
     } catch {
       setError(labels.unavailable);
     }
@@ -79,7 +77,13 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
       </div>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" key={mode} noValidate>
         {mode === "staff" ? <StaffFields labels={labels} /> : <ResidentFields labels={labels} />}
-        <div aria-live="polite">{error ? <Alert tone="error" testId="login-error">{error}</Alert> : null}</div>
+        <div aria-live="polite">
+          {error ? (
+            <Alert tone="error" testId="login-error">
+              {error}
+            </Alert>
+          ) : null}
+        </div>
         <Button type="submit" disabled={pending}>
           {pending ? labels.submitting : labels.submit}
         </Button>
@@ -100,7 +104,14 @@ function StaffFields({ labels }: { labels: LoginLabels }) {
 function ResidentFields({ labels }: { labels: LoginLabels }) {
   return (
     <>
-      <FormField id="householdCode" name="householdCode" autoComplete="username" autoCapitalize="characters" required label={labels.householdCode} />
+      <FormField
+        id="householdCode"
+        name="householdCode"
+        autoComplete="username"
+        autoCapitalize="characters"
+        required
+        label={labels.householdCode}
+      />
       <FormField
         id="accessCode"
         name="accessCode"

@@ -23,10 +23,13 @@ export function HouseholdHeading({ household, t }: { household: HouseholdDetail;
           {t("households.detail.state")}: <strong data-testid="household-state">{t(`household.states.${household.state}`)}</strong>
         </span>
         <span>
-          {t("households.detail.group")}: <strong data-testid="household-group">{household.group?.name ?? t("households.detail.noGroup")}</strong>
+          {t("households.detail.group")}:{" "}
+          <strong data-testid="household-group">{household.group?.name ?? t("households.detail.noGroup")}</strong>
         </span>
       </p>
-      {household.isExcluded ? <p className="mt-1">{t("households.detail.excluded", { reason: household.exclusionReason ?? t("common.none") })}</p> : null}
+      {household.isExcluded ? (
+        <p className="mt-1">{t("households.detail.excluded", { reason: household.exclusionReason ?? t("common.none") })}</p>
+      ) : null}
     </div>
   );
 }
@@ -47,14 +50,21 @@ function factsOf(h: HouseholdDetail, t: Translate, locale: Locale, f: Formatters
     { label: t("households.detail.room"), value: h.room ?? none },
     { label: t("households.detail.tenure"), value: t(`households.tenures.${h.tenure}`) },
     { label: t("households.detail.phone"), value: h.phone ?? none, testId: "household-phone" },
-    { label: t("households.detail.registeredPopulation"), value: t("households.detail.persons", { count: f.number(h.registeredPopulation) }) },
+    {
+      label: t("households.detail.registeredPopulation"),
+      value: t("households.detail.persons", { count: f.number(h.registeredPopulation) }),
+    },
     { label: t("households.detail.residentCount"), value: t("households.detail.persons", { count: f.number(h.residentCount) }) },
     { label: t("households.detail.floorArea"), value: h.floorArea },
     { label: t("households.detail.livingArea"), value: h.livingArea ?? none },
     { label: t("households.detail.ownerLocation"), value: t(`households.ownerLocations.${h.ownerLocation}`) },
     { label: t("households.detail.vote"), value: t(`household.votes.${h.firstRoundVote ?? "NONE"}`) },
     { label: t("households.detail.lastVisit"), value: h.lastVisitAt ? f.dateTime(h.lastVisitAt) : t("households.list.never") },
-    { label: t("households.detail.flags"), value: flags.length ? flags.join(locale === "en" ? ", " : "、") : t("households.detail.noFlags"), testId: "household-flags" },
+    {
+      label: t("households.detail.flags"),
+      value: flags.length ? flags.join(locale === "en" ? ", " : "、") : t("households.detail.noFlags"),
+      testId: "household-flags",
+    },
   ];
 }
 
@@ -235,7 +245,17 @@ function editLabels(t: Translate): HouseholdEditLabels {
 }
 
 /** Editing the household's facts, for those who update households; `reloadHref` is this page. */
-export function HouseholdEditSection({ household, t, action, reloadHref }: { household: HouseholdDetail; t: Translate; action: Action; reloadHref: string }) {
+export function HouseholdEditSection({
+  household,
+  t,
+  action,
+  reloadHref,
+}: {
+  household: HouseholdDetail;
+  t: Translate;
+  action: Action;
+  reloadHref: string;
+}) {
   return (
     <HouseholdEditForm
       household={editableOf(household)}

@@ -18,7 +18,13 @@ export function AccessCodeForm({
         {labels.title}
       </h2>
       <p className="mb-3 text-stone-700">{labels.description}</p>
-      <ActionForm action={action} submitLabel={labels.submit} pendingLabel={labels.pending} testId="access-code" className="flex flex-col gap-3 sm:max-w-sm">
+      <ActionForm
+        action={action}
+        submitLabel={labels.submit}
+        pendingLabel={labels.pending}
+        testId="access-code"
+        className="flex flex-col gap-3 sm:max-w-sm"
+      >
         <input type="hidden" name="projectId" value={projectId} />
         <ActionField id="householdCode" name="householdCode" label={labels.householdCode} autoCapitalize="characters" required />
       </ActionForm>

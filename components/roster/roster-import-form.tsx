@@ -162,7 +162,13 @@ export function RosterImportForm({
       <h2 id="roster-upload-title" className="text-lg font-semibold">
         {labels.formTitle}
       </h2>
-      <RosterFileForm error={state.kind === "idle" ? state.error : undefined} running={state.kind === "running"} onUpload={upload} onChange={clearError} labels={labels} />
+      <RosterFileForm
+        error={state.kind === "idle" ? state.error : undefined}
+        running={state.kind === "running"}
+        onUpload={upload}
+        onChange={clearError}
+        labels={labels}
+      />
       <div aria-live="polite" className="sr-only" data-testid="roster-status">
         {state.kind === "running" ? fill(labels.step, { step: PHASES.indexOf(state.phase) + 1, phase: labels.phases[state.phase] }) : null}
       </div>
@@ -233,14 +239,28 @@ function RosterFileForm({
   );
 }
 
-function RosterProgress({ state, labels, n }: { state: Extract<State, { kind: "running" }>; labels: RosterImportLabels; n: Intl.NumberFormat }) {
+function RosterProgress({
+  state,
+  labels,
+  n,
+}: {
+  state: Extract<State, { kind: "running" }>;
+  labels: RosterImportLabels;
+  n: Intl.NumberFormat;
+}) {
   const count = state.total ? fill(labels.stepCount, { done: n.format(state.done), total: n.format(state.total) }) : undefined;
   return (
     <div className="flex flex-col gap-1" data-testid="roster-progress">
       <label htmlFor="roster-progress-bar" className="text-sm font-medium">
         {labels.progressLabel} · {fill(labels.step, { step: PHASES.indexOf(state.phase) + 1, phase: labels.phases[state.phase] })}
       </label>
-      <progress id="roster-progress-bar" className="h-3 w-full accent-brand-700" max={state.total || 1} value={state.total ? state.done : undefined} aria-valuetext={count} />
+      <progress
+        id="roster-progress-bar"
+        className="h-3 w-full accent-brand-700"
+        max={state.total || 1}
+        value={state.total ? state.done : undefined}
+        aria-valuetext={count}
+      />
       <p className="text-sm tabular-nums text-stone-700">{count ?? "…"}</p>
     </div>
   );
@@ -321,7 +341,9 @@ function ProblemList({
           <TableBody>
             {shown.map((problem, i) => (
               <TableRow key={`${page}-${i}`} className="border-t border-stone-200 align-top" data-testid="roster-problem">
-                <TableCell className="whitespace-nowrap tabular-nums">{problem.row === null ? labels.wholeFile : n.format(problem.row)}</TableCell>
+                <TableCell className="whitespace-nowrap tabular-nums">
+                  {problem.row === null ? labels.wholeFile : n.format(problem.row)}
+                </TableCell>
                 <TableCell className="[overflow-wrap:anywhere]">{problem.column ?? "—"}</TableCell>
                 <TableCell className="min-w-[10rem]">{problem.message}</TableCell>
               </TableRow>

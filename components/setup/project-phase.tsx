@@ -4,7 +4,15 @@ import type { ActionState } from "@/lib/server/action";
 import type { ProjectSettings } from "@/lib/server/projects/get-project-settings";
 
 /** The project's phase and the one step forward it may take (phases go one at a time). */
-export function ProjectPhase({ t, settings, action }: { t: Translate; settings: ProjectSettings; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+export function ProjectPhase({
+  t,
+  settings,
+  action,
+}: {
+  t: Translate;
+  settings: ProjectSettings;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
   return (
     <section aria-labelledby="phase-title" className="rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="phase-title" className="text-xl font-semibold">

@@ -38,7 +38,14 @@ export function ProjectFieldsForm({
         <legend className="mb-2 text-lg font-semibold">{t("setup.settings.basics")}</legend>
         {createFields ? (
           <>
-            <ActionField id="code" name="code" label={t("setup.newProject.code")} hint={t("setup.newProject.codeHint")} required autoCapitalize="characters" />
+            <ActionField
+              id="code"
+              name="code"
+              label={t("setup.newProject.code")}
+              hint={t("setup.newProject.codeHint")}
+              required
+              autoCapitalize="characters"
+            />
             <ActionField
               id="secretaryPhone"
               name="secretaryPhone"
@@ -68,7 +75,12 @@ export function ProjectFieldsForm({
           options={COUNTING_UNITS.map((u) => ({ value: u, label: t(`project.units.${u}`) }))}
         />
         <div className="sm:col-span-2">
-          <CheckboxField id="isPublished" name="isPublished" label={t("setup.settings.isPublished")} defaultChecked={settings?.isPublished} />
+          <CheckboxField
+            id="isPublished"
+            name="isPublished"
+            label={t("setup.settings.isPublished")}
+            defaultChecked={settings?.isPublished}
+          />
         </div>
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
@@ -93,7 +105,14 @@ export function ProjectFieldsForm({
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t("setup.settings.dates")}</legend>
         {DATE_FIELDS.map((field) => (
-          <ActionField key={field} id={field} name={field} type="date" label={t(`setup.settings.${field}`)} defaultValue={settings?.dates[field]} />
+          <ActionField
+            key={field}
+            id={field}
+            name={field}
+            type="date"
+            label={t(`setup.settings.${field}`)}
+            defaultValue={settings?.dates[field]}
+          />
         ))}
       </fieldset>
     </ActionForm>

@@ -69,7 +69,19 @@ function GroupCard({ t, projectId, group, actions }: { t: Translate; projectId: 
   );
 }
 
-function MemberRow({ t, projectId, groupId, member, actions }: { t: Translate; projectId: string; groupId: string; member: Member; actions: WorkingGroupActions }) {
+function MemberRow({
+  t,
+  projectId,
+  groupId,
+  member,
+  actions,
+}: {
+  t: Translate;
+  projectId: string;
+  groupId: string;
+  member: Member;
+  actions: WorkingGroupActions;
+}) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`member-${member.user.name}`}>
       <span>
@@ -93,7 +105,13 @@ function MemberRow({ t, projectId, groupId, member, actions }: { t: Translate; p
           <input type="hidden" name="memberId" value={member.id} />
           <input type="hidden" name="role" value={member.role === "LEADER" ? "MEMBER" : "LEADER"} />
         </ActionForm>
-        <ActionForm action={actions.removeMember} submitLabel={t("setup.groups.remove")} pendingLabel={t("common.loading")} submitVariant="ghost" className="flex items-center">
+        <ActionForm
+          action={actions.removeMember}
+          submitLabel={t("setup.groups.remove")}
+          pendingLabel={t("common.loading")}
+          submitVariant="ghost"
+          className="flex items-center"
+        >
           <input type="hidden" name="projectId" value={projectId} />
           <input type="hidden" name="groupId" value={groupId} />
           <input type="hidden" name="memberId" value={member.id} />
@@ -106,7 +124,12 @@ function MemberRow({ t, projectId, groupId, member, actions }: { t: Translate; p
 
 function AddMemberForm({ t, projectId, group, action }: { t: Translate; projectId: string; group: Group; action: Action }) {
   return (
-    <ActionForm action={action} submitLabel={t("setup.groups.addSubmit")} pendingLabel={t("common.loading")} testId={`add-member-${group.name}`}>
+    <ActionForm
+      action={action}
+      submitLabel={t("setup.groups.addSubmit")}
+      pendingLabel={t("common.loading")}
+      testId={`add-member-${group.name}`}
+    >
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="groupId" value={group.id} />
       <ActionField id={`phone-${group.id}`} name="phone" type="tel" inputMode="numeric" label={t("setup.groups.phone")} required />

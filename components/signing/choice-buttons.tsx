@@ -46,7 +46,9 @@ export function ChoiceButtons({
         })}
       </div>
       <div id={errorId} aria-live="polite" className="text-sm text-brand-700">
-        {errors?.map((error) => <p key={error}>{error}</p>)}
+        {errors?.map((error) => (
+          <p key={error}>{error}</p>
+        ))}
       </div>
     </fieldset>
   );

@@ -91,10 +91,30 @@ export function HouseholdEventForms({
           {allowed.vote.length > 0 ? <VoteForm target={target} votes={allowed.vote} labels={labels} /> : null}
           {allowed.sign ? <SignForm target={target} channels={channels} maxTime={maxTime} labels={labels} /> : null}
           {allowed.moveOut ? (
-            <TimeForm target={target} event="moveOut" titleId="signing-move-title" title={labels.moveOut} field="movedOutAt" fieldLabel={labels.movedOutAt} submit={labels.submitMoveOut} maxTime={maxTime} labels={labels} />
+            <TimeForm
+              target={target}
+              event="moveOut"
+              titleId="signing-move-title"
+              title={labels.moveOut}
+              field="movedOutAt"
+              fieldLabel={labels.movedOutAt}
+              submit={labels.submitMoveOut}
+              maxTime={maxTime}
+              labels={labels}
+            />
           ) : null}
           {allowed.handOver ? (
-            <TimeForm target={target} event="handOver" titleId="signing-hand-title" title={labels.handOver} field="handedOverAt" fieldLabel={labels.handedOverAt} submit={labels.submitHandOver} maxTime={maxTime} labels={labels} />
+            <TimeForm
+              target={target}
+              event="handOver"
+              titleId="signing-hand-title"
+              title={labels.handOver}
+              field="handedOverAt"
+              fieldLabel={labels.handedOverAt}
+              submit={labels.submitHandOver}
+              maxTime={maxTime}
+              labels={labels}
+            />
           ) : null}
           {allowed.include ? (
             <TitledForm target={target} event="include" titleId="signing-include-title" title={labels.include}>
@@ -153,10 +173,24 @@ function HiddenFields({ event, target }: { event: Event; target: Target }) {
   );
 }
 
-function TitledForm({ target, event, titleId, title, children }: { target: Target; event: Event; titleId: string; title: string; children: ReactNode }) {
+function TitledForm({
+  target,
+  event,
+  titleId,
+  title,
+  children,
+}: {
+  target: Target;
+  event: Event;
+  titleId: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <BoundForm className={BOX} aria-labelledby={titleId}>
-      <h3 id={titleId} className="font-semibold">{title}</h3>
+      <h3 id={titleId} className="font-semibold">
+        {title}
+      </h3>
       <HiddenFields event={event} target={target} />
       {children}
     </BoundForm>
@@ -164,7 +198,21 @@ function TitledForm({ target, event, titleId, title, children }: { target: Targe
 }
 
 /** A form folded away behind its summary (the rarer, weightier events); open again after a refusal. */
-function FoldedForm({ target, event, title, hint, testId, children }: { target: Target; event: Event; title: string; hint: string; testId?: string; children: ReactNode }) {
+function FoldedForm({
+  target,
+  event,
+  title,
+  hint,
+  testId,
+  children,
+}: {
+  target: Target;
+  event: Event;
+  title: string;
+  hint: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   const { refused } = useEventAnswer(event);
   return (
     <details className={BOX} open={refused ? true : undefined} data-testid={testId}>
@@ -184,7 +232,15 @@ function VoteForm({ target, votes, labels }: { target: Target; votes: AllowedEve
     <TitledForm target={target} event="vote" titleId="signing-vote-title" title={labels.recordVote}>
       <div className="flex flex-wrap gap-2">
         {votes.map((vote) => (
-          <Button key={vote} type="submit" name="vote" value={vote} variant={vote === "AGREE" ? "primary" : "secondary"} disabled={pending} className="min-h-12">
+          <Button
+            key={vote}
+            type="submit"
+            name="vote"
+            value={vote}
+            variant={vote === "AGREE" ? "primary" : "secondary"}
+            disabled={pending}
+            className="min-h-12"
+          >
             {vote === "AGREE" ? labels.agree : labels.disagree}
           </Button>
         ))}
@@ -193,11 +249,28 @@ function VoteForm({ target, votes, labels }: { target: Target; votes: AllowedEve
   );
 }
 
-function SignForm({ target, channels, maxTime, labels }: { target: Target; channels: Option[]; maxTime: string; labels: HouseholdEventLabels }) {
+function SignForm({
+  target,
+  channels,
+  maxTime,
+  labels,
+}: {
+  target: Target;
+  channels: Option[];
+  maxTime: string;
+  labels: HouseholdEventLabels;
+}) {
   const { errorsOf, valueOf } = useEventAnswer("sign");
   return (
     <TitledForm target={target} event="sign" titleId="signing-sign-title" title={labels.sign}>
-      <ChoiceButtons idPrefix="panel" name="channel" legend={labels.channel} options={channels} defaultValue={valueOf("channel") ?? "ON_SITE"} errors={errorsOf("channel")} />
+      <ChoiceButtons
+        idPrefix="panel"
+        name="channel"
+        legend={labels.channel}
+        options={channels}
+        defaultValue={valueOf("channel") ?? "ON_SITE"}
+        errors={errorsOf("channel")}
+      />
       <FormField
         id="panel-agreementNumber"
         name="agreementNumber"
@@ -267,7 +340,14 @@ function ExcludeForm({ target, labels }: { target: Target; labels: HouseholdEven
   const { errorsOf, valueOf } = useEventAnswer("exclude");
   return (
     <FoldedForm target={target} event="exclude" title={labels.exclude} hint={labels.excludeHint}>
-      <FormField id="panel-exclude-reason" name="reason" label={labels.reason} defaultValue={valueOf("reason")} errors={errorsOf("reason")} required />
+      <FormField
+        id="panel-exclude-reason"
+        name="reason"
+        label={labels.reason}
+        defaultValue={valueOf("reason")}
+        errors={errorsOf("reason")}
+        required
+      />
       <SubmitButton label={labels.submitExclude} pendingLabel={labels.saving} variant="secondary" className="min-h-12 w-full sm:w-auto" />
     </FoldedForm>
   );
@@ -286,7 +366,14 @@ function UndoForm({ target, steps, labels }: { target: Target; steps: Option[]; 
         errors={errorsOf("kind")}
         columns={1}
       />
-      <FormField id="panel-undo-reason" name="reason" label={labels.undoReason} defaultValue={valueOf("reason")} errors={errorsOf("reason")} required />
+      <FormField
+        id="panel-undo-reason"
+        name="reason"
+        label={labels.undoReason}
+        defaultValue={valueOf("reason")}
+        errors={errorsOf("reason")}
+        required
+      />
       <SubmitButton label={labels.submitUndo} pendingLabel={labels.saving} variant="secondary" className="min-h-12 w-full sm:w-auto" />
     </FoldedForm>
   );

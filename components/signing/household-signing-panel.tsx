@@ -26,7 +26,9 @@ function allowedEvents(w: HouseholdWorkflow, t: Translate): AllowedEvents {
     handOver: w.mayRecord && o.handOver === null,
     exclude: w.mayRecord && o.exclude === null,
     include: w.mayRecord && o.include === null,
-    undo: w.mayUndo ? UNDOABLE_STEPS.filter((step) => o.undo[step] === null).map((step) => ({ value: step, label: t(`signing.stepChoices.${step}`) })) : [],
+    undo: w.mayUndo
+      ? UNDOABLE_STEPS.filter((step) => o.undo[step] === null).map((step) => ({ value: step, label: t(`signing.stepChoices.${step}`) }))
+      : [],
   };
 }
 
@@ -37,7 +39,11 @@ function isAnythingAllowed(a: AllowedEvents): boolean {
 /** Where the household stands, as label/value pairs (the later steps only once they happened). */
 function workflowFacts(w: HouseholdWorkflow, t: Translate, locale: Locale): { label: string; value: string; testId: string }[] {
   const { dateTime } = formatters(locale, w.timeZone);
-  const agreementStatus = { PENDING: t("signing.panel.pending"), EFFECTIVE: t("signing.panel.effective"), FAILED: t("signing.panel.failed") }[w.agreements];
+  const agreementStatus = {
+    PENDING: t("signing.panel.pending"),
+    EFFECTIVE: t("signing.panel.effective"),
+    FAILED: t("signing.panel.failed"),
+  }[w.agreements];
   return [
     { label: t("signing.panel.vote"), value: t(`household.votes.${w.firstRoundVote ?? "NONE"}`), testId: "panel-vote" },
     {
@@ -49,7 +55,9 @@ function workflowFacts(w: HouseholdWorkflow, t: Translate, locale: Locale): { la
     },
     ...(w.movedOutAt ? [{ label: t("signing.panel.movedOutAt"), value: dateTime(w.movedOutAt), testId: "panel-moved-out" }] : []),
     ...(w.handedOverAt ? [{ label: t("signing.panel.handedOverAt"), value: dateTime(w.handedOverAt), testId: "panel-handed-over" }] : []),
-    ...(w.isExcluded ? [{ label: t("signing.panel.exclusionReason"), value: w.exclusionReason ?? t("common.none"), testId: "panel-exclusion" }] : []),
+    ...(w.isExcluded
+      ? [{ label: t("signing.panel.exclusionReason"), value: w.exclusionReason ?? t("common.none"), testId: "panel-exclusion" }]
+      : []),
   ];
 }
 
@@ -108,7 +116,11 @@ export function HouseholdSigningPanel({
   const facts = workflowFacts(w, t, locale);
 
   return (
-    <section aria-labelledby="signing-panel-title" className="flex flex-col gap-3 rounded-lg border-2 border-brand-100 bg-white p-4" data-testid="signing-panel">
+    <section
+      aria-labelledby="signing-panel-title"
+      className="flex flex-col gap-3 rounded-lg border-2 border-brand-100 bg-white p-4"
+      data-testid="signing-panel"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="signing-panel-title" className="text-lg font-semibold">
           {t("signing.panel.title")}

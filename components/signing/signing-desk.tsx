@@ -125,7 +125,15 @@ function DeskScreen({ projectId, code, lookup, recent, channels, maxTime, labels
         ) : null}
       </ActionMessage>
       {household ? (
-        <DeskHouseholdCard projectId={projectId} base={base} household={household} channels={channels} maxTime={maxTime} agreementInput={agreementInput} labels={labels} />
+        <DeskHouseholdCard
+          projectId={projectId}
+          base={base}
+          household={household}
+          channels={channels}
+          maxTime={maxTime}
+          agreementInput={agreementInput}
+          labels={labels}
+        />
       ) : null}
       <RecentSignings recent={recent} labels={labels} />
     </div>
@@ -192,14 +200,20 @@ function DeskHouseholdCard({
   labels: DeskLabels;
 }) {
   return (
-    <section aria-labelledby="desk-household-title" className="flex flex-col gap-3 rounded-lg border-2 border-stone-300 bg-white p-4" data-testid="desk-household">
+    <section
+      aria-labelledby="desk-household-title"
+      className="flex flex-col gap-3 rounded-lg border-2 border-stone-300 bg-white p-4"
+      data-testid="desk-household"
+    >
       <h2 id="desk-household-title" className="font-mono text-xl font-bold">
         {labels.household.replace("{code}", household.code)}
       </h2>
       <dl className="grid grid-cols-1 gap-2 text-lg sm:grid-cols-2">
         <div>
           <dt className="text-sm text-stone-600">{labels.head}</dt>
-          <dd className="text-2xl font-semibold" data-testid="desk-head">{household.headName}</dd>
+          <dd className="text-2xl font-semibold" data-testid="desk-head">
+            {household.headName}
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-stone-600">{labels.state}</dt>
@@ -207,7 +221,9 @@ function DeskHouseholdCard({
         </div>
         <div className="sm:col-span-2">
           <dt className="text-sm text-stone-600">{labels.address}</dt>
-          <dd className="break-words" data-testid="desk-address">{household.address}</dd>
+          <dd className="break-words" data-testid="desk-address">
+            {household.address}
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-stone-600">{labels.group}</dt>
@@ -219,13 +235,29 @@ function DeskHouseholdCard({
           {household.refusalText}
         </Alert>
       ) : (
-        <DeskSigningForm projectId={projectId} household={household} channels={channels} maxTime={maxTime} agreementInput={agreementInput} labels={labels} />
+        <DeskSigningForm
+          projectId={projectId}
+          household={household}
+          channels={channels}
+          maxTime={maxTime}
+          agreementInput={agreementInput}
+          labels={labels}
+        />
       )}
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Link href={base} replace scroll={false} className="inline-flex min-h-12 items-center justify-center rounded-md border border-stone-300 px-4 text-base text-stone-800" data-testid="desk-next">
+        <Link
+          href={base}
+          replace
+          scroll={false}
+          className="inline-flex min-h-12 items-center justify-center rounded-md border border-stone-300 px-4 text-base text-stone-800"
+          data-testid="desk-next"
+        >
           {labels.next}
         </Link>
-        <Link href={`/projects/${projectId}/households/${household.id}`} className="inline-flex min-h-12 items-center justify-center px-4 text-base text-brand-700 underline underline-offset-4">
+        <Link
+          href={`/projects/${projectId}/households/${household.id}`}
+          className="inline-flex min-h-12 items-center justify-center px-4 text-base text-brand-700 underline underline-offset-4"
+        >
           {labels.openHousehold}
         </Link>
       </div>
@@ -265,7 +297,12 @@ function DeskSigningForm({
         errors={fieldErrors?.channel}
         columns={4}
       />
-      <AgreementNumberField inputRef={agreementInput} label={labels.agreementNumber} defaultValue={state.ok ? "" : state.values?.agreementNumber} errors={fieldErrors?.agreementNumber} />
+      <AgreementNumberField
+        inputRef={agreementInput}
+        label={labels.agreementNumber}
+        defaultValue={state.ok ? "" : state.values?.agreementNumber}
+        errors={fieldErrors?.agreementNumber}
+      />
       <details open={fieldErrors?.signedAt ? true : undefined}>
         <summary className="min-h-11 cursor-pointer py-2 text-stone-700">{labels.signedAt}</summary>
         <FormField
@@ -286,7 +323,17 @@ function DeskSigningForm({
 }
 
 /** The agreement number in large type (the field the desk focuses once a household is found). */
-function AgreementNumberField({ inputRef, label, defaultValue, errors }: { inputRef: InputRef; label: string; defaultValue?: string; errors?: string[] }) {
+function AgreementNumberField({
+  inputRef,
+  label,
+  defaultValue,
+  errors,
+}: {
+  inputRef: InputRef;
+  label: string;
+  defaultValue?: string;
+  errors?: string[];
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="desk-agreementNumber" className="text-sm font-medium text-stone-800">
@@ -308,7 +355,9 @@ function AgreementNumberField({ inputRef, label, defaultValue, errors }: { input
         className="min-h-14 rounded-md border-2 border-stone-400 bg-white px-3 py-2 font-mono text-xl uppercase aria-invalid:border-brand-700"
       />
       <div id="desk-agreementNumber-error" aria-live="polite" className="text-sm text-brand-700">
-        {errors?.map((e) => <p key={e}>{e}</p>)}
+        {errors?.map((e) => (
+          <p key={e}>{e}</p>
+        ))}
       </div>
     </div>
   );

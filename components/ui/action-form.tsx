@@ -57,7 +57,11 @@ export function BoundForm({ busy, children, ...form }: Omit<FormHTMLAttributes<H
 }
 
 /** A submit button that is disabled and says `pendingLabel` while the action runs. */
-export function SubmitButton({ label, pendingLabel, ...button }: Omit<ComponentProps<typeof Button>, "type" | "disabled" | "children"> & { label: string; pendingLabel: string }) {
+export function SubmitButton({
+  label,
+  pendingLabel,
+  ...button
+}: Omit<ComponentProps<typeof Button>, "type" | "disabled" | "children"> & { label: string; pendingLabel: string }) {
   const { pending } = useContext(ActionScopeContext);
   return (
     <Button {...button} type="submit" disabled={pending}>
@@ -163,11 +167,7 @@ export function ActionField(props: Omit<Parameters<typeof FormField>[0], "errors
   );
 }
 
-export function ActionSelect({
-  name,
-  defaultValue,
-  ...props
-}: Omit<Parameters<typeof SelectField>[0], "errors"> & { name: string }) {
+export function ActionSelect({ name, defaultValue, ...props }: Omit<Parameters<typeof SelectField>[0], "errors"> & { name: string }) {
   const { state } = useActionForm();
   return (
     <SelectField

@@ -37,7 +37,9 @@ export function LabelledControl({
         </p>
       ) : null}
       <div id={errorId} aria-live="polite" className="text-sm text-brand-700">
-        {errors?.map((error) => <p key={error}>{error}</p>)}
+        {errors?.map((error) => (
+          <p key={error}>{error}</p>
+        ))}
       </div>
     </div>
   );
@@ -51,5 +53,13 @@ export function FormField({
   errors,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; hint?: string; errors?: string[] }) {
-  return <LabelledControl id={id} label={label} hint={hint} errors={errors} control={(aria) => <input id={id} {...input} {...aria} className={CONTROL_CLASS} />} />;
+  return (
+    <LabelledControl
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={(aria) => <input id={id} {...input} {...aria} className={CONTROL_CLASS} />}
+    />
+  );
 }

@@ -46,7 +46,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </h2>
         {notice ? (
           <div className="mb-4">
-            <Alert tone="info" testId="login-notice">{notice}</Alert>
+            <Alert tone="info" testId="login-notice">
+              {notice}
+            </Alert>
           </div>
         ) : null}
         <LoginForm

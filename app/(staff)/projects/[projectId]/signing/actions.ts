@@ -7,7 +7,13 @@ export async function recordSigningAction(_prev: ActionState, formData: FormData
   const projectId = String(formData.get("projectId") ?? "");
   const householdId = String(formData.get("householdId") ?? "");
   return runAction(formData, recordSigning, {
-    revalidate: [`/projects/${projectId}/signing`, `/projects/${projectId}`, `/projects/${projectId}/households`, `/projects/${projectId}/households/${householdId}`],
-    success: (r, t) => t(r.becameEffective ? "signing.results.signedEffective" : "signing.results.signed", { code: r.code, number: r.agreementNumber }),
+    revalidate: [
+      `/projects/${projectId}/signing`,
+      `/projects/${projectId}`,
+      `/projects/${projectId}/households`,
+      `/projects/${projectId}/households/${householdId}`,
+    ],
+    success: (r, t) =>
+      t(r.becameEffective ? "signing.results.signedEffective" : "signing.results.signed", { code: r.code, number: r.agreementNumber }),
   });
 }

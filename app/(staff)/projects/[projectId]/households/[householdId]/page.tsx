@@ -47,7 +47,11 @@ export default async function HouseholdPage({ params }: Props) {
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId, householdId } = await params;
-  const [t, locale, { household, workflow, groups }] = await Promise.all([getTranslator(), getLocale(), readHouseholdPage(actor, projectId, householdId)]);
+  const [t, locale, { household, workflow, groups }] = await Promise.all([
+    getTranslator(),
+    getLocale(),
+    readHouseholdPage(actor, projectId, householdId),
+  ]);
   const f = formatters(locale, workflow.timeZone);
   const path = `/projects/${projectId}/households/${household.id}`;
 
@@ -63,7 +67,9 @@ export default async function HouseholdPage({ params }: Props) {
       <HouseholdSigningSummary household={household} t={t} f={f} />
       <HouseholdMembers household={household} t={t} />
       {groups ? <HouseholdAssignSection household={household} groups={groups} t={t} action={assignHouseholdAction} /> : null}
-      {can(actor, "update", "household") ? <HouseholdEditSection household={household} t={t} action={updateHouseholdAction} reloadHref={path} /> : null}
+      {can(actor, "update", "household") ? (
+        <HouseholdEditSection household={household} t={t} action={updateHouseholdAction} reloadHref={path} />
+      ) : null}
       <HouseholdTimeline entries={household.timeline} t={t} locale={locale} format={f} />
     </PageShell>
   );

@@ -33,20 +33,30 @@ export async function householdEventAction(_prev: ActionState, formData: FormDat
     case "sign":
       state = await runAction(formData, recordSigning, {
         revalidate,
-        success: (r, t) => t(r.becameEffective ? "signing.results.signedEffective" : "signing.results.signed", { code: r.code, number: r.agreementNumber }),
+        success: (r, t) =>
+          t(r.becameEffective ? "signing.results.signedEffective" : "signing.results.signed", { code: r.code, number: r.agreementNumber }),
       });
       break;
     case "moveOut":
       state = await runAction(formData, recordMoveOut, { revalidate, success: (r, t) => t("signing.results.movedOut", { code: r.code }) });
       break;
     case "handOver":
-      state = await runAction(formData, recordHandOver, { revalidate, success: (r, t) => t("signing.results.handedOver", { code: r.code }) });
+      state = await runAction(formData, recordHandOver, {
+        revalidate,
+        success: (r, t) => t("signing.results.handedOver", { code: r.code }),
+      });
       break;
     case "exclude":
-      state = await runAction(formData, excludeHousehold, { revalidate, success: (r, t) => t("signing.results.excluded", { code: r.code }) });
+      state = await runAction(formData, excludeHousehold, {
+        revalidate,
+        success: (r, t) => t("signing.results.excluded", { code: r.code }),
+      });
       break;
     case "include":
-      state = await runAction(formData, includeHousehold, { revalidate, success: (r, t) => t("signing.results.included", { code: r.code }) });
+      state = await runAction(formData, includeHousehold, {
+        revalidate,
+        success: (r, t) => t("signing.results.included", { code: r.code }),
+      });
       break;
     case "undo":
       state = await runAction(formData, undoHouseholdEvent, {
