@@ -187,9 +187,16 @@ test.describe("households", () => {
     }
     // Leaders do not assign households.
     await expect(page.getByTestId("bulk-assign")).toHaveCount(0);
-    await page.goto(href);
+    // A real 404, though the household list's loading state could stream first: another group's
+    // household, an id that names none, and a malformed one.
+    expect((await page.goto(href))?.status()).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();
     await axe();
+    const households = href.slice(0, href.lastIndexOf("/"));
+    for (const id of ["00000000-0000-7000-8000-000000000000", "not-an-id"]) {
+      expect((await page.goto(`${households}/${id}`))?.status()).toBe(404);
+      await expect(page.getByTestId("not-found")).toBeVisible();
+    }
   });
 
   test("a member sees only the households of own tasks, read-only", async ({ page, login, axe }) => {

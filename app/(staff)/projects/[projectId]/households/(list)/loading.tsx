@@ -1,6 +1,8 @@
 import { getTranslator } from "@/lib/i18n/server";
 
-// Shown while a page of the list (or a household) is being fetched, e.g. after a new filter.
+// Shown while a page of the list is being fetched, e.g. after a new filter. It lives in the
+// (list) group so it does not wrap a household's page: a household out of scope must answer 404,
+// which a page decided after a loading state has streamed cannot (it would be sent with 200).
 export default async function HouseholdsLoading() {
   const t = await getTranslator();
   return (
