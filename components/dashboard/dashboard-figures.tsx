@@ -75,7 +75,11 @@ function figuresOf({ figures: f, project }: ProjectDashboard, t: Translate, form
     },
     { key: "forecast-threshold", label: t("dashboard.figures.forecastThreshold"), value: forecastText(f.forecastThreshold, t, format) },
     { key: "forecast-full", label: t("dashboard.figures.forecastFull"), value: forecastText(f.forecastFull, t, format) },
-    { key: "days-left", label: t("dashboard.figures.daysLeft"), value: f.daysLeft === null ? t("dashboard.figures.noPeriod") : days(f.daysLeft) },
+    {
+      key: "days-left",
+      label: t("dashboard.figures.daysLeft"),
+      value: f.daysLeft === null ? t("dashboard.figures.noPeriod") : days(f.daysLeft),
+    },
     { key: "agreements", label: t("dashboard.figures.agreements"), value: agreementText(f.agreementStatus, t) },
   ];
 }

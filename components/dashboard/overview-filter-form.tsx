@@ -9,7 +9,13 @@ const SELECT = "min-h-11 rounded-md border border-stone-300 bg-white px-3";
 
 export function OverviewFilterForm({ overview, t }: { overview: DistrictOverview; t: Translate }) {
   return (
-    <form method="get" action="/overview" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("dashboard.overview.filter")}>
+    <form
+      method="get"
+      action="/overview"
+      className="flex flex-wrap items-end gap-3"
+      role="search"
+      aria-label={t("dashboard.overview.filter")}
+    >
       <input type="hidden" name="sort" value={overview.query.sort} />
       <input type="hidden" name="dir" value={overview.query.dir} />
       <label className="flex flex-col gap-1 text-sm">
@@ -34,7 +40,11 @@ export function OverviewFilterForm({ overview, t }: { overview: DistrictOverview
           ))}
         </select>
       </label>
-      <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800" data-testid="filter-submit">
+      <button
+        type="submit"
+        className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
+        data-testid="filter-submit"
+      >
         {t("dashboard.overview.filter")}
       </button>
     </form>

@@ -19,7 +19,19 @@ export function overviewExportHref(overview: DistrictOverview): string {
   return hrefWith(overview, {}).replace("/overview?", "/api/overview/export?");
 }
 
-function SortHeader({ overview, column, label, numeric = true, t }: { overview: DistrictOverview; column: OverviewSort; label: string; numeric?: boolean; t: Translate }) {
+function SortHeader({
+  overview,
+  column,
+  label,
+  numeric = true,
+  t,
+}: {
+  overview: DistrictOverview;
+  column: OverviewSort;
+  label: string;
+  numeric?: boolean;
+  t: Translate;
+}) {
   const { sort, dir } = overview.query;
   const active = sort === column;
   const direction = active ? (dir === "asc" ? "ascending" : "descending") : null;
@@ -52,7 +64,8 @@ function rowView(p: DistrictOverview["projects"][number], t: Translate, format: 
     threshold: format.percent(p.figures.signingThreshold),
     firstDayRate: format.percent(p.figures.firstDayRate),
     relocationRate: format.percent(p.figures.relocationRate),
-    daysLeft: p.figures.daysLeft === null ? t("common.none") : t("dashboard.overview.daysValue", { days: format.number(p.figures.daysLeft) }),
+    daysLeft:
+      p.figures.daysLeft === null ? t("common.none") : t("dashboard.overview.daysValue", { days: format.number(p.figures.daysLeft) }),
     risk: { atRisk: p.figures.isAtRisk, label: t(p.figures.isAtRisk ? "dashboard.overview.atRisk" : "dashboard.overview.notAtRisk") },
   };
 }

@@ -11,7 +11,12 @@ import { drillDown } from "./drill-down";
 type Props = { dashboard: ProjectDashboard; t: Translate; format: Formatters; locale: Locale };
 
 function frameLabels(title: string, t: Translate) {
-  return { title, caption: t("dashboard.charts.tableCaption", { title }), show: t("dashboard.charts.showTable"), hide: t("dashboard.charts.hideTable") };
+  return {
+    title,
+    caption: t("dashboard.charts.tableCaption", { title }),
+    show: t("dashboard.charts.showTable"),
+    hide: t("dashboard.charts.hideTable"),
+  };
 }
 
 function SeriesCharts({ dashboard, t, format }: Props) {
@@ -26,7 +31,9 @@ function SeriesCharts({ dashboard, t, format }: Props) {
     );
   }
   const forecastPhrase =
-    f.forecastThreshold.kind === "on" ? t("dashboard.charts.forecastOn", { day: format.day(f.forecastThreshold.day) }) : forecastText(f.forecastThreshold, t, format);
+    f.forecastThreshold.kind === "on"
+      ? t("dashboard.charts.forecastOn", { day: format.day(f.forecastThreshold.day) })
+      : forecastText(f.forecastThreshold, t, format);
   const maxDaily = series.reduce((max, p) => Math.max(max, p.signed), 0);
   const dayLabels = { day: t("dashboard.charts.day"), signedThatDay: t("dashboard.charts.signedThatDay") };
   return (
@@ -56,7 +63,11 @@ function SeriesCharts({ dashboard, t, format }: Props) {
         series={series}
         labels={{
           ...frameLabels(t("dashboard.charts.dailyTitle"), t),
-          summary: t("dashboard.charts.dailySummary", { days: format.number(series.length), total: format.number(last.cumulative), max: format.number(maxDaily) }),
+          summary: t("dashboard.charts.dailySummary", {
+            days: format.number(series.length),
+            total: format.number(last.cumulative),
+            max: format.number(maxDaily),
+          }),
           ...dayLabels,
         }}
       />

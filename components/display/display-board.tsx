@@ -12,7 +12,12 @@ type Props = { board: DisplayBoardDto; token: string; fallbackRefreshMs: number;
 type Part = { board: DisplayBoardDto; t: Translate; format: Formatters };
 
 function BoardHeader({ board, token, fallbackRefreshMs, t, format }: Part & { token: string; fallbackRefreshMs: number }) {
-  const status = board.agreementStatus === "effective" ? t("project.effective") : board.agreementStatus === "failed" ? t("project.failed") : t("project.pending");
+  const status =
+    board.agreementStatus === "effective"
+      ? t("project.effective")
+      : board.agreementStatus === "failed"
+        ? t("project.failed")
+        : t("project.pending");
   return (
     <header className="flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -44,13 +49,20 @@ function BigFigures({ board, t, format }: Part) {
     { label: t("live.display.signedOfEligible"), value: `${n(f.signed)} / ${n(f.eligible)}`, testId: "display-signed" },
     { label: t("project.signingRate"), value: format.percent(f.signingRate), testId: "display-rate" },
     { label: t("project.threshold"), value: format.percent(f.signingThreshold), testId: "display-threshold" },
-    { label: t("project.gap"), value: f.hasReachedThreshold ? t("project.reached") : t("project.gapValue", { count: n(f.gapToThreshold) }), testId: "display-gap" },
+    {
+      label: t("project.gap"),
+      value: f.hasReachedThreshold ? t("project.reached") : t("project.gapValue", { count: n(f.gapToThreshold) }),
+      testId: "display-gap",
+    },
     { label: t("live.display.signedToday"), value: n(board.signedToday), testId: "display-today" },
   ];
   return (
     <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-6">
       {big.map((s, index) => (
-        <div key={s.testId} className={`rounded-xl border border-[var(--display-line)] bg-[var(--display-card)] p-5 ${index === 0 ? "sm:col-span-2" : ""}`}>
+        <div
+          key={s.testId}
+          className={`rounded-xl border border-[var(--display-line)] bg-[var(--display-card)] p-5 ${index === 0 ? "sm:col-span-2" : ""}`}
+        >
           <dt className="text-xl text-[var(--display-muted)] sm:text-2xl">{s.label}</dt>
           <dd className="mt-2 text-4xl font-bold tabular-nums sm:text-6xl" data-testid={s.testId}>
             {s.value}
@@ -75,18 +87,34 @@ function BoardLeague({ board, t, format }: Part) {
             <TableHead className="text-[var(--display-muted)]">
               <ColumnHeader pad="display">{t("live.display.rank")}</ColumnHeader>
               <ColumnHeader pad="display">{t("live.display.group")}</ColumnHeader>
-              <ColumnHeader pad="display" align="right">{t("live.display.households")}</ColumnHeader>
-              <ColumnHeader pad="display" align="right">{t("live.display.signed")}</ColumnHeader>
-              <ColumnHeader pad="displayLast" align="right">{t("live.display.rate")}</ColumnHeader>
+              <ColumnHeader pad="display" align="right">
+                {t("live.display.households")}
+              </ColumnHeader>
+              <ColumnHeader pad="display" align="right">
+                {t("live.display.signed")}
+              </ColumnHeader>
+              <ColumnHeader pad="displayLast" align="right">
+                {t("live.display.rate")}
+              </ColumnHeader>
             </TableHead>
             <TableBody>
               {board.league.map((row) => (
                 <TableRow key={row.groupId} className="border-t border-[var(--display-line)]">
-                  <TableCell pad="display" className="tabular-nums">{row.rank}</TableCell>
-                  <RowHeader pad="display" className="font-semibold">{row.name}</RowHeader>
-                  <TableCell pad="display" numeric>{format.number(row.households)}</TableCell>
-                  <TableCell pad="display" numeric>{format.number(row.signed)}</TableCell>
-                  <TableCell pad="displayLast" numeric>{format.percent(row.rate)}</TableCell>
+                  <TableCell pad="display" className="tabular-nums">
+                    {row.rank}
+                  </TableCell>
+                  <RowHeader pad="display" className="font-semibold">
+                    {row.name}
+                  </RowHeader>
+                  <TableCell pad="display" numeric>
+                    {format.number(row.households)}
+                  </TableCell>
+                  <TableCell pad="display" numeric>
+                    {format.number(row.signed)}
+                  </TableCell>
+                  <TableCell pad="displayLast" numeric>
+                    {format.percent(row.rate)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -86,7 +86,11 @@ function BulkAssignBody({ formId, projectId, filterQuery, groups, buildings, lab
 
   return (
     // Folded by default so the list stays near the top; it opens when rows are ticked.
-    <details open={selected > 0 || state.message !== undefined || undefined} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="bulk-assign">
+    <details
+      open={selected > 0 || state.message !== undefined || undefined}
+      className="rounded-lg border border-stone-200 bg-white p-4"
+      data-testid="bulk-assign"
+    >
       <summary className="min-h-11 cursor-pointer py-2">
         <h2 id={`${formId}-title`} className="inline text-lg font-semibold">
           {labels.title}
@@ -142,7 +146,9 @@ function BulkAssignStatus({ pendingLabel }: { pendingLabel: string }) {
       {!pending && state.message ? (
         <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? "bulk-assign-done" : "bulk-assign-error"}>
           {state.message}
-          {state.fieldErrors?.householdIds?.map((e) => <p key={e}>{e}</p>)}
+          {state.fieldErrors?.householdIds?.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
         </Alert>
       ) : null}
     </div>

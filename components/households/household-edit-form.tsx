@@ -28,7 +28,18 @@ export type EditableHousehold = {
   hasFamilyDispute: boolean;
 };
 
-type TextKey = "lane" | "building" | "number" | "room" | "address" | "headName" | "phone" | "registeredPopulation" | "residentCount" | "floorArea" | "livingArea";
+type TextKey =
+  | "lane"
+  | "building"
+  | "number"
+  | "room"
+  | "address"
+  | "headName"
+  | "phone"
+  | "registeredPopulation"
+  | "residentCount"
+  | "floorArea"
+  | "livingArea";
 type FlagKey = "isPartyMemberHousehold" | "isHardship" | "isElderlySickDisabled" | "hasFamilyDispute";
 
 export type HouseholdEditLabels = Record<TextKey | FlagKey | "tenure" | "ownerLocation", string> & {
@@ -60,7 +71,11 @@ export function HouseholdEditForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   return (
-    <section aria-labelledby="household-edit-title" className="rounded-lg border border-stone-200 bg-white p-4" data-testid="household-edit">
+    <section
+      aria-labelledby="household-edit-title"
+      className="rounded-lg border border-stone-200 bg-white p-4"
+      data-testid="household-edit"
+    >
       <h2 id="household-edit-title" className="text-lg font-semibold">
         {labels.title}
       </h2>
@@ -75,7 +90,9 @@ export function HouseholdEditForm({
         messageTestIds={{ success: "household-saved", error: "household-edit-error" }}
         renderMessage={(state) => <SaveMessage state={state} reloadHref={reloadHref} reloadLabel={labels.reload} />}
       >
-        {({ state }) => <EditFields household={household} labels={labels} tenures={tenures} ownerLocations={ownerLocations} state={state} />}
+        {({ state }) => (
+          <EditFields household={household} labels={labels} tenures={tenures} ownerLocations={ownerLocations} state={state} />
+        )}
       </ActionForm>
     </section>
   );

@@ -92,7 +92,10 @@ function ListFilters({ list, options, base, t }: HouseholdListProps) {
       }}
       options={{
         states: HOUSEHOLD_STATES.map((s) => ({ value: s, label: t(`household.states.${s}`) })),
-        groups: [...options.signingGroups.map((g) => ({ value: g.id, label: g.name })), { value: UNASSIGNED, label: t("households.filters.unassigned") }],
+        groups: [
+          ...options.signingGroups.map((g) => ({ value: g.id, label: g.name })),
+          { value: UNASSIGNED, label: t("households.filters.unassigned") },
+        ],
         buildings: options.buildings.map((b) => ({ value: b, label: b })),
         tenures: TENURES.map((v) => ({ value: v, label: t(`households.tenures.${v}`) })),
         owners: OWNER_LOCATIONS.map((v) => ({ value: v, label: t(`households.ownerLocations.${v}`) })),
@@ -197,7 +200,12 @@ function ListRows({ list, base, may, t, format }: HouseholdListProps) {
         selectionFormId={may.assign ? BULK_FORM_ID : undefined}
       />
       <HouseholdCards items={list.items} hrefOf={hrefOfHousehold} t={t} format={format} />
-      <HouseholdPagination page={list.query.page} pageCount={list.pageCount} hrefOf={(page) => householdListHref(base, list.query, { page })} t={t} />
+      <HouseholdPagination
+        page={list.query.page}
+        pageCount={list.pageCount}
+        hrefOf={(page) => householdListHref(base, list.query, { page })}
+        t={t}
+      />
     </>
   );
 }

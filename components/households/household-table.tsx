@@ -32,7 +32,19 @@ function SortHeader({ link, t }: { link: SortLink; t: Translate }) {
   );
 }
 
-function HouseholdRow({ item, hrefOf, t, format, selectionFormId }: { item: HouseholdListItem; hrefOf: (id: string) => string; t: Translate; format: Formatters; selectionFormId?: string }) {
+function HouseholdRow({
+  item,
+  hrefOf,
+  t,
+  format,
+  selectionFormId,
+}: {
+  item: HouseholdListItem;
+  hrefOf: (id: string) => string;
+  t: Translate;
+  format: Formatters;
+  selectionFormId?: string;
+}) {
   return (
     <TableRow data-testid={`household-row-${item.code}`}>
       {selectionFormId ? (
@@ -83,7 +95,10 @@ export function HouseholdTable({
   selectionFormId?: string;
 }) {
   return (
-    <TableRegion className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block" label={t("households.list.tableLabel")}>
+    <TableRegion
+      className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block"
+      label={t("households.list.tableLabel")}
+    >
       <Table caption={t("households.list.title")} className="min-w-[56rem] text-base" testId="household-table">
         <TableHead>
           {selectionFormId ? (
@@ -110,7 +125,17 @@ export function HouseholdTable({
 }
 
 /** Narrow screens (field staff on phones): one card per household, the whole card a link. */
-export function HouseholdCards({ items, hrefOf, t, format }: { items: HouseholdListItem[]; hrefOf: (id: string) => string; t: Translate; format: Formatters }) {
+export function HouseholdCards({
+  items,
+  hrefOf,
+  t,
+  format,
+}: {
+  items: HouseholdListItem[];
+  hrefOf: (id: string) => string;
+  t: Translate;
+  format: Formatters;
+}) {
   return (
     <ul className="flex flex-col gap-2 md:hidden" data-testid="household-cards" aria-label={t("households.list.title")}>
       {items.map((item) => (
@@ -157,7 +182,9 @@ export function HouseholdPagination({
       ) : (
         <span />
       )}
-      <span aria-current="page" data-testid="household-page">{t("households.pagination.page", { page, pages: pageCount })}</span>
+      <span aria-current="page" data-testid="household-page">
+        {t("households.pagination.page", { page, pages: pageCount })}
+      </span>
       {page < pageCount ? (
         <Link href={hrefOf(page + 1)} className={linkClass} rel="next">
           {t("households.pagination.next")}

@@ -54,7 +54,17 @@ function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate
 
 /** One list of everything that happened to the household, newest first, each with who and when
  *  (`format` in the deployment's time zone, from the page). */
-export function HouseholdTimeline({ entries, t, locale, format }: { entries: TimelineEntry[]; t: Translate; locale: Locale; format: Formatters }) {
+export function HouseholdTimeline({
+  entries,
+  t,
+  locale,
+  format,
+}: {
+  entries: TimelineEntry[];
+  t: Translate;
+  locale: Locale;
+  format: Formatters;
+}) {
   return (
     <section aria-labelledby="timeline-title" className="rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="timeline-title" className="text-lg font-semibold">
@@ -68,7 +78,12 @@ export function HouseholdTimeline({ entries, t, locale, format }: { entries: Tim
           {entries.map((entry) => {
             const who = entry.actorName ?? t("households.timeline.system");
             return (
-              <li key={entry.id} className="border-l-4 border-stone-300 pl-3" data-testid={`timeline-${entry.kind}`} data-action={entry.kind === "audit" ? entry.action : undefined}>
+              <li
+                key={entry.id}
+                className="border-l-4 border-stone-300 pl-3"
+                data-testid={`timeline-${entry.kind}`}
+                data-action={entry.kind === "audit" ? entry.action : undefined}
+              >
                 <p className="font-medium">
                   {entry.kind === "audit"
                     ? actionLabel(entry.action, t)
@@ -78,12 +93,16 @@ export function HouseholdTimeline({ entries, t, locale, format }: { entries: Tim
                   <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {who}
                 </p>
                 {entry.kind === "audit" ? (
-                  detailOf(entry, t, locale) ? <p>{detailOf(entry, t, locale)}</p> : null
+                  detailOf(entry, t, locale) ? (
+                    <p>{detailOf(entry, t, locale)}</p>
+                  ) : null
                 ) : (
                   <>
                     <p>{entry.summary}</p>
                     {entry.attitude ? (
-                      <p className="text-sm">{t("households.timeline.attitude", { attitude: t(`households.timeline.attitudes.${entry.attitude}`) })}</p>
+                      <p className="text-sm">
+                        {t("households.timeline.attitude", { attitude: t(`households.timeline.attitudes.${entry.attitude}`) })}
+                      </p>
                     ) : null}
                     {entry.nextStep ? <p className="text-sm">{t("households.timeline.nextStep", { text: entry.nextStep })}</p> : null}
                   </>

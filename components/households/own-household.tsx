@@ -8,7 +8,11 @@ import type { OwnHousehold as OwnHouseholdDto } from "@/lib/server/households/ge
 function rowsOf(household: OwnHouseholdDto, t: Translate, format: Formatters): { label: string; value: string; testId: string }[] {
   const rows = [
     { label: t("household.code"), value: household.code, testId: "household-code" },
-    { label: t("household.project"), value: t("household.projectValue", { name: household.project.name, phase: t(`project.phases.${household.project.phase}`) }), testId: "household-project" },
+    {
+      label: t("household.project"),
+      value: t("household.projectValue", { name: household.project.name, phase: t(`project.phases.${household.project.phase}`) }),
+      testId: "household-project",
+    },
     { label: t("household.address"), value: household.address, testId: "household-address" },
     { label: t("household.head"), value: household.headName, testId: "household-head" },
     { label: t("household.floorArea"), value: t("household.areaValue", { area: household.floorArea }), testId: "household-area" },

@@ -26,7 +26,10 @@ export function BattleMap({ map, t, format }: { map: BattleMapData; t: Translate
         <ul className="flex flex-wrap gap-3" data-testid="map-legend">
           {HOUSEHOLD_STATES.map((state) => (
             <li key={state} className="flex items-center gap-2" data-testid={`map-count-${state}`}>
-              <span aria-hidden="true" className={`inline-flex h-8 w-8 items-center justify-center rounded font-bold ${STATE_TILE_CLASSES[state]}`}>
+              <span
+                aria-hidden="true"
+                className={`inline-flex h-8 w-8 items-center justify-center rounded font-bold ${STATE_TILE_CLASSES[state]}`}
+              >
                 {t(`setup.map.letters.${state}`)}
               </span>
               <span>
@@ -43,9 +46,16 @@ export function BattleMap({ map, t, format }: { map: BattleMapData; t: Translate
       ) : (
         <div className="flex flex-col gap-3">
           {map.buildings.map(({ building, tiles }) => (
-            <section key={building} aria-label={`${building} · ${t("setup.map.buildingCount", { count: tiles.length })}`} className="rounded-lg border border-stone-200 bg-white p-3">
+            <section
+              key={building}
+              aria-label={`${building} · ${t("setup.map.buildingCount", { count: tiles.length })}`}
+              className="rounded-lg border border-stone-200 bg-white p-3"
+            >
               <h3 className="mb-2 font-semibold">
-                {building} <span className="text-sm font-normal text-stone-600">{t("setup.map.buildingCount", { count: format.number(tiles.length) })}</span>
+                {building}{" "}
+                <span className="text-sm font-normal text-stone-600">
+                  {t("setup.map.buildingCount", { count: format.number(tiles.length) })}
+                </span>
               </h3>
               <ul className="flex flex-wrap gap-1.5">
                 {tiles.map((tile) => (

@@ -9,7 +9,12 @@ export function MapGroupFilter({ groups, groupId, t }: { groups: { id: string; n
         <label htmlFor="map-group" className="text-sm font-medium">
           {t("setup.map.group")}
         </label>
-        <select id="map-group" name="group" defaultValue={groupId} className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2">
+        <select
+          id="map-group"
+          name="group"
+          defaultValue={groupId}
+          className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2"
+        >
           <option value="">{t("setup.map.allGroups")}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>

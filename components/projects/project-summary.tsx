@@ -17,8 +17,7 @@ export function ProjectSummaryHeading({ project, t, format }: Props) {
     <div>
       <h1 className="text-2xl font-bold">{project.name}</h1>
       <p className="text-stone-700">
-        {project.code} · {t(`project.kinds.${project.kind}`)} · {project.district} {project.street} ·{" "}
-        {t(`project.phases.${project.phase}`)}
+        {project.code} · {t(`project.kinds.${project.kind}`)} · {project.district} {project.street} · {t(`project.phases.${project.phase}`)}
       </p>
       {project.signingStart && project.signingEnd ? (
         <p className="text-stone-700">
@@ -40,7 +39,11 @@ export function ProjectSummaryFigures({ project, t, format }: Props) {
     { label: t("project.signed"), value: n(f.signed), testId: "figure-signed" },
     { label: t("project.signingRate"), value: format.percent(f.signingRate), testId: "figure-signing-rate" },
     { label: t("project.threshold"), value: format.percent(f.signingThreshold), testId: "figure-threshold" },
-    { label: t("project.gap"), value: f.hasReachedThreshold ? t("project.reached") : t("project.gapValue", { count: n(f.gapToThreshold) }), testId: "figure-gap" },
+    {
+      label: t("project.gap"),
+      value: f.hasReachedThreshold ? t("project.reached") : t("project.gapValue", { count: n(f.gapToThreshold) }),
+      testId: "figure-gap",
+    },
     { label: t("project.firstRoundApproval"), value: format.percent(f.firstRoundApproval), testId: "figure-first-round" },
     { label: t("project.relocationRate"), value: format.percent(f.relocationRate), testId: "figure-relocation-rate" },
   ];

@@ -4,7 +4,17 @@ import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ProjectListItem } from "@/lib/server/projects/list-projects";
 
-export function ProjectTable({ projects, t, format, caption }: { projects: ProjectListItem[]; t: Translate; format: Formatters; caption: string }) {
+export function ProjectTable({
+  projects,
+  t,
+  format,
+  caption,
+}: {
+  projects: ProjectListItem[];
+  t: Translate;
+  format: Formatters;
+  caption: string;
+}) {
   return (
     <TableRegion label={caption}>
       <Table caption={caption} className="min-w-[44rem] text-base" testId="project-table">

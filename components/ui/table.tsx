@@ -99,7 +99,10 @@ export function ColumnHeader({
   sort,
   children,
   ...rest
-}: CellProps & { sort?: SortDirection | "none"; children?: ReactNode } & Omit<ThHTMLAttributes<HTMLTableCellElement>, "className" | "scope" | "align">) {
+}: CellProps & { sort?: SortDirection | "none"; children?: ReactNode } & Omit<
+    ThHTMLAttributes<HTMLTableCellElement>,
+    "className" | "scope" | "align"
+  >) {
   return (
     <th scope="col" className={cellClass({ pad, align, className })} aria-sort={sort} {...rest}>
       {children}

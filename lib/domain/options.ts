@@ -1,14 +1,7 @@
 // The values of the schema's enums as ordered lists, for selects, filters and zod enums. Taken
 // from the generated enum objects (plain constants, no Prisma runtime, safe in client components)
 // so that a value added to schema.prisma reaches every list at once, in the schema's order.
-import {
-  CountingUnit,
-  OwnerLocation,
-  ProjectKind,
-  SigningChannel,
-  Tenure,
-  Vote,
-} from "../generated/prisma/enums.ts";
+import { CountingUnit, OwnerLocation, ProjectKind, SigningChannel, Tenure, Vote } from "../generated/prisma/enums.ts";
 
 export type { CountingUnit, OwnerLocation, ProjectKind, SigningChannel, Tenure, Vote };
 // The phases are listed by the phase rules themselves (their order is the rule); a unit test

@@ -59,7 +59,9 @@ describe("formatters", () => {
       expect(f.dateTimeSeconds(afterMidnight)).toBe(
         new Intl.DateTimeFormat(locale, { timeStyle: "medium", dateStyle: "short", timeZone: SHANGHAI }).format(afterMidnight),
       );
-      expect(f.time(afterMidnight)).toBe(new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: SHANGHAI }).format(afterMidnight));
+      expect(f.time(afterMidnight)).toBe(
+        new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: SHANGHAI }).format(afterMidnight),
+      );
     }
   });
 

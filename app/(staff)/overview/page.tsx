@@ -20,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const [t, locale, overview] = await Promise.all([getTranslator(), getLocale(), orNotFound(getDistrictOverview(actor, await searchParams))]);
+  const [t, locale, overview] = await Promise.all([
+    getTranslator(),
+    getLocale(),
+    orNotFound(getDistrictOverview(actor, await searchParams)),
+  ]);
   const format = formatters(locale, overview.timeZone);
   const computedAt = format.dateTime(new Date(overview.computedAt));
   return (

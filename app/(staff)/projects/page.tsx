@@ -26,12 +26,19 @@ export default async function ProjectsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{title}</h1>
         {actor.role === "DISTRICT_OFFICIAL" ? (
-          <Link href="/overview" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-stone-50" data-testid="overview-link">
+          <Link
+            href="/overview"
+            className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-stone-50"
+            data-testid="overview-link"
+          >
             {t("dashboard.overview.link")}
           </Link>
         ) : null}
         {can(actor, "create", "project") ? (
-          <Link href="/projects/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href="/projects/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             {t("setup.newProject.link")}
           </Link>
         ) : null}
