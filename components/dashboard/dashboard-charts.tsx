@@ -23,7 +23,14 @@ export function CumulativeChart({
   /** "85.00" */
   threshold: string;
   forecastDay: string | null;
-  labels: FrameLabels & { day: string; signedThatDay: string; cumulative: string; rate: string; thresholdLine: string; forecastLine: string };
+  labels: FrameLabels & {
+    day: string;
+    signedThatDay: string;
+    cumulative: string;
+    rate: string;
+    thresholdLine: string;
+    forecastLine: string;
+  };
 }) {
   const option = useMemo<ChartOption>(() => {
     // A time axis, so the forecast's gap to its day is drawn to scale.
@@ -55,7 +62,9 @@ export function CumulativeChart({
             data: [{ yAxis: Number(threshold) }],
           },
         },
-        ...(forecast.length ? [{ name: labels.forecastLine, type: "line" as const, data: forecast, color: MUTED, lineStyle: { type: "dotted" as const } }] : []),
+        ...(forecast.length
+          ? [{ name: labels.forecastLine, type: "line" as const, data: forecast, color: MUTED, lineStyle: { type: "dotted" as const } }]
+          : []),
       ],
     };
   }, [series, threshold, forecastDay, labels]);
@@ -114,7 +123,9 @@ export function StatesChart({
       tooltip: { trigger: "axis" },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: states.map((s) => s.label), inverse: true },
-      series: [{ name: labels.households, type: "bar", data: states.map((s) => s.count), color: BRAND, label: { show: true, position: "right" } }],
+      series: [
+        { name: labels.households, type: "bar", data: states.map((s) => s.count), color: BRAND, label: { show: true, position: "right" } },
+      ],
     }),
     [states, labels],
   );

@@ -57,28 +57,91 @@ export function HouseholdFilters({
   action: string;
   values: HouseholdFilterValues;
   labels: HouseholdFilterLabels;
-  options: { states: Option[]; groups: Option[]; buildings: Option[]; tenures: Option[]; owners: Option[]; sorts: Option[]; dirs: Option[]; sizes: Option[] };
+  options: {
+    states: Option[];
+    groups: Option[];
+    buildings: Option[];
+    tenures: Option[];
+    owners: Option[];
+    sorts: Option[];
+    dirs: Option[];
+    sizes: Option[];
+  };
 }) {
-  const moreActive = [values.building, values.tenure, values.owner, values.notVisitedDays, values.party, values.hardship].filter((v) => v !== undefined).length;
+  const moreActive = [values.building, values.tenure, values.owner, values.notVisitedDays, values.party, values.hardship].filter(
+    (v) => v !== undefined,
+  ).length;
   return (
-    <form method="get" action={action} role="search" aria-label={labels.legend} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="household-filters">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={labels.legend}
+      className="rounded-lg border border-stone-200 bg-white p-4"
+      data-testid="household-filters"
+    >
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-semibold">{labels.legend}</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
-            <FormField id="filter-q" name="q" type="search" label={labels.search} hint={labels.searchHint} defaultValue={values.q ?? ""} maxLength={100} />
+            <FormField
+              id="filter-q"
+              name="q"
+              type="search"
+              label={labels.search}
+              hint={labels.searchHint}
+              defaultValue={values.q ?? ""}
+              maxLength={100}
+            />
           </div>
-          <SelectField id="filter-state" name="state" label={labels.state} placeholder={labels.any} options={options.states} defaultValue={values.state ?? ""} />
-          <SelectField id="filter-group" name="group" label={labels.group} placeholder={labels.any} options={options.groups} defaultValue={values.group ?? ""} />
+          <SelectField
+            id="filter-state"
+            name="state"
+            label={labels.state}
+            placeholder={labels.any}
+            options={options.states}
+            defaultValue={values.state ?? ""}
+          />
+          <SelectField
+            id="filter-group"
+            name="group"
+            label={labels.group}
+            placeholder={labels.any}
+            options={options.groups}
+            defaultValue={values.group ?? ""}
+          />
         </div>
         {/* The rarer filters fold away so that on a phone the list is one screen down, not five. */}
         <details open={moreActive > 0} className="rounded-md border border-stone-200 p-3">
-          <summary className="min-h-11 cursor-pointer py-2 font-medium">{moreActive > 0 ? labels.moreActive.replace("{count}", String(moreActive)) : labels.more}</summary>
+          <summary className="min-h-11 cursor-pointer py-2 font-medium">
+            {moreActive > 0 ? labels.moreActive.replace("{count}", String(moreActive)) : labels.more}
+          </summary>
           <div className="mt-2 flex flex-col gap-3">
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-              <SelectField id="filter-building" name="building" label={labels.building} placeholder={labels.any} options={options.buildings} defaultValue={values.building ?? ""} />
-              <SelectField id="filter-tenure" name="tenure" label={labels.tenure} placeholder={labels.any} options={options.tenures} defaultValue={values.tenure ?? ""} />
-              <SelectField id="filter-owner" name="owner" label={labels.owner} placeholder={labels.any} options={options.owners} defaultValue={values.owner ?? ""} />
+              <SelectField
+                id="filter-building"
+                name="building"
+                label={labels.building}
+                placeholder={labels.any}
+                options={options.buildings}
+                defaultValue={values.building ?? ""}
+              />
+              <SelectField
+                id="filter-tenure"
+                name="tenure"
+                label={labels.tenure}
+                placeholder={labels.any}
+                options={options.tenures}
+                defaultValue={values.tenure ?? ""}
+              />
+              <SelectField
+                id="filter-owner"
+                name="owner"
+                label={labels.owner}
+                placeholder={labels.any}
+                options={options.owners}
+                defaultValue={values.owner ?? ""}
+              />
               <FormField
                 id="filter-not-visited"
                 name="notVisitedDays"
@@ -93,7 +156,13 @@ export function HouseholdFilters({
             </div>
             <div className="flex flex-wrap gap-x-6">
               <CheckboxField id="filter-party" name="party" value="1" label={labels.party} defaultChecked={values.party ?? false} />
-              <CheckboxField id="filter-hardship" name="hardship" value="1" label={labels.hardship} defaultChecked={values.hardship ?? false} />
+              <CheckboxField
+                id="filter-hardship"
+                name="hardship"
+                value="1"
+                label={labels.hardship}
+                defaultChecked={values.hardship ?? false}
+              />
             </div>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
               <SelectField id="filter-sort" name="sort" label={labels.sort} options={options.sorts} defaultValue={values.sort} />

@@ -8,7 +8,10 @@ import { LocaleSwitch } from "./locale-switch";
 export async function AppHeader({ actor, currentPath }: { actor: Actor; currentPath: string }) {
   const t = await getTranslator();
   const roles = actorRoles(actor).map((role) => t(`roles.${role}`));
-  const home = actor.role === "RESIDENT" ? { href: "/my-household", label: t("app.nav.myHousehold") } : { href: "/projects", label: t("app.nav.projects") };
+  const home =
+    actor.role === "RESIDENT"
+      ? { href: "/my-household", label: t("app.nav.myHousehold") }
+      : { href: "/projects", label: t("app.nav.projects") };
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">

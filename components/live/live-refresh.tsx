@@ -81,7 +81,13 @@ export function LiveRefresh({ projectId, displayToken, fallbackRefreshMs, labels
   }, [projectId, displayToken, fallbackRefreshMs, router]);
 
   return (
-    <p role="status" aria-live="polite" className={className ?? "flex items-center gap-2 text-sm text-stone-700"} data-testid="live-status" data-status={status}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={className ?? "flex items-center gap-2 text-sm text-stone-700"}
+      data-testid="live-status"
+      data-status={status}
+    >
       <span
         aria-hidden="true"
         className={`inline-block h-2.5 w-2.5 rounded-full ${status === "live" ? "bg-green-600" : status === "connecting" ? "bg-stone-400" : "bg-amber-500"}`}

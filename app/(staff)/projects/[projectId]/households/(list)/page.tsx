@@ -43,7 +43,11 @@ export default async function HouseholdListPage({ params, searchParams }: Props)
         list={list}
         options={options}
         base={base}
-        may={{ assign: can(actor, "assign", "household"), export: can(actor, "export", "household"), import: can(actor, "import", "household") }}
+        may={{
+          assign: can(actor, "assign", "household"),
+          export: can(actor, "export", "household"),
+          import: can(actor, "import", "household"),
+        }}
         assignAction={assignHouseholdsAction}
         t={t}
         format={formatters(locale, serverEnv().LIANXIN_TIME_ZONE)}
