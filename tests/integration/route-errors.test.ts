@@ -77,7 +77,11 @@ describe("runRoute", () => {
   it("answers anything else 500 with the generic text, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const failure = new Error("connection to 10.0.0.7 refused");
-    const response = await runRoute({ kind: "read", label: "test" }, async () => Promise.reject(failure), sessionOf(world.actors.secretaryA));
+    const response = await runRoute(
+      { kind: "read", label: "test" },
+      async () => Promise.reject(failure),
+      sessionOf(world.actors.secretaryA),
+    );
     expect(await answerOf(response)).toEqual({
       status: 500,
       type: text,
@@ -100,10 +104,14 @@ describe("runRoute", () => {
 
   it("runs the handler with the signed-in actor, and answers 401 without one", async () => {
     const seen: string[] = [];
-    const ok = await runRoute({ kind: "read", label: "test" }, async ({ actor }) => {
-      seen.push(actor.userId);
-      return new Response("fine");
-    }, sessionOf(world.actors.secretaryA));
+    const ok = await runRoute(
+      { kind: "read", label: "test" },
+      async ({ actor }) => {
+        seen.push(actor.userId);
+        return new Response("fine");
+      },
+      sessionOf(world.actors.secretaryA),
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("fine");
     expect(seen).toEqual([world.actors.secretaryA.userId]);
@@ -115,10 +123,14 @@ describe("runRoute", () => {
   it("lets an open route run without an actor until it asks for one", async () => {
     const open = await runOpenRoute({ kind: "write", label: "test" }, async () => new Response("anyone"), sessionOf(null));
     expect(await open.text()).toBe("anyone");
-    const asked = await runOpenRoute({ kind: "write", label: "test" }, async ({ requireActor }) => {
-      await requireActor();
-      return new Response("never");
-    }, sessionOf(null));
+    const asked = await runOpenRoute(
+      { kind: "write", label: "test" },
+      async ({ requireActor }) => {
+        await requireActor();
+        return new Response("never");
+      },
+      sessionOf(null),
+    );
     expect(asked.status).toBe(401);
   });
 
@@ -144,14 +156,30 @@ describe("the exports, through their GET", () => {
 
   it("answers another project, an unknown and a malformed id 404, a role without the permission 403, no session 401", async () => {
     session.actor = world.actors.secretaryB;
-    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({ status: 404, type: text, body: "Not found, or you may not see it." });
+    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({
+      status: 404,
+      type: text,
+      body: "Not found, or you may not see it.",
+    });
     session.actor = world.actors.secretaryA;
     expect((await dashboardExport("00000000-0000-7000-8000-000000000000")).status).toBe(404);
-    expect(await answerOf(await dashboardExport("not-an-id"))).toEqual({ status: 404, type: text, body: "Not found, or you may not see it." });
+    expect(await answerOf(await dashboardExport("not-an-id"))).toEqual({
+      status: 404,
+      type: text,
+      body: "Not found, or you may not see it.",
+    });
     session.actor = world.actors.residentA1;
-    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({ status: 403, type: text, body: "You do not have permission to do this." });
+    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({
+      status: 403,
+      type: text,
+      body: "You do not have permission to do this.",
+    });
     session.actor = null;
-    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({ status: 401, type: text, body: "Please sign in first." });
+    expect(await answerOf(await dashboardExport(world.projectA.project.id))).toEqual({
+      status: 401,
+      type: text,
+      body: "Please sign in first.",
+    });
   });
 
   it("answers the district overview's export 403 to a secretary", async () => {

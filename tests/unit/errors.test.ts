@@ -30,7 +30,7 @@ describe("APP_ERROR_RULES", () => {
   });
 
   it("answers anything else 500 with the generic message, whatever it says", () => {
-    expect(answerError(new Error("relation \"household\" does not exist"), "read")).toEqual({ status: 500, messageKey: "errors.INTERNAL" });
+    expect(answerError(new Error('relation "household" does not exist'), "read")).toEqual({ status: 500, messageKey: "errors.INTERNAL" });
     expect(answerError("thrown text", "write")).toEqual({ status: 500, messageKey: "errors.INTERNAL" });
   });
 

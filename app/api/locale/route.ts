@@ -6,7 +6,10 @@ import { runOpenRoute } from "@/lib/server/route";
 const ZLocaleForm = z.object({
   locale: z.enum(LOCALES),
   // Only a path on this site, never another origin.
-  redirectTo: z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/"),
+  redirectTo: z
+    .string()
+    .regex(/^\/(?!\/)[^\s]*$/)
+    .catch("/"),
 });
 
 /** The language switch: a plain form post, so it works without JavaScript. Anyone may use it. */

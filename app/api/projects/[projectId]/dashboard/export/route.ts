@@ -10,6 +10,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
     const { projectId } = await params;
     const dashboard = await getProjectDashboard(actor, { projectId });
     const file = await projectDashboardWorkbook(dashboard, t);
-    return xlsxResponse(file, { asciiName: "dashboard.xlsx", filename: `${dashboard.project.code}-${t("dashboard.title")}-${dashboard.today}.xlsx` });
+    return xlsxResponse(file, {
+      asciiName: "dashboard.xlsx",
+      filename: `${dashboard.project.code}-${t("dashboard.title")}-${dashboard.today}.xlsx`,
+    });
   });
 }

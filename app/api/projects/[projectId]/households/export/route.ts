@@ -11,6 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
     const language = (await getLocale()) === "en" ? "en" : "zh";
     const file = await exportHouseholds(actor, { ...query, projectId, language });
-    return xlsxResponse(file.stream, { asciiName: "households.xlsx", filename: `${file.filename}.xlsx` }, { "x-household-count": String(file.count) });
+    return xlsxResponse(
+      file.stream,
+      { asciiName: "households.xlsx", filename: `${file.filename}.xlsx` },
+      { "x-household-count": String(file.count) },
+    );
   });
 }
