@@ -10,7 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("app.tagline"),
     // public/: field staff add the portal to a phone's home screen from the manifest.
     manifest: "/manifest.webmanifest",
-    icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "32x32" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
   };
 }
 

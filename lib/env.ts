@@ -6,7 +6,10 @@ const ZServerEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /// 32-byte key (hex) for encrypting ID numbers at rest.
-  LIANXIN_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+  LIANXIN_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
   LIANXIN_TIME_ZONE: z.string().default("Asia/Shanghai"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

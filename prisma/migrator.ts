@@ -146,14 +146,8 @@ export async function migrate(connectionString: string, options: TMigrateOptions
   }
 }
 
-async function migrateLocked(
-  client: pg.Client,
-  local: TLocalMigration[],
-  log: (line: string) => void,
-): Promise<TMigrateResult> {
-  const { rows: exists } = await client.query<{ table: string | null }>(
-    `SELECT to_regclass('_prisma_migrations')::text AS "table"`,
-  );
+async function migrateLocked(client: pg.Client, local: TLocalMigration[], log: (line: string) => void): Promise<TMigrateResult> {
+  const { rows: exists } = await client.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS "table"`);
   if (!exists[0]?.table) {
     // Like Prisma (P3005): never run the first migration over tables it did not create.
     const { rows } = await client.query<{ count: number }>(

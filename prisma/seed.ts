@@ -21,9 +21,7 @@ async function main(): Promise<number> {
       return 0;
     }
     const summary = await seedDemo(prisma, { anchor });
-    const projects = summary.projects
-      .map(({ code, figures }) => `${code} ${figures.signed}/${figures.eligible} signed`)
-      .join(", ");
+    const projects = summary.projects.map(({ code, figures }) => `${code} ${figures.signed}/${figures.eligible} signed`).join(", ");
     console.log(
       `seed: demo loaded in ${(summary.milliseconds / 1000).toFixed(1)} s (anchor ${summary.anchor}): ${projects}; ` +
         `${summary.rows.households} households, ${summary.rows.visitLogs} visit logs, ${summary.rows.users} users`,

@@ -134,8 +134,10 @@ const server = new EmbeddedPostgres({
   // C collation: identical on every platform, and Chinese text has no case to fold.
   initdbFlags: ["--encoding=UTF8", "--locale=C", ...(ephemeral ? ["--no-sync"] : [])],
   postgresFlags: [
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
     ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
   ],
   onLog: keepLog,

@@ -9,8 +9,7 @@ import { join } from "node:path";
 
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 const enginesDir = join(process.cwd(), "node_modules", "@prisma", "engines");
-const hasEngine =
-  existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
+const hasEngine = existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
 if (!hasEngine && !env.PRISMA_SCHEMA_ENGINE_BINARY) {
   const stub = join(mkdtempSync(join(tmpdir(), "lianxin-prisma-")), "schema-engine-stub");
   writeFileSync(stub, "#!/bin/sh\necho 'schema-engine is not available offline' >&2\nexit 1\n");

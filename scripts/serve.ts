@@ -85,7 +85,8 @@ function runPrimary(): void {
 }
 
 if (cluster.isPrimary) runPrimary();
-else runWorker().catch((error) => {
-  console.error(`[lianxin] server process: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+else
+  runWorker().catch((error) => {
+    console.error(`[lianxin] server process: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

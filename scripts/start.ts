@@ -134,7 +134,11 @@ async function main() {
 
   next = isDev
     ? spawn(process.execPath, [nextBin, "dev", "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" })
-    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: "inherit" });
+    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+        cwd: ROOT,
+        env: { ...env, PORT: String(port) },
+        stdio: "inherit",
+      });
   next.once("exit", (code) => {
     if (!stopping) {
       console.error(`[lianxin] Next exited (${code ?? "signal"})`);

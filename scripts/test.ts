@@ -66,7 +66,9 @@ const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 // the portal only to find nothing to run).
 const vitestSelected =
   patterns.length === 0 ||
-  [...testFiles("tests/unit", ".test.ts"), ...testFiles("tests/integration", ".test.ts")].some((file) => patterns.some((p) => file.includes(p)));
+  [...testFiles("tests/unit", ".test.ts"), ...testFiles("tests/integration", ".test.ts")].some((file) =>
+    patterns.some((p) => file.includes(p)),
+  );
 const playwrightSelected =
   !isCheck && (patterns.length === 0 || testFiles("tests/e2e", ".spec.ts").some((file) => patterns.some((p) => new RegExp(p).test(file))));
 
@@ -99,7 +101,9 @@ if (vitestSelected) {
 // 3. Browser tests.
 if (playwrightSelected) {
   const playwrightReport = join(REPORTS, "playwright.json");
-  const playwrightStatus = run("browser tests", bin("playwright"), ["test", ...patterns], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  const playwrightStatus = run("browser tests", bin("playwright"), ["test", ...patterns], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  });
   const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightReport);
   if (playwright) {
     total.passed += playwright.stats.expected + playwright.stats.flaky;

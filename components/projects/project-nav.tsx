@@ -31,7 +31,9 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
                 href={s.href}
                 aria-current={s.key === current ? "page" : undefined}
                 className={`inline-flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-base ${
-                  s.key === current ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-stone-700 hover:text-stone-900"
+                  s.key === current
+                    ? "border-brand-700 font-semibold text-brand-800"
+                    : "border-transparent text-stone-700 hover:text-stone-900"
                 }`}
               >
                 {t(`setup.nav.${s.key}`)}

@@ -24,8 +24,10 @@ export async function loadActor(prisma: PrismaClient, userId: string): Promise<A
     name: user.name,
     role: user.role,
     managedProjectIds: user.role === "STAFF" ? user.projectMemberships.map((m) => m.projectId) : [],
-    ledGroups: user.role === "STAFF" ? groups.filter((g) => g.role === "LEADER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
-    memberGroups: user.role === "STAFF" ? groups.filter((g) => g.role === "MEMBER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
+    ledGroups:
+      user.role === "STAFF" ? groups.filter((g) => g.role === "LEADER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
+    memberGroups:
+      user.role === "STAFF" ? groups.filter((g) => g.role === "MEMBER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
     householdId: user.role === "RESIDENT" ? user.householdId : null,
   };
 }

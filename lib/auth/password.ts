@@ -29,5 +29,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of nothing, verified against when the account is unknown so timing does not tell. */
-export const DUMMY_PASSWORD_HASH =
-  "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+export const DUMMY_PASSWORD_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";

@@ -4,17 +4,7 @@
 import { AppError } from "../errors.ts";
 import type { Actor, ActorRole } from "./actor-types.ts";
 
-export type Action =
-  | "read"
-  | "create"
-  | "update"
-  | "manage"
-  | "import"
-  | "export"
-  | "assign"
-  | "record"
-  | "undo"
-  | "issue";
+export type Action = "read" | "create" | "update" | "manage" | "import" | "export" | "assign" | "record" | "undo" | "issue";
 export type Entity =
   | "project"
   /** Working groups and their members. */
@@ -29,13 +19,7 @@ export type Scope = "all" | "project" | "group" | "task" | "own";
 export type Permission = `${Action}:${Entity}:${Scope}`;
 
 const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
-  DISTRICT_OFFICIAL: [
-    "read:project:all",
-    "create:project:all",
-    "update:project:all",
-    "read:household:all",
-    "export:household:all",
-  ],
+  DISTRICT_OFFICIAL: ["read:project:all", "create:project:all", "update:project:all", "read:household:all", "export:household:all"],
   SECRETARY: [
     "read:project:project",
     "update:project:project",

@@ -9,11 +9,7 @@ const NOTHING = { id: { in: [] as string[] } };
 
 function staffProjectIds(actor: Actor): string[] {
   return [
-    ...new Set([
-      ...actor.managedProjectIds,
-      ...actor.ledGroups.map((g) => g.projectId),
-      ...actor.memberGroups.map((g) => g.projectId),
-    ]),
+    ...new Set([...actor.managedProjectIds, ...actor.ledGroups.map((g) => g.projectId), ...actor.memberGroups.map((g) => g.projectId)]),
   ];
 }
 
@@ -60,10 +56,6 @@ export function projectScope(actor: Actor, action: Action = "read", entity: Enti
 }
 
 /** Households the actor may reach for `action` on `entity` (default: read households). */
-export function householdScope(
-  actor: Actor,
-  action: Action = "read",
-  entity: Entity = "household",
-): Prisma.HouseholdWhereInput {
+export function householdScope(actor: Actor, action: Action = "read", entity: Entity = "household"): Prisma.HouseholdWhereInput {
   return union(grantedScopes(actor, action, entity).map((s) => householdWhereFor(actor, s)));
 }

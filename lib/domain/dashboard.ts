@@ -5,15 +5,7 @@
 // the dashboard, the district overview and their exports show the same digits.
 import type { CalendarDay } from "./calendar-day.ts";
 import { dayNumber, dayOfNumber, daysBetween, forecastDay, partyLead, type DailyCount, type Forecast } from "./progress.ts";
-import {
-  formatPercent,
-  gapToThreshold,
-  hasReachedThreshold,
-  isCleared,
-  ratio,
-  ratioBasisPoints,
-  requiredForThreshold,
-} from "./rates.ts";
+import { formatPercent, gapToThreshold, hasReachedThreshold, isCleared, ratio, ratioBasisPoints, requiredForThreshold } from "./rates.ts";
 
 export type AgreementStatus = "effective" | "pending" | "failed";
 
@@ -178,8 +170,10 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     otherDaily: input.dailyOther,
   });
   const required = requiredForThreshold(eligible, signingThresholdBp);
-  const forecastThreshold = eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: required });
-  const forecastFull = eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: eligible });
+  const forecastThreshold =
+    eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: required });
+  const forecastFull =
+    eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: eligible });
   return {
     ...projectFigures(counts, signingThresholdBp),
     partyEligible: counts.partyEligible,
@@ -202,7 +196,13 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
 /** The cumulative chart's series of the same input (the dashboard's; the overview has no chart). */
 export function progressSeries(input: ProgressInput): SeriesPoint[] {
   const { counts, signingStart, signingEnd, today } = input;
-  return cumulativeSeries({ daily: mergeDaily(input.dailyParty, input.dailyOther), eligible: counts.eligible, signingStart, signingEnd, today });
+  return cumulativeSeries({
+    daily: mergeDaily(input.dailyParty, input.dailyOther),
+    eligible: counts.eligible,
+    signingStart,
+    signingEnd,
+    today,
+  });
 }
 
 /** The rate of a count as a number of percent for a chart axis (95.09), from the same basis

@@ -1,14 +1,6 @@
 // A household's place on the road to a cleared site, as the battle map colours it. The order
 // is the order of progress; exclusion takes a household off the road entirely.
-export const HOUSEHOLD_STATES = [
-  "NOT_CONTACTED",
-  "VISITED",
-  "AGREED",
-  "SIGNED",
-  "MOVED_OUT",
-  "HANDED_OVER",
-  "EXCLUDED",
-] as const;
+export const HOUSEHOLD_STATES = ["NOT_CONTACTED", "VISITED", "AGREED", "SIGNED", "MOVED_OUT", "HANDED_OVER", "EXCLUDED"] as const;
 export type HouseholdState = (typeof HOUSEHOLD_STATES)[number];
 
 export type HouseholdFacts = {

@@ -51,7 +51,8 @@ export function forecastDay(input: {
   const { today, signingStart, daily, signed, target } = input;
   if (signed >= target) return { kind: "reached" };
   if (!signingStart || daysBetween(signingStart, today) < 0) return { kind: "never" };
-  const windowStart = daysBetween(signingStart, addDays(today, -(PACE_WINDOW_DAYS - 1))) > 0 ? addDays(today, -(PACE_WINDOW_DAYS - 1)) : signingStart;
+  const windowStart =
+    daysBetween(signingStart, addDays(today, -(PACE_WINDOW_DAYS - 1))) > 0 ? addDays(today, -(PACE_WINDOW_DAYS - 1)) : signingStart;
   const windowDays = daysBetween(windowStart, today) + 1;
   // "YYYY-MM-DD" strings order as the days do.
   const inWindow = daily.filter((d) => d.day >= windowStart && d.day <= today).reduce((sum, d) => sum + d.count, 0);
@@ -129,7 +130,11 @@ export type LeagueRow = LeagueInput & { rate: Ratio; rank: number };
  * equal rate and signed share a rank (1, 2, 2, 4). A group without households ranks last.
  */
 export function rankGroupLeague(groups: readonly LeagueInput[]): LeagueRow[] {
-  const rows = groups.map((g) => ({ ...g, rate: ratio(g.signed, g.households), bp: ratioBasisPoints(ratio(g.signed, g.households)) ?? -1 }));
+  const rows = groups.map((g) => ({
+    ...g,
+    rate: ratio(g.signed, g.households),
+    bp: ratioBasisPoints(ratio(g.signed, g.households)) ?? -1,
+  }));
   rows.sort((a, b) => b.bp - a.bp || b.signed - a.signed || chineseNames.compare(a.name, b.name));
   let rank = 0;
   return rows.map((row, index) => {

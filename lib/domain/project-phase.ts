@@ -1,15 +1,7 @@
 // A project's phases only move forward, one step at a time, in the order of DOMAIN.md:
 // PREPARATION → NOTICE 公示 → FIRST_CONSULTATION 一轮征询 → SIGNING 签约期 → RELOCATION 搬迁
 // → CLEARED 清零 → CLOSED. Some steps need facts to be in place first.
-export const PROJECT_PHASES = [
-  "PREPARATION",
-  "NOTICE",
-  "FIRST_CONSULTATION",
-  "SIGNING",
-  "RELOCATION",
-  "CLEARED",
-  "CLOSED",
-] as const;
+export const PROJECT_PHASES = ["PREPARATION", "NOTICE", "FIRST_CONSULTATION", "SIGNING", "RELOCATION", "CLEARED", "CLOSED"] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
 
 export type PhaseFacts = {

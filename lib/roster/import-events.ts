@@ -29,7 +29,11 @@ export type RosterImportSummary = {
 
 export type RosterImportResult =
   | ({ ok: true } & RosterImportSummary)
-  | { ok: false; problems: RosterProblem[]; /** All problems found; `problems` holds at most MAX_REPORTED_PROBLEMS. */ problemCount: number };
+  | {
+      ok: false;
+      problems: RosterProblem[];
+      /** All problems found; `problems` holds at most MAX_REPORTED_PROBLEMS. */ problemCount: number;
+    };
 
 /** Problems returned at most: a file wrong in every cell would otherwise send megabytes. */
 export const MAX_REPORTED_PROBLEMS = 20_000;

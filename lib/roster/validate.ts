@@ -77,20 +77,36 @@ export async function validateRoster(table: RosterTable, options: ValidateRoster
     const header = cellText(table.header[index]);
     if (key !== null || header) return;
     const used = dataRows.find((row) => cellText(row.cells[index]) !== null);
-    if (used) report({ row: used.rowNumber, column: columnLetter(index), key: "roster.file.unnamedColumn", params: { column: columnLetter(index) } });
+    if (used)
+      report({
+        row: used.rowNumber,
+        column: columnLetter(index),
+        key: "roster.file.unnamedColumn",
+        params: { column: columnLetter(index) },
+      });
   });
   // Cells to the right of the last header.
   const width = table.header.length;
   const beyond = dataRows.find((row) => row.cells.slice(width).some((cell) => cellText(cell) !== null));
   if (beyond) {
     const index = beyond.cells.findIndex((cell, i) => i >= width && cellText(cell) !== null);
-    report({ row: beyond.rowNumber, column: columnLetter(index), key: "roster.file.unnamedColumn", params: { column: columnLetter(index) } });
+    report({
+      row: beyond.rowNumber,
+      column: columnLetter(index),
+      key: "roster.file.unnamedColumn",
+      params: { column: columnLetter(index) },
+    });
   }
 
   if (problemCount > 0) return { ok: false, problems, problemCount };
   if (dataRows.length === 0) return { ok: false, problems: [{ row: null, column: null, key: "roster.file.noRows" }], problemCount: 1 };
   if (dataRows.length > ROSTER_LIMITS.maxRows) {
-    const problem = { row: null, column: null, key: "roster.file.tooManyRows", params: { max: ROSTER_LIMITS.maxRows, count: dataRows.length } };
+    const problem = {
+      row: null,
+      column: null,
+      key: "roster.file.tooManyRows",
+      params: { max: ROSTER_LIMITS.maxRows, count: dataRows.length },
+    };
     return { ok: false, problems: [problem], problemCount: 1 };
   }
 
@@ -113,7 +129,12 @@ export async function validateRoster(table: RosterTable, options: ValidateRoster
       else firstRowOfCode.set(record.code, rowNumber);
     }
     if (record.signingGroupName && !options.groupNames.has(normalizeGroupName(record.signingGroupName))) {
-      report({ row: rowNumber, column: header("signingGroupName"), key: "roster.cell.unknownGroup", params: { name: record.signingGroupName } });
+      report({
+        row: rowNumber,
+        column: header("signingGroupName"),
+        key: "roster.cell.unknownGroup",
+        params: { name: record.signingGroupName },
+      });
     }
     if (errors.length === 0 && record.code !== undefined) {
       // The template's example row, left in unchanged, is not a household.

@@ -34,16 +34,15 @@ function formDataToObject(formData: FormData): Record<string, string | string[]>
 function echo(input: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(
     // Secrets are never sent back to the browser.
-    Object.entries(input).filter(([key]) => !/password|accessCode/i.test(key))
+    Object.entries(input)
+      .filter(([key]) => !/password|accessCode/i.test(key))
       .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
   );
 }
 
 export function errorToState(error: AppError, t: Translate, values?: Record<string, string>): ActionState {
   const fieldErrors = error.fieldErrors
-    ? Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key as MessageKey))]),
-      )
+    ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key as MessageKey))]))
     : undefined;
   // A form-level reason (field "_form", e.g. "setup.phaseRefusal.NOT_NEXT") is the message itself.
   const formErrors = fieldErrors?._form;

@@ -79,7 +79,17 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
   const official = DEMO_ACCOUNTS.districtOfficial;
   const officialId = id();
   district.users.push(
-    { id: officialId, role: "DISTRICT_OFFICIAL", name: official.name, phone: official.phone, password: official.password, isPartyMember: true, unitId: orgDept, createdAt: setupAt, updatedAt: setupAt },
+    {
+      id: officialId,
+      role: "DISTRICT_OFFICIAL",
+      name: official.name,
+      phone: official.phone,
+      password: official.password,
+      isPartyMember: true,
+      unitId: orgDept,
+      createdAt: setupAt,
+      updatedAt: setupAt,
+    },
     {
       id: id(),
       role: "DISTRICT_OFFICIAL",
@@ -106,7 +116,15 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
     isPublished: true,
     firstRoundThreshold: 0.9,
     signingThreshold: 0.85,
-    schedule: { branchEstablished: -110, noticeStart: -95, noticeEnd: -66, consultationStart: -60, consultationEnd: -46, signingStart: -21, signingEnd: 35 },
+    schedule: {
+      branchEstablished: -110,
+      noticeStart: -95,
+      noticeEnd: -66,
+      consultationStart: -60,
+      consultationEnd: -46,
+      signingStart: -21,
+      signingEnd: 35,
+    },
     households: DEMO_DESIGN["HP-BXL"].households,
     partyMemberHouseholds: DEMO_DESIGN["HP-BXL"].partyMemberHouseholds,
     signingGroups: 8,
@@ -131,9 +149,28 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
     conference: { name: "宝兴里旧改项目党建联席会议", convenorUnitIds: [orgDept], extraUnitIds: [renewalOffice, housingBureau] },
     accounts: {
       secretary: { name: DEMO_ACCOUNTS.secretary.name, phone: DEMO_ACCOUNTS.secretary.phone, password: DEMO_ACCOUNTS.secretary.password },
-      signingGroupLeaders: [{ name: DEMO_ACCOUNTS.groupLeader.name, phone: DEMO_ACCOUNTS.groupLeader.phone, password: DEMO_ACCOUNTS.groupLeader.password, isPartyMember: true }],
-      signingGroupMembers: [{ group: 0, account: { name: DEMO_ACCOUNTS.member.name, phone: DEMO_ACCOUNTS.member.phone, password: DEMO_ACCOUNTS.member.password, isPartyMember: true } }],
-      residents: [{ householdCode: DEMO_ACCOUNTS.resident.householdCode, accessCode: DEMO_ACCOUNTS.resident.accessCode, keepUnsigned: true }],
+      signingGroupLeaders: [
+        {
+          name: DEMO_ACCOUNTS.groupLeader.name,
+          phone: DEMO_ACCOUNTS.groupLeader.phone,
+          password: DEMO_ACCOUNTS.groupLeader.password,
+          isPartyMember: true,
+        },
+      ],
+      signingGroupMembers: [
+        {
+          group: 0,
+          account: {
+            name: DEMO_ACCOUNTS.member.name,
+            phone: DEMO_ACCOUNTS.member.phone,
+            password: DEMO_ACCOUNTS.member.password,
+            isPartyMember: true,
+          },
+        },
+      ],
+      residents: [
+        { householdCode: DEMO_ACCOUNTS.resident.householdCode, accessCode: DEMO_ACCOUNTS.resident.accessCode, keepUnsigned: true },
+      ],
     },
     staffPassword: DEMO_ACCOUNTS.secretary.password,
     phoneBlock: 1,
@@ -159,7 +196,15 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
     isPublished: true,
     firstRoundThreshold: 0.9,
     signingThreshold: 0.95,
-    schedule: { branchEstablished: -75, noticeStart: -60, noticeEnd: -31, consultationStart: -28, consultationEnd: -15, signingStart: -2, signingEnd: 88 },
+    schedule: {
+      branchEstablished: -75,
+      noticeStart: -60,
+      noticeEnd: -31,
+      consultationStart: -28,
+      consultationEnd: -15,
+      signingStart: -2,
+      signingEnd: 88,
+    },
     households: DEMO_DESIGN["LH-QSH"].households,
     excludedHouseholds: DEMO_DESIGN["LH-QSH"].households - DEMO_DESIGN["LH-QSH"].eligible,
     partyMemberHouseholds: DEMO_DESIGN["LH-QSH"].partyMemberHouseholds,
@@ -201,7 +246,15 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
     isPublished: true,
     firstRoundThreshold: 0.9,
     signingThreshold: 0.85,
-    schedule: { branchEstablished: -290, noticeStart: -270, noticeEnd: -241, consultationStart: -236, consultationEnd: -222, signingStart: -200, signingEnd: -140 },
+    schedule: {
+      branchEstablished: -290,
+      noticeStart: -270,
+      noticeEnd: -241,
+      consultationStart: -236,
+      consultationEnd: -222,
+      signingStart: -200,
+      signingEnd: -140,
+    },
     households: DEMO_DESIGN["PD-HQ"].households,
     partyMemberHouseholds: DEMO_DESIGN["PD-HQ"].partyMemberHouseholds,
     signingGroups: 4,
@@ -232,7 +285,14 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
 
   // ── District joint conference (区域化党建联席会议), one-year rotating convenor ──
   const conferenceId = id();
-  district.conferences.push({ id: conferenceId, name: "黄浦区区域化党建联席会议", level: "DISTRICT", district: "黄浦区", projectId: null, createdAt: setupAt });
+  district.conferences.push({
+    id: conferenceId,
+    name: "黄浦区区域化党建联席会议",
+    level: "DISTRICT",
+    district: "黄浦区",
+    projectId: null,
+    createdAt: setupAt,
+  });
   const members: { unitId: string; isConvenor?: boolean; isRotatingConvenor?: boolean; term?: [number, number] }[] = [
     { unitId: orgDept, isConvenor: true },
     { unitId: rotatingConvenor, isRotatingConvenor: true, term: [-150, -150 + 364] },
@@ -262,7 +322,19 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
   const meeting = (day: number, kind: Plan["meetings"][number]["kind"], title: string, minutes: string, decisions: string) => {
     const heldAt = cal.at(day, 14);
     const meetingId = rng.uuid7(heldAt.getTime());
-    district.meetings.push({ id: meetingId, kind, title, projectId: null, conferenceId, heldAt, location: "黄浦区党群服务中心", minutes, decisions, createdById: officialId, createdAt: heldAt });
+    district.meetings.push({
+      id: meetingId,
+      kind,
+      title,
+      projectId: null,
+      conferenceId,
+      heldAt,
+      location: "黄浦区党群服务中心",
+      minutes,
+      decisions,
+      createdById: officialId,
+      createdAt: heldAt,
+    });
     district.meetingAttendees.push(
       { id: rng.uuid7(heldAt.getTime()), meetingId, userId: officialId, name: official.name, unitId: orgDept },
       { id: rng.uuid7(heldAt.getTime()), meetingId, userId: null, name: "轮值召集人代表", unitId: rotatingConvenor },
@@ -270,11 +342,43 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
     );
     return { meetingId, heldAt };
   };
-  const annual = meeting(-150, "JOINT_CONFERENCE", "年度区域化党建联席会议暨轮值召集人交接", "成员单位发布年度区域化党建重点项目，开展服务和需求“双向认领”。", "申江置地集团有限公司党委担任本年度轮值召集人，任期一年。");
-  const renewal = meeting(-30, "COORDINATION", "旧改攻坚专题协调会", "通报宝兴里项目签约准备和各成员单位支持事项。", "成员单位对接安置房源、法律服务和结对帮扶力量。");
+  const annual = meeting(
+    -150,
+    "JOINT_CONFERENCE",
+    "年度区域化党建联席会议暨轮值召集人交接",
+    "成员单位发布年度区域化党建重点项目，开展服务和需求“双向认领”。",
+    "申江置地集团有限公司党委担任本年度轮值召集人，任期一年。",
+  );
+  const renewal = meeting(
+    -30,
+    "COORDINATION",
+    "旧改攻坚专题协调会",
+    "通报宝兴里项目签约准备和各成员单位支持事项。",
+    "成员单位对接安置房源、法律服务和结对帮扶力量。",
+  );
   district.conferenceIssues.push(
-    { id: rng.uuid7(annual.heldAt.getTime()), conferenceId, title: "旧改基地安置房源统筹", description: "多个旧改基地同期签约，近地段安置房源紧张。", status: "DECIDED", decision: "由区旧改办统筹调配，优先保障高龄和困难家庭。", meetingId: renewal.meetingId, raisedAt: annual.heldAt, decidedAt: renewal.heldAt },
-    { id: rng.uuid7(renewal.heldAt.getTime()), conferenceId, title: "旧改基地周边交通疏导", description: "签约高峰期居民集中往返，周边道路拥堵。", status: "OPEN", decision: null, meetingId: null, raisedAt: renewal.heldAt, decidedAt: null },
+    {
+      id: rng.uuid7(annual.heldAt.getTime()),
+      conferenceId,
+      title: "旧改基地安置房源统筹",
+      description: "多个旧改基地同期签约，近地段安置房源紧张。",
+      status: "DECIDED",
+      decision: "由区旧改办统筹调配，优先保障高龄和困难家庭。",
+      meetingId: renewal.meetingId,
+      raisedAt: annual.heldAt,
+      decidedAt: renewal.heldAt,
+    },
+    {
+      id: rng.uuid7(renewal.heldAt.getTime()),
+      conferenceId,
+      title: "旧改基地周边交通疏导",
+      description: "签约高峰期居民集中往返，周边道路拥堵。",
+      status: "OPEN",
+      decision: null,
+      meetingId: null,
+      raisedAt: renewal.heldAt,
+      decidedAt: null,
+    },
   );
 
   const plan = mergePlans(emptyPlan(), district, hp.plan, qsh.plan, hq.plan);

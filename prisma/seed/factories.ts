@@ -143,7 +143,9 @@ async function freePhoneBlock(db: SeedDb, code: string): Promise<number> {
  * Without a code a unique one is drawn; staff phones come from a block derived from the code.
  */
 export async function seedProject(db: SeedDb, options: SeedProjectOptions = {}): Promise<SeededProject> {
-  const code = options.code ?? (options.seed === undefined ? `T-${uniqueSuffix()}` : `P-${hashString(String(options.seed)).toString(36).toUpperCase()}`);
+  const code =
+    options.code ??
+    (options.seed === undefined ? `T-${uniqueSuffix()}` : `P-${hashString(String(options.seed)).toString(36).toUpperCase()}`);
   const phoneBlock = options.phoneBlock ?? (await freePhoneBlock(db, code));
   const result = planProject({ ...options, code, phoneBlock });
   const rows = await inTransaction(db, (tx) => insertPlan(tx, result.plan));

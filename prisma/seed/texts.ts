@@ -126,7 +126,4 @@ export const OBJECTION_TEXTS = [
   "对测绘结果有疑问，要求重新测量。",
 ] as const;
 
-export const OBJECTION_RESOLUTIONS = [
-  "经复核，维持原认定结果，已书面答复。",
-  "经复核，认定结果予以更正并重新公示。",
-] as const;
+export const OBJECTION_RESOLUTIONS = ["经复核，维持原认定结果，已书面答复。", "经复核，认定结果予以更正并重新公示。"] as const;

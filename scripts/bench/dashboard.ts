@@ -259,10 +259,17 @@ async function main() {
     const command = `npm run bench:dashboard${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
     print(`### Dashboards at district scale`);
     print();
-    print(`Machine: ${machineLine()}; Postgres ${pgVersion} (embedded, fsync off). Date: ${new Date().toISOString().slice(0, 10)}. Command: \`${command}\`.`);
+    print(
+      `Machine: ${machineLine()}; Postgres ${pgVersion} (embedded, fsync off). Date: ${new Date().toISOString().slice(0, 10)}. Command: \`${command}\`.`,
+    );
     print();
     if ((await client.project.count()) === 0) {
-      const scale = { projects: Number(values.projects), households: Number(values.households), visits: Number(values.visits), largestProject: Number(values.largest) };
+      const scale = {
+        projects: Number(values.projects),
+        households: Number(values.households),
+        visits: Number(values.visits),
+        largestProject: Number(values.largest),
+      };
       const generated = await generateDistrict(client, scale, { log: (line) => console.error(line) });
       print(`#### Generation`);
       print();
@@ -282,8 +289,14 @@ async function main() {
     const official = (await loadActor(client, officialUser.id))!;
     const big = await client.project.findFirstOrThrow({ orderBy: { households: { _count: "desc" } }, select: { id: true, code: true } });
     const bigHouseholds = await client.household.count({ where: { projectId: big.id } });
-    const counts = { projects: await client.project.count(), households: await client.household.count(), visitLogs: await client.visitLog.count() };
-    print(`Data: ${counts.projects} projects, ${counts.households.toLocaleString("en-US")} households, ${counts.visitLogs.toLocaleString("en-US")} visit logs; dashboard of ${big.code} (${bigHouseholds.toLocaleString("en-US")} households).`);
+    const counts = {
+      projects: await client.project.count(),
+      households: await client.household.count(),
+      visitLogs: await client.visitLog.count(),
+    };
+    print(
+      `Data: ${counts.projects} projects, ${counts.households.toLocaleString("en-US")} households, ${counts.visitLogs.toLocaleString("en-US")} visit logs; dashboard of ${big.code} (${bigHouseholds.toLocaleString("en-US")} households).`,
+    );
     print();
 
     // 1. Data queries beside their floors.
@@ -309,7 +322,9 @@ async function main() {
       const u50 = percentile(useCase, 50);
       const f50 = percentile(floor, 50);
       const ok = u50 <= Math.max(1.5 * f50, f50 + 1);
-      print(`| ${name} | ${ms(u50)} ms | ${ms(percentile(useCase, 95))} ms | ${ms(f50)} ms | ${ms(percentile(floor, 95))} ms | ${(u50 / f50).toFixed(2)}× | ${ok ? "met" : "**missed**"} |`);
+      print(
+        `| ${name} | ${ms(u50)} ms | ${ms(percentile(useCase, 95))} ms | ${ms(f50)} ms | ${ms(percentile(floor, 95))} ms | ${(u50 / f50).toFixed(2)}× | ${ok ? "met" : "**missed**"} |`,
+      );
     }
     print();
 
@@ -321,7 +336,14 @@ async function main() {
       portalDir = dataDir;
       server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(port), LIANXIN_DATA_DIR: dataDir, LIANXIN_DIST_DIR: process.env.LIANXIN_DIST_DIR ?? ".next-live", LIANXIN_FIGURE_CACHE: "on" },
+        env: {
+          ...process.env,
+          DATABASE_URL: postgres.url,
+          PORT: String(port),
+          LIANXIN_DATA_DIR: dataDir,
+          LIANXIN_DIST_DIR: process.env.LIANXIN_DIST_DIR ?? ".next-live",
+          LIANXIN_FIGURE_CACHE: "on",
+        },
         stdio: ["ignore", "ignore", "inherit"],
       });
       await waitForServer(base, server, 600_000);
@@ -363,7 +385,9 @@ async function main() {
       const warmup = await offerLoad(base, cookie, available, RATES[0] ?? 30, Number(values.warmup));
       const warmupErrors = [...warmup.results.values()].reduce((sum, r) => sum + r.errors, 0);
       print();
-      print(`(Warm-up before the runs below: ${RATES[0] ?? 30} requests/s for ${values.warmup} s, signings written meanwhile, not counted; ${warmupErrors} errors.)`);
+      print(
+        `(Warm-up before the runs below: ${RATES[0] ?? 30} requests/s for ${values.warmup} s, signings written meanwhile, not counted; ${warmupErrors} errors.)`,
+      );
 
       for (const rate of RATES) {
         await writer?.report(); // starts this run's count
@@ -385,18 +409,29 @@ async function main() {
           max: r.latencies.length ? Math.max(...r.latencies) : NaN,
         }));
         print();
-        print(`#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`);
+        print(
+          `#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`,
+        );
         print();
         print(`| page | requests | errors | p50 | p95 | max | errors were |`);
         print(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
-        for (const r of load) print(`| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${r.kinds || "—"} |`);
+        for (const r of load)
+          print(
+            `| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${r.kinds || "—"} |`,
+          );
         print();
-        const buckets = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) => timeline.filter((x) => x.sentAt >= i * 5000 && x.sentAt < (i + 1) * 5000).map((x) => x.ms));
-        print(`By when sent (every page), p50 per 5 s: ${buckets.map((b, i) => `${i * 5}–${i * 5 + 5} s ${b.length ? ms(percentile(b, 50)) : "—"} ms`).join(" · ")}`);
+        const buckets = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) =>
+          timeline.filter((x) => x.sentAt >= i * 5000 && x.sentAt < (i + 1) * 5000).map((x) => x.ms),
+        );
+        print(
+          `By when sent (every page), p50 per 5 s: ${buckets.map((b, i) => `${i * 5}–${i * 5 + 5} s ${b.length ? ms(percentile(b, 50)) : "—"} ms`).join(" · ")}`,
+        );
         print();
         print(
           `Signings recorded: ${signing.signed}, failed: ${signing.failed}` +
-            (signing.latencies.length ? ` (recordSigning p50 ${ms(percentile(signing.latencies, 50))} ms, p95 ${ms(percentile(signing.latencies, 95))} ms)` : "") +
+            (signing.latencies.length
+              ? ` (recordSigning p50 ${ms(percentile(signing.latencies, 50))} ms, p95 ${ms(percentile(signing.latencies, 95))} ms)`
+              : "") +
             (writer && signing.left === 0 ? " — **the project ran out of unsigned households**" : "") +
             `; the run took ${elapsed.toFixed(1)} s. Load generator's event-loop delay: p99 ${ms(generatorDelay.percentile(99) / 1e6)} ms, max ${ms(generatorDelay.max / 1e6)} ms.`,
         );
@@ -416,7 +451,8 @@ async function main() {
           `${label}: ${result.projects} projects, ${result.checkedFigures.toLocaleString("en-US")} figures compared with plain COUNTs, ` +
             `**${result.mismatches.length} mismatches** (${seconds.toFixed(1)} s).`,
         );
-        for (const m of result.mismatches.slice(0, 20)) print(`- ${m.project} ${m.figure}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+        for (const m of result.mismatches.slice(0, 20))
+          print(`- ${m.project} ${m.figure}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
       };
       print(`#### Exactness`);
       print();
@@ -432,7 +468,12 @@ async function main() {
       listener.start();
       await listener.ready();
       await recomputeFigures(client, official); // fills the cache
-      const projects = await client.project.findMany({ where: { phase: "SIGNING", signingStart: { lte: now } }, orderBy: { code: "asc" }, take: 10, select: { id: true, memberships: { select: { userId: true }, take: 1 } } });
+      const projects = await client.project.findMany({
+        where: { phase: "SIGNING", signingStart: { lte: now } },
+        orderBy: { code: "asc" },
+        take: 10,
+        select: { id: true, memberships: { select: { userId: true }, take: 1 } },
+      });
       let signedNow = 0;
       for (const project of projects) {
         const secretary = (await loadActor(client, project.memberships[0]!.userId))!;
@@ -442,7 +483,13 @@ async function main() {
           take: 3,
         });
         for (const h of unsigned) {
-          await recordSigning(secretary, { projectId: project.id, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `BENCH-CACHE-${Date.now().toString(36)}-${signedNow}` });
+          await recordSigning(secretary, {
+            projectId: project.id,
+            householdId: h.id,
+            version: h.version,
+            channel: "ON_SITE",
+            agreementNumber: `BENCH-CACHE-${Date.now().toString(36)}-${signedNow}`,
+          });
           signedNow += 1;
         }
       }

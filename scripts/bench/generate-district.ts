@@ -67,7 +67,18 @@ export function projectSizes(scale: DistrictScale): number[] {
 }
 
 const KINDS: ProjectKind[] = ["OLD_DISTRICT", "SHANTYTOWN", "VILLAGE"];
-const STREETS = ["外滩街道", "南京东路街道", "半淞园路街道", "小东门街道", "豫园街道", "老西门街道", "五里桥街道", "打浦桥街道", "淮海中路街道", "瑞金二路街道"];
+const STREETS = [
+  "外滩街道",
+  "南京东路街道",
+  "半淞园路街道",
+  "小东门街道",
+  "豫园街道",
+  "老西门街道",
+  "五里桥街道",
+  "打浦桥街道",
+  "淮海中路街道",
+  "瑞金二路街道",
+];
 
 /**
  * Generates the district into `client`'s database, project by project (each in its own
@@ -96,7 +107,12 @@ export async function generateDistrict(
   const started = performance.now();
 
   const official = await client.user.create({
-    data: { role: "DISTRICT_OFFICIAL", name: BENCH_OFFICIAL.name, phone: BENCH_OFFICIAL.phone, passwordHash: await hashPasswordOnce(BENCH_OFFICIAL.password) },
+    data: {
+      role: "DISTRICT_OFFICIAL",
+      name: BENCH_OFFICIAL.name,
+      phone: BENCH_OFFICIAL.phone,
+      passwordHash: await hashPasswordOnce(BENCH_OFFICIAL.password),
+    },
     select: { id: true },
   });
 
@@ -154,7 +170,9 @@ export async function generateDistrict(
       sample();
       gc();
       retained.push(process.memoryUsage().heapUsed / MB);
-      log(`${code}: ${households} households, ${visitLogs} visit logs in ${(ms / 1000).toFixed(1)} s (rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB, heap alive ${retained[retained.length - 1]!.toFixed(0)} MB)`);
+      log(
+        `${code}: ${households} households, ${visitLogs} visit logs in ${(ms / 1000).toFixed(1)} s (rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB, heap alive ${retained[retained.length - 1]!.toFixed(0)} MB)`,
+      );
     }
     const a0 = performance.now();
     await client.$executeRawUnsafe("ANALYZE");

@@ -61,7 +61,13 @@ async function main() {
 
     let started = performance.now();
     for (let seeded = 0, k = 0; seeded < BACKGROUND; seeded += 5000, k++) {
-      await seedProject(db(), { code: `BG-${k}`, households: Math.min(5000, BACKGROUND - seeded), signingGroups: 10, signedShare: 0.5, activity: { visitsPerHousehold: 2 } });
+      await seedProject(db(), {
+        code: `BG-${k}`,
+        households: Math.min(5000, BACKGROUND - seeded),
+        signingGroups: 10,
+        signedShare: 0.5,
+        activity: { visitsPerHousehold: 2 },
+      });
     }
     const seeded = await seedProject(db(), {
       code: "BENCH-LIST",
@@ -82,7 +88,12 @@ async function main() {
     const projectId = seeded.project.id;
     const actor = (await loadActor(db(), seeded.secretaryId))!;
     // A real head-of-household name fragment (two characters) and a group to filter by.
-    const someone = await db().household.findFirstOrThrow({ where: { projectId }, orderBy: { code: "asc" }, skip: 1234, select: { headName: true } });
+    const someone = await db().household.findFirstOrThrow({
+      where: { projectId },
+      orderBy: { code: "asc" },
+      skip: 1234,
+      select: { headName: true },
+    });
     const nameFragment = someone.headName.slice(-2);
     const group = seeded.signingGroups[3]!.id;
     const lastPage = String(Math.ceil(HOUSEHOLDS / 50));
@@ -94,7 +105,10 @@ async function main() {
       { label: `search in Chinese (“${nameFragment}”, head/address/code)`, query: { q: nameFragment } },
       { label: "search by code fragment (“-12”)", query: { q: "-12" } },
       { label: `deep page (page ${lastPage} of ${lastPage}, sort by code)`, query: { page: lastPage } },
-      { label: "deep page sorted by head of household desc", query: { sort: "head", dir: "desc", page: String(Math.ceil(Number(lastPage) / 2)) } },
+      {
+        label: "deep page sorted by head of household desc",
+        query: { sort: "head", dir: "desc", page: String(Math.ceil(Number(lastPage) / 2)) },
+      },
       { label: "sort by last visit (never visited first)", query: { sort: "lastVisit" } },
       { label: "sort by state, deep page", query: { sort: "state", dir: "desc", page: String(Math.ceil(Number(lastPage) / 2)) } },
     ];
@@ -156,7 +170,9 @@ async function main() {
     ].filter(Boolean);
     console.log(
       [
-        `- Machine: ${cpu}, ${cpus().length} cores, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), ${platform()} ${release()}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`,
+        `- Machine: ${cpu}, ${cpus().length} cores, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), ${platform()} ${release()}; load average at the end ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" / ")} (1/5/15 min)`,
         `- Node ${process.version}, PostgreSQL ${pgVersion} (embedded, ${args.ephemeral ? "fsync off" : "fsync on"}), date ${new Date().toISOString().slice(0, 10)}`,
         `- Command: \`node --import tsx scripts/bench/household-list.ts${flags.length ? ` ${flags.join(" ")}` : ""}\``,
         `- Data: ${counts.households.toLocaleString("en")} households in the database (${HOUSEHOLDS.toLocaleString("en")} in the measured project, 12 signing groups), ${counts.visitLogs.toLocaleString("en")} visit logs, ${counts.tasks.toLocaleString("en")} tasks; seeded in ${(seedMs / 1000).toFixed(1)} s`,

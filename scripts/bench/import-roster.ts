@@ -86,7 +86,8 @@ async function main() {
         records.map((r, i) => ({
           ...r,
           headName: `${r.headName}改`,
-          signingGroupName: i % 8 === 0 ? groupNames[(groupNames.indexOf(r.signingGroupName!) + 1) % groupNames.length]! : r.signingGroupName,
+          signingGroupName:
+            i % 8 === 0 ? groupNames[(groupNames.indexOf(r.signingGroupName!) + 1) % groupNames.length]! : r.signingGroupName,
         })),
       ),
     );

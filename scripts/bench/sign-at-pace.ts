@@ -31,22 +31,31 @@ const stamp = Date.now().toString(36).toUpperCase();
 let sequence = 0;
 let current: SigningReport = { signed: 0, failed: 0, left: unsigned.length, latencies: [] };
 
-const timer = setInterval(() => {
-  const household = unsigned.shift();
-  if (!household) return;
-  sequence += 1;
-  const t0 = performance.now();
-  recordSigning(secretary, { projectId, householdId: household.id, version: household.version, channel: "ON_SITE", agreementNumber: `BENCH-${stamp}-${sequence}` })
-    // Counted when they end, in the report window they end in.
-    .then(() => {
-      current.signed += 1;
-      current.latencies.push(performance.now() - t0);
+const timer = setInterval(
+  () => {
+    const household = unsigned.shift();
+    if (!household) return;
+    sequence += 1;
+    const t0 = performance.now();
+    recordSigning(secretary, {
+      projectId,
+      householdId: household.id,
+      version: household.version,
+      channel: "ON_SITE",
+      agreementNumber: `BENCH-${stamp}-${sequence}`,
     })
-    .catch((error: unknown) => {
-      current.failed += 1;
-      console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
-    });
-}, 1000 / Number(perSecond));
+      // Counted when they end, in the report window they end in.
+      .then(() => {
+        current.signed += 1;
+        current.latencies.push(performance.now() - t0);
+      })
+      .catch((error: unknown) => {
+        current.failed += 1;
+        console.error("[bench] signing failed:", error instanceof Error ? error.message : error);
+      });
+  },
+  1000 / Number(perSecond),
+);
 
 process.on("message", async (message) => {
   if (message === "report") {

@@ -48,9 +48,21 @@ export async function recomputeFigures(client: PrismaClient, actor: Actor, now: 
     const eligible = await count(client, `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded"`, id);
     const signedWhere = `h."projectId" = $1::uuid AND NOT h."isExcluded" AND EXISTS (SELECT 1 FROM "Signing" s WHERE s."householdId" = h."id")`;
     const signed = await count(client, `SELECT count(*) FROM "Household" h WHERE ${signedWhere}`, id);
-    const movedOut = await count(client, `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "movedOutAt" IS NOT NULL`, id);
-    const agreed = await count(client, `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "firstRoundVote" = 'AGREE'`, id);
-    const partyEligible = await count(client, `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "isPartyMemberHousehold"`, id);
+    const movedOut = await count(
+      client,
+      `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "movedOutAt" IS NOT NULL`,
+      id,
+    );
+    const agreed = await count(
+      client,
+      `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "firstRoundVote" = 'AGREE'`,
+      id,
+    );
+    const partyEligible = await count(
+      client,
+      `SELECT count(*) FROM "Household" WHERE "projectId" = $1::uuid AND NOT "isExcluded" AND "isPartyMemberHousehold"`,
+      id,
+    );
     const partySigned = await count(client, `SELECT count(*) FROM "Household" h WHERE ${signedWhere} AND h."isPartyMemberHousehold"`, id);
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
     const firstDay = signingStart
@@ -85,18 +97,27 @@ export async function recomputeFigures(client: PrismaClient, actor: Actor, now: 
     };
 
     const dashboard = await getProjectDashboard(actor, { projectId: id }, now);
-    for (const [figure, value] of Object.entries(expected)) check(p.code, figure, value, dashboard.figures[figure as keyof typeof dashboard.figures]);
+    for (const [figure, value] of Object.entries(expected))
+      check(p.code, figure, value, dashboard.figures[figure as keyof typeof dashboard.figures]);
     const row = overview.projects.find((r) => r.id === id);
     if (!row) mismatches.push({ project: p.code, figure: "overview row", expected: "present", actual: "missing" });
-    else for (const figure of ["eligible", "signed", "movedOut", "signingRate", "firstDayRate", "relocationRate", "gapToThreshold"] as const) {
-      check(p.code, `overview.${figure}`, expected[figure], row.figures[figure]);
-    }
+    else
+      for (const figure of ["eligible", "signed", "movedOut", "signingRate", "firstDayRate", "relocationRate", "gapToThreshold"] as const) {
+        check(p.code, `overview.${figure}`, expected[figure], row.figures[figure]);
+      }
     const lastCumulative = dashboard.series.at(-1)?.cumulative ?? 0;
     check(p.code, "series.cumulative", signed, lastCumulative);
 
     // States: householdState() over the rows.
     const rows = await client.$queryRawUnsafe<
-      { isExcluded: boolean; firstRoundVote: "AGREE" | "DISAGREE" | null; movedOutAt: Date | null; handedOverAt: Date | null; isSigned: boolean; hasBeenVisited: boolean }[]
+      {
+        isExcluded: boolean;
+        firstRoundVote: "AGREE" | "DISAGREE" | null;
+        movedOutAt: Date | null;
+        handedOverAt: Date | null;
+        isSigned: boolean;
+        hasBeenVisited: boolean;
+      }[]
     >(
       `SELECT h."isExcluded", h."firstRoundVote"::text AS "firstRoundVote", h."movedOutAt", h."handedOverAt",
               EXISTS (SELECT 1 FROM "Signing" s WHERE s."householdId" = h."id") AS "isSigned",

@@ -175,7 +175,12 @@ test.describe("households", () => {
     expect([...groups]).toEqual(["签约八组"]);
   });
 
-  test("a group leader sees only the own group's households; another group's household is not found", async ({ page, browser, login, axe }) => {
+  test("a group leader sees only the own group's households; another group's household is not found", async ({
+    page,
+    browser,
+    login,
+    axe,
+  }) => {
     const href = await householdOutsideGroupOne(browser);
     await login("groupLeader");
     await openHouseholdList(page);
@@ -218,7 +223,9 @@ test.describe("households", () => {
     await page.goto(`${listUrl}?q=BXL-0002`);
     // Phones get cards, wider screens the table (this test runs in both projects).
     const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
-    const link = isPhone ? page.getByTestId("household-card-BXL-0002").getByRole("link") : page.getByTestId("household-row-BXL-0002").getByRole("link");
+    const link = isPhone
+      ? page.getByTestId("household-card-BXL-0002").getByRole("link")
+      : page.getByTestId("household-row-BXL-0002").getByRole("link");
     await expect(link).toBeVisible();
     await expect(page.getByTestId(isPhone ? "household-table" : "household-cards")).toBeHidden();
     await axe();

@@ -25,7 +25,8 @@ async function projectPath(page: Page): Promise<string> {
   return href!;
 }
 
-const count = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).split("/")[0]!.replace(/[^0-9]/g, ""));
+const count = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).innerText()).split("/")[0]!.replace(/[^0-9]/g, ""));
 
 /** Signs the first household of the leader's group from `from` on that can be signed now. */
 async function signOne(page: Page, from: number): Promise<string> {
@@ -34,7 +35,12 @@ async function signOne(page: Page, from: number): Promise<string> {
     const input = page.getByLabel("房屋编号");
     await input.fill(code);
     await input.press("Enter");
-    await expect(page.getByTestId("desk-household").getByRole("heading", { name: `房屋 ${code}` }).or(page.getByTestId("desk-not-found").filter({ hasText: code }))).toBeVisible();
+    await expect(
+      page
+        .getByTestId("desk-household")
+        .getByRole("heading", { name: `房屋 ${code}` })
+        .or(page.getByTestId("desk-not-found").filter({ hasText: code })),
+    ).toBeVisible();
     if (await page.getByRole("button", { name: "确认签约" }).isVisible()) {
       await page.locator("#desk-agreementNumber").fill(`LIVE-${Date.now().toString(36).toUpperCase()}`);
       await page.getByRole("button", { name: "确认签约" }).click();
@@ -59,7 +65,9 @@ test.describe("live updates and the big screen", () => {
     for (const c of contexts) await c.close();
   });
 
-  test("a signing shows on an official's open dashboard and overview and on the big screen without reload; switching the screen off", async ({ browser }) => {
+  test("a signing shows on an official's open dashboard and overview and on the big screen without reload; switching the screen off", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const official = await signedIn(browser, "districtOfficial");
     const secretary = await signedIn(browser, "secretary");
@@ -104,8 +112,12 @@ test.describe("live updates and the big screen", () => {
 
     await leader.goto(`${base}/signing`);
     await signOne(leader, 200);
-    await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
-    await expect(overviewRow.getByTestId("overview-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
+    await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), {
+      timeout: LIVE_WITHIN_MS,
+    });
+    await expect(overviewRow.getByTestId("overview-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), {
+      timeout: LIVE_WITHIN_MS,
+    });
     await expect.poll(() => count(wall, "display-signed"), { timeout: LIVE_WITHIN_MS }).toBe(before + 1);
     expect(await count(wall, "display-today")).toBe(todayBefore + 1);
     await expectNotReloaded(official);
@@ -143,7 +155,9 @@ test.describe("live updates and the big screen", () => {
     const before = await count(official, "figure-signed");
     await leader.goto(`${base}/signing`);
     await signOne(leader, 200);
-    await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), { timeout: LIVE_WITHIN_MS });
+    await expect(official.getByTestId("figure-signed")).toHaveText(new Intl.NumberFormat("zh-CN").format(before + 1), {
+      timeout: LIVE_WITHIN_MS,
+    });
     await expectNotReloaded(official);
   });
 

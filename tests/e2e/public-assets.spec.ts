@@ -6,7 +6,12 @@ test.describe("public assets", () => {
   test("the manifest names the portal and every icon it lists is served", async ({ request }) => {
     const response = await request.get("/manifest.webmanifest");
     expect(response.status()).toBe(200);
-    const manifest = (await response.json()) as { name: string; start_url: string; display: string; icons: { src: string; type: string }[] };
+    const manifest = (await response.json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; type: string }[];
+    };
     expect(manifest.name).toContain("连心");
     expect(manifest.start_url).toBe("/");
     expect(manifest.display).toBe("standalone");

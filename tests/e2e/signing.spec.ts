@@ -19,7 +19,12 @@ async function lookUp(page: Page, code: string): Promise<void> {
   await input.fill(code);
   await input.press("Enter");
   // The answer for this code: its card, or "not found" naming it.
-  await expect(page.getByTestId("desk-household").getByRole("heading", { name: `房屋 ${code}` }).or(page.getByTestId("desk-not-found").filter({ hasText: code }))).toBeVisible();
+  await expect(
+    page
+      .getByTestId("desk-household")
+      .getByRole("heading", { name: `房屋 ${code}` })
+      .or(page.getByTestId("desk-not-found").filter({ hasText: code })),
+  ).toBeVisible();
 }
 
 /** The first household of the leader's group, from `from` on, that can be signed now; its card stays open. */

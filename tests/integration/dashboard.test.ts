@@ -50,7 +50,14 @@ beforeAll(async () => {
   const h = (n: number) => ids[n - 1]!;
   await prisma.household.updateMany({
     where: { projectId },
-    data: { isExcluded: false, isPartyMemberHousehold: false, firstRoundVote: null, movedOutAt: null, handedOverAt: null, signingGroupId: groupA!.id },
+    data: {
+      isExcluded: false,
+      isPartyMemberHousehold: false,
+      firstRoundVote: null,
+      movedOutAt: null,
+      handedOverAt: null,
+      signingGroupId: groupA!.id,
+    },
   });
   await prisma.household.updateMany({ where: { id: { in: [h(7), h(8), h(9), h(10)] } }, data: { signingGroupId: groupB!.id } });
   await prisma.household.updateMany({ where: { id: { in: [h(1), h(2), h(7)] } }, data: { isPartyMemberHousehold: true } });
@@ -67,7 +74,9 @@ beforeAll(async () => {
     [10, "2025-03-10T03:00:00Z"], // excluded: counts nowhere
   ];
   for (const [n, at] of signings) {
-    await prisma.signing.create({ data: { projectId, householdId: h(n), agreementNumber: `T-${n}`, channel: "ON_SITE", signedAt: new Date(at) } });
+    await prisma.signing.create({
+      data: { projectId, householdId: h(n), agreementNumber: `T-${n}`, channel: "ON_SITE", signedAt: new Date(at) },
+    });
   }
   const visits: [number, string][] = [
     [5, "2025-03-13T02:00:00Z"],
@@ -86,7 +95,14 @@ beforeAll(async () => {
   ];
   for (const [n, status, due] of tasks) {
     await prisma.task.create({
-      data: { projectId, householdId: h(n), assigneeId: project.secretaryId, kind: "HOME_VISIT", status, dueDate: new Date(`${due}T00:00:00Z`) },
+      data: {
+        projectId,
+        householdId: h(n),
+        assigneeId: project.secretaryId,
+        kind: "HOME_VISIT",
+        status,
+        dueDate: new Date(`${due}T00:00:00Z`),
+      },
     });
   }
   const user = await seedUser(prisma, { role: "DISTRICT_OFFICIAL" });

@@ -39,7 +39,9 @@ beforeAll(async () => {
   const started = performance.now();
   summary = await seedDemo(testDb(), { anchor: ANCHOR });
   // Timing is reported, not asserted (benchmarks measure it).
-  console.log(`[demo-seed] seeded in ${Math.round(performance.now() - started)} ms: ${summary.rows.households} households, ${summary.rows.householdMembers} members, ${summary.rows.visitLogs} visit logs`);
+  console.log(
+    `[demo-seed] seeded in ${Math.round(performance.now() - started)} ms: ${summary.rows.households} households, ${summary.rows.householdMembers} members, ${summary.rows.visitLogs} visit logs`,
+  );
 }, 180_000);
 
 describe("demo seed", () => {
@@ -48,18 +50,33 @@ describe("demo seed", () => {
     expect(f).toMatchObject({ households: 2119, eligible: 2119, party: 205, agree: 2071, signed: 1484, first_day: 848, moved_out: 0 });
     expect(formatPercent(ratio(f.signed, f.eligible))).toBe("70.03");
     expect(f.agree / f.eligible).toBeGreaterThan(0.9);
-    const [project] = await testDb().$queryRaw<{ phase: string; kind: string; countingUnit: string; published: boolean; start: number; end: number; effective: Date | null }[]>`
+    const [project] = await testDb().$queryRaw<
+      { phase: string; kind: string; countingUnit: string; published: boolean; start: number; end: number; effective: Date | null }[]
+    >`
       SELECT phase::text, kind::text, "countingUnit"::text AS "countingUnit", "isPublished" AS published,
              ("signingStart" - ${ANCHOR}::date) AS start, ("signingEnd" - ${ANCHOR}::date) AS end,
              "agreementsEffectiveAt" AS effective
         FROM "Project" WHERE code = 'HP-BXL'`;
-    expect(project).toEqual({ phase: "SIGNING", kind: "OLD_DISTRICT", countingUnit: "CERTIFICATE", published: true, start: -21, end: 35, effective: null });
+    expect(project).toEqual({
+      phase: "SIGNING",
+      kind: "OLD_DISTRICT",
+      countingUnit: "CERTIFICATE",
+      published: true,
+      start: -21,
+      end: 35,
+      effective: null,
+    });
     const specialties = await testDb().$queryRaw<{ specialty: string }[]>`
       SELECT g.specialty::text FROM "WorkingGroup" g JOIN "Project" p ON p.id = g."projectId"
        WHERE p.code = 'HP-BXL' AND g.kind = 'SPECIAL' ORDER BY g.specialty`;
-    expect(specialties.map((s) => s.specialty).sort()).toEqual(
-      ["PAIRING_ASSISTANCE", "PEOPLES_MEDIATION", "PETITION_MEDIATION", "POLICY_CONSULTATION", "PUBLICITY", "RESIDENT_PROBLEMS"],
-    );
+    expect(specialties.map((s) => s.specialty).sort()).toEqual([
+      "PAIRING_ASSISTANCE",
+      "PEOPLES_MEDIATION",
+      "PETITION_MEDIATION",
+      "POLICY_CONSULTATION",
+      "PUBLICITY",
+      "RESIDENT_PROBLEMS",
+    ]);
   });
 
   it("LH-QSH: launch day two days before the anchor, 1,392 of 1,464 eligible signed = 95.08%, agreements effective", async () => {

@@ -37,11 +37,28 @@ describe("createDisplaySession", () => {
     const created = await createDisplaySession(secretary, { projectId: project.project.id, label: "  指挥部大屏  " });
     const token = tokenOf(created.path);
     const row = await db().displaySession.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ projectId: project.project.id, label: "指挥部大屏", createdById: secretary.userId, revokedAt: null, lastSeenAt: null });
+    expect(row).toMatchObject({
+      projectId: project.project.id,
+      label: "指挥部大屏",
+      createdById: secretary.userId,
+      revokedAt: null,
+      lastSeenAt: null,
+    });
     expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(token);
-    const audit = await db().auditEvent.findMany({ where: { entityId: created.id }, select: { action: true, entity: true, projectId: true, after: true, actorId: true } });
-    expect(audit).toEqual([{ action: "create:display-session", entity: "display-session", projectId: project.project.id, after: { label: "指挥部大屏" }, actorId: secretary.userId }]);
+    const audit = await db().auditEvent.findMany({
+      where: { entityId: created.id },
+      select: { action: true, entity: true, projectId: true, after: true, actorId: true },
+    });
+    expect(audit).toEqual([
+      {
+        action: "create:display-session",
+        entity: "display-session",
+        projectId: project.project.id,
+        after: { label: "指挥部大屏" },
+        actorId: secretary.userId,
+      },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
@@ -131,7 +148,13 @@ describe("getDisplayBoard", () => {
     const before = await getDisplayBoard(viewer);
     const [h] = await householdsOf(project.project.id, project.signingGroups[0]!.id);
     const version = await setHousehold(h!.id, {});
-    await recordSigning(leader, { projectId: project.project.id, householdId: h!.id, version, channel: "ON_SITE", agreementNumber: "BOARD-1" });
+    await recordSigning(leader, {
+      projectId: project.project.id,
+      householdId: h!.id,
+      version,
+      channel: "ON_SITE",
+      agreementNumber: "BOARD-1",
+    });
     const board = await getDisplayBoard(viewer);
     const summary = await getProjectSummary(secretary, { projectId: project.project.id });
     expect(board.figures).toEqual(summary.figures);
@@ -140,11 +163,15 @@ describe("getDisplayBoard", () => {
     expect(board.league).toHaveLength(2);
     expect(board.league.reduce((sum, row) => sum + row.signed, 0)).toBeLessThanOrEqual(board.figures.signed);
     const leaderRow = board.league.find((row) => row.groupId === project.signingGroups[0]!.id)!;
-    const groupSigned = await db().signing.count({ where: { household: { signingGroupId: project.signingGroups[0]!.id, isExcluded: false } } });
+    const groupSigned = await db().signing.count({
+      where: { household: { signingGroupId: project.signingGroups[0]!.id, isExcluded: false } },
+    });
     expect(leaderRow.signed).toBe(groupSigned);
     expect(JSON.stringify(board)).not.toMatch(/headName|phone/);
     // The wall shows the dashboard's own league, rank for rank.
     const dashboard = await getProjectDashboard(secretary, { projectId: project.project.id });
-    expect(board.league).toEqual(dashboard.league.map(({ groupId, name, households, signed, rate, rank }) => ({ groupId, name, households, signed, rate, rank })));
+    expect(board.league).toEqual(
+      dashboard.league.map(({ groupId, name, households, signed, rate, rank }) => ({ groupId, name, households, signed, rate, rank })),
+    );
   });
 });

@@ -140,9 +140,10 @@ describe("FigureCache", () => {
 
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [
-      LISTENER_APPLICATION_NAME,
-    ]);
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()",
+      [LISTENER_APPLICATION_NAME],
+    );
     await admin.end();
     await expect.poll(() => listener.isConnected, { timeout: 10_000 }).toBe(false);
 
@@ -160,7 +161,11 @@ describe("FigureCache", () => {
 
   it("after a minute reads again in the background, serving the kept figures meanwhile; 15 s later than that it waits for the read", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now, () => 0);
+    const cache = new FigureCache(
+      listener,
+      () => now,
+      () => 0,
+    );
     const calls: number[] = [];
     let release: (() => void) | null = null;
     const load = async (ids: string[]) => {
@@ -194,7 +199,11 @@ describe("FigureCache", () => {
   it("entries loaded together age apart (up to 20 s earlier), so they are read again a few at a time", async () => {
     let now = 1_000_000;
     const spread = [0, 0.5]; // a: the full minute; b: 10 s less
-    const cache = new FigureCache(listener, () => now, () => spread.shift() ?? 0);
+    const cache = new FigureCache(
+      listener,
+      () => now,
+      () => spread.shift() ?? 0,
+    );
     const { calls, load } = countingLoader();
     await cache.getMany("counts", [a.project.id, b.project.id], load);
     now += 51_000;
@@ -209,7 +218,11 @@ describe("FigureCache", () => {
 
   it("a failed background read drops the aged entry, so the next page reads for itself", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now, () => 0);
+    const cache = new FigureCache(
+      listener,
+      () => now,
+      () => 0,
+    );
     let fail = false;
     let calls = 0;
     const load = async (ids: string[]) => {
@@ -228,7 +241,11 @@ describe("FigureCache", () => {
 
   it("drops expired entries of kinds nobody asks for any more (yesterday's activity, say)", async () => {
     let now = 1_000_000;
-    const cache = new FigureCache(listener, () => now, () => 0);
+    const cache = new FigureCache(
+      listener,
+      () => now,
+      () => 0,
+    );
     const { load } = countingLoader();
     await cache.getMany("activity:2026-11-21", [a.project.id, b.project.id], load);
     expect(cache.size).toBe(2);

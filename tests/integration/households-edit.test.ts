@@ -46,7 +46,11 @@ async function formOf(id: string) {
 beforeAll(async () => {
   project = await seedProject(db(), { households: 20, signingGroups: 2, activity: { visitsPerHousehold: 0 } });
   const [g1, g2] = project.signingGroups;
-  groupHousehold = await db().household.findFirstOrThrow({ where: { signingGroupId: g1!.id }, select: { id: true }, orderBy: { code: "asc" } });
+  groupHousehold = await db().household.findFirstOrThrow({
+    where: { signingGroupId: g1!.id },
+    select: { id: true },
+    orderBy: { code: "asc" },
+  });
   otherGroupHousehold = await db().household.findFirstOrThrow({ where: { signingGroupId: g2!.id }, select: { id: true } });
   const second = await seedUser(db(), { role: "STAFF", name: "第二组长" });
   await seedGroupMember(db(), { groupId: g1!.id, userId: second.id, role: "LEADER" });
@@ -59,10 +63,24 @@ describe("updateHousehold", () => {
   it("writes only the changed fields, bumps the version and audits before/after of those fields", async () => {
     const form = await formOf(groupHousehold.id);
     const before = await db().household.findUniqueOrThrow({ where: { id: groupHousehold.id } });
-    const result = await updateHousehold(leader, { ...form, headName: "  王秀英 ", phone: "021-63281234", livingArea: "", isHardship: before.isHardship ? undefined : "on" });
-    expect(result.changed.sort()).toEqual(["headName", "isHardship", "livingArea", "phone"].sort().filter((f) => f !== "livingArea" || before.livingArea !== null));
+    const result = await updateHousehold(leader, {
+      ...form,
+      headName: "  王秀英 ",
+      phone: "021-63281234",
+      livingArea: "",
+      isHardship: before.isHardship ? undefined : "on",
+    });
+    expect(result.changed.sort()).toEqual(
+      ["headName", "isHardship", "livingArea", "phone"].sort().filter((f) => f !== "livingArea" || before.livingArea !== null),
+    );
     const after = await db().household.findUniqueOrThrow({ where: { id: groupHousehold.id } });
-    expect(after).toMatchObject({ headName: "王秀英", phone: "021-63281234", livingArea: null, isHardship: !before.isHardship, version: before.version + 1 });
+    expect(after).toMatchObject({
+      headName: "王秀英",
+      phone: "021-63281234",
+      livingArea: null,
+      isHardship: !before.isHardship,
+      version: before.version + 1,
+    });
     expect(after.address).toBe(before.address);
 
     const events = await db().auditEvent.findMany({ where: { action: "update:household", entityId: groupHousehold.id } });
@@ -104,7 +122,11 @@ describe("updateHousehold", () => {
     // Nothing merged: the row is exactly one of the two edits.
     if (after.headName === "甲方修改") expect(after.phone).toBe(form.phone || null);
     else expect(after).toMatchObject({ headName: "乙方修改", phone: "13900001111" });
-    expect(await db().auditEvent.count({ where: { action: "update:household", entityId: groupHousehold.id, after: { path: ["headName"], not: "王秀英" } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "update:household", entityId: groupHousehold.id, after: { path: ["headName"], not: "王秀英" } },
+      }),
+    ).toBe(1);
   });
 
   it("a stale version is refused with CONFLICT and leaves the household as it was", async () => {

@@ -82,9 +82,12 @@ describe("exportHouseholds", () => {
   it("exports exactly the filtered list, in its order", async () => {
     const query = { state: "SIGNED", sort: "head", dir: "desc" };
     const file = await exportHouseholds(secretary, { projectId: project.project.id, ...query });
-    const codes = rowsOf(await readWorkbook(file.stream)).slice(1).map((r) => r[0]);
+    const codes = rowsOf(await readWorkbook(file.stream))
+      .slice(1)
+      .map((r) => r[0]);
     const list = await listHouseholds(secretary, { projectId: project.project.id, ...query, size: "100" });
-    const rest = list.pageCount > 1 ? await listHouseholds(secretary, { projectId: project.project.id, ...query, size: "100", page: "2" }) : null;
+    const rest =
+      list.pageCount > 1 ? await listHouseholds(secretary, { projectId: project.project.id, ...query, size: "100", page: "2" }) : null;
     expect(codes).toEqual([...list.items, ...(rest?.items ?? [])].map((i) => i.code));
     expect(file.count).toBe(list.total);
   });

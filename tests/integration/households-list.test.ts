@@ -120,17 +120,26 @@ beforeAll(async () => {
   });
   expect(unsigned.length).toBeGreaterThanOrEqual(8);
   const [disagreeVisited, disagreeNever, nullNever, nullVisited, agreeNever, unassigned1, unassigned2] = unsigned;
-  await db().household.updateMany({ where: { id: { in: [disagreeVisited!.id, disagreeNever!.id] } }, data: { firstRoundVote: "DISAGREE" } });
+  await db().household.updateMany({
+    where: { id: { in: [disagreeVisited!.id, disagreeNever!.id] } },
+    data: { firstRoundVote: "DISAGREE" },
+  });
   await db().household.updateMany({ where: { id: { in: [nullNever!.id, nullVisited!.id] } }, data: { firstRoundVote: null } });
   await db().household.update({ where: { id: agreeNever!.id }, data: { firstRoundVote: "AGREE" } });
   await db().visitLog.deleteMany({ where: { householdId: { in: [disagreeNever!.id, nullNever!.id, agreeNever!.id] } } });
   for (const id of [disagreeVisited!.id, nullVisited!.id]) {
     if ((await db().visitLog.count({ where: { householdId: id } })) === 0) {
-      await db().visitLog.create({ data: { projectId: pid, householdId: id, visitedAt: new Date(Date.now() - 40 * DAY), channel: "DOOR", summary: "上门走访" } });
+      await db().visitLog.create({
+        data: { projectId: pid, householdId: id, visitedAt: new Date(Date.now() - 40 * DAY), channel: "DOOR", summary: "上门走访" },
+      });
     }
   }
   // Moved out but not yet handed over.
-  const handedOver = await db().household.findMany({ where: { projectId: pid, handedOverAt: { not: null }, isExcluded: false }, take: 3, select: { id: true } });
+  const handedOver = await db().household.findMany({
+    where: { projectId: pid, handedOverAt: { not: null }, isExcluded: false },
+    take: 3,
+    select: { id: true },
+  });
   expect(handedOver).toHaveLength(3);
   await db().household.updateMany({ where: { id: { in: handedOver.map((h) => h.id) } }, data: { handedOverAt: null } });
   await db().household.updateMany({ where: { id: { in: [unassigned1!.id, unassigned2!.id] } }, data: { signingGroupId: null } });
@@ -144,7 +153,9 @@ beforeAll(async () => {
   await db().workingGroupMember.create({ data: { groupId: project.signingGroups[1]!.id, userId: memberUser.id, role: "MEMBER" } });
   const taskHouseholds = rows.filter((r) => r.signingGroupId === project.signingGroups[1]!.id).slice(0, 3);
   for (const h of taskHouseholds) {
-    await db().task.create({ data: { projectId: pid, householdId: h.id, assigneeId: memberUser.id, kind: "HOME_VISIT", dueDate: new Date() } });
+    await db().task.create({
+      data: { projectId: pid, householdId: h.id, assigneeId: memberUser.id, kind: "HOME_VISIT", dueDate: new Date() },
+    });
   }
   member = (await loadActor(db(), memberUser.id))!;
   official = (await loadActor(db(), (await seedUser(db(), { role: "DISTRICT_OFFICIAL" })).id))!;
@@ -189,7 +200,9 @@ describe("listHouseholds: filters", () => {
       sorted(rows.filter((r) => r.tenure === "PRIVATE_PROPERTY").map((r) => r.code)),
     );
     const away = rows.find((r) => r.ownerLocation !== "LOCAL")!.ownerLocation;
-    expect(sorted(await allCodes(secretary, { owner: away }))).toEqual(sorted(rows.filter((r) => r.ownerLocation === away).map((r) => r.code)));
+    expect(sorted(await allCodes(secretary, { owner: away }))).toEqual(
+      sorted(rows.filter((r) => r.ownerLocation === away).map((r) => r.code)),
+    );
     const party = rows.filter((r) => r.isPartyMemberHousehold).map((r) => r.code);
     expect(party.length).toBeGreaterThan(0);
     expect(sorted(await allCodes(secretary, { party: "1" }))).toEqual(sorted(party));
@@ -208,12 +221,20 @@ describe("listHouseholds: filters", () => {
 
   it("combines filters (AND)", async () => {
     const group = project.signingGroups[0]!.id;
-    const expected = rows.filter((r) => r.signingGroupId === group && r.state === "SIGNED" && r.tenure === "PUBLIC_LEASE").map((r) => r.code);
+    const expected = rows
+      .filter((r) => r.signingGroupId === group && r.state === "SIGNED" && r.tenure === "PUBLIC_LEASE")
+      .map((r) => r.code);
     expect(sorted(await allCodes(secretary, { group, state: "SIGNED", tenure: "PUBLIC_LEASE" }))).toEqual(sorted(expected));
   });
 
   it("ignores values that do not parse instead of failing", async () => {
-    const result = await listHouseholds(secretary, { projectId: project.project.id, state: "NONSENSE", page: "-3", size: "7", tenure: ["OTHER", "X"] });
+    const result = await listHouseholds(secretary, {
+      projectId: project.project.id,
+      state: "NONSENSE",
+      page: "-3",
+      size: "7",
+      tenure: ["OTHER", "X"],
+    });
     expect(result.query).toMatchObject({ state: undefined, page: 1, size: 50, tenure: "OTHER" });
     expect(result.total).toBe(rows.filter((r) => r.tenure === "OTHER").length);
   });
@@ -256,9 +277,15 @@ describe("listHouseholds: paging and sorting", () => {
 
   it("sorts by code descending, building and head of household", async () => {
     const desc = await listHouseholds(secretary, { projectId: project.project.id, sort: "code", dir: "desc", size: "25" });
-    expect(desc.items.map((i) => i.code)).toEqual(sorted(rows.map((r) => r.code)).reverse().slice(0, 25));
+    expect(desc.items.map((i) => i.code)).toEqual(
+      sorted(rows.map((r) => r.code))
+        .reverse()
+        .slice(0, 25),
+    );
     const byBuilding = await allCodes(secretary, { sort: "building" });
-    const expectedBuilding = [...rows].sort((a, b) => (a.building < b.building ? -1 : a.building > b.building ? 1 : a.code < b.code ? -1 : 1));
+    const expectedBuilding = [...rows].sort((a, b) =>
+      a.building < b.building ? -1 : a.building > b.building ? 1 : a.code < b.code ? -1 : 1,
+    );
     expect(byBuilding).toEqual(expectedBuilding.map((r) => r.code));
     const byHead = await listHouseholds(secretary, { projectId: project.project.id, sort: "head", size: "100" });
     const heads = byHead.items.map((i) => i.headName);
@@ -302,7 +329,9 @@ describe("listHouseholds: scope", () => {
 
   it("a group leader sees the own group's households (and, like every member, those of own tasks)", async () => {
     const group = project.signingGroups[0]!.id;
-    const ownTasks = new Set((await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId));
+    const ownTasks = new Set(
+      (await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId),
+    );
     const expected = rows.filter((r) => r.signingGroupId === group || ownTasks.has(r.id));
     expect(sorted(await allCodes(leader, {}))).toEqual(sorted(expected.map((r) => r.code)));
     // Asking for another group's households gives at most those of own tasks, not an error.
@@ -328,7 +357,9 @@ describe("listHouseholds: scope", () => {
   });
 
   it("an unknown or malformed project id is not found or invalid", async () => {
-    await expect(listHouseholds(secretary, { projectId: "01234567-89ab-7def-8123-456789abcdef" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listHouseholds(secretary, { projectId: "01234567-89ab-7def-8123-456789abcdef" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(listHouseholds(secretary, { projectId: "nope" })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
@@ -338,7 +369,11 @@ describe("listHouseholds: scope", () => {
     expect(all.buildings).toEqual([...new Set(rows.map((r) => r.building))].sort());
     const own = await getHouseholdListOptions(leader, { projectId: project.project.id });
     const group = project.signingGroups[0]!.id;
-    const ownTasks = new Set((await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId));
-    expect(own.buildings).toEqual([...new Set(rows.filter((r) => r.signingGroupId === group || ownTasks.has(r.id)).map((r) => r.building))].sort());
+    const ownTasks = new Set(
+      (await db().task.findMany({ where: { assigneeId: leader.userId }, select: { householdId: true } })).map((t) => t.householdId),
+    );
+    expect(own.buildings).toEqual(
+      [...new Set(rows.filter((r) => r.signingGroupId === group || ownTasks.has(r.id)).map((r) => r.building))].sort(),
+    );
   });
 });

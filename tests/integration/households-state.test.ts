@@ -14,9 +14,16 @@ beforeAll(async () => {
   await seedDemo(db(), { anchor: "2025-03-14" });
   // The demo has no household that moved out without handing over, and every household has been
   // visited: make one of each, so that all seven states are checked.
-  const handedOver = await db().household.findFirstOrThrow({ where: { handedOverAt: { not: null }, isExcluded: false }, select: { id: true } });
+  const handedOver = await db().household.findFirstOrThrow({
+    where: { handedOverAt: { not: null }, isExcluded: false },
+    select: { id: true },
+  });
   await db().household.update({ where: { id: handedOver.id }, data: { handedOverAt: null } });
-  const unsigned = await db().household.findMany({ where: { signing: { is: null }, isExcluded: false, firstRoundVote: { not: "AGREE" } }, take: 2, select: { id: true } });
+  const unsigned = await db().household.findMany({
+    where: { signing: { is: null }, isExcluded: false, firstRoundVote: { not: "AGREE" } },
+    take: 2,
+    select: { id: true },
+  });
   await db().household.update({ where: { id: unsigned[1]!.id }, data: { firstRoundVote: null } });
   await db().visitLog.deleteMany({ where: { householdId: { in: unsigned.map((h) => h.id) } } });
   const households = await db().household.findMany({
@@ -54,7 +61,10 @@ describe("household state: SQL and householdState() agree on the demo", () => {
     let covered = 0;
     for (const state of HOUSEHOLD_STATES) {
       const ids = (await db().household.findMany({ where: householdStateWhere(state), select: { id: true } })).map((h) => h.id).sort();
-      const want = [...expected].filter(([, s]) => s === state).map(([id]) => id).sort();
+      const want = [...expected]
+        .filter(([, s]) => s === state)
+        .map(([id]) => id)
+        .sort();
       expect(ids, state).toEqual(want);
       covered += ids.length;
     }

@@ -6,7 +6,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { COALESCE_MS, createProgressListener, LISTENER_APPLICATION_NAME, progressListener, subscribeToProgress } from "@/lib/server/live/listener";
+import {
+  COALESCE_MS,
+  createProgressListener,
+  LISTENER_APPLICATION_NAME,
+  progressListener,
+  subscribeToProgress,
+} from "@/lib/server/live/listener";
 import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import type { ProgressEvent } from "@/lib/server/live/progress-event";
 import { progressEventStream } from "@/lib/server/live/progress-stream";
@@ -66,7 +72,13 @@ describe("notifyProjectChanged + the listener", () => {
     await progressListener().ready();
     const h = households[0]!;
     const version = await setHousehold(h.id, {});
-    await recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "LIVE-1" });
+    await recordSigning(leader, {
+      projectId: project.project.id,
+      householdId: h.id,
+      version,
+      channel: "ON_SITE",
+      agreementNumber: "LIVE-1",
+    });
     const event = await listen.until((e) => e.projectId === project.project.id && e.kind === "signing", "signing");
     expect(Number.isNaN(Date.parse(event.at))).toBe(false);
     expect(await db().signing.count({ where: { householdId: h.id } })).toBe(1);
@@ -183,7 +195,13 @@ describe("several app servers on one database", () => {
       await Promise.all(servers.map((server) => server.ready()));
       const h = households[2]!;
       const version = await setHousehold(h.id, {});
-      await recordSigning(leader, { projectId: project.project.id, householdId: h.id, version, channel: "HOME_VISIT", agreementNumber: "LIVE-MULTI" });
+      await recordSigning(leader, {
+        projectId: project.project.id,
+        householdId: h.id,
+        version,
+        channel: "HOME_VISIT",
+        agreementNumber: "LIVE-MULTI",
+      });
       const [a, b] = await Promise.all(heard);
       expect(a).toEqual(b);
     } finally {

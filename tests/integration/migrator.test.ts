@@ -15,7 +15,10 @@ import { testDatabaseUrl, testDb } from "../support/test-db.ts";
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const INIT = "20261122000000_init";
 /** Every migration of the repository, in the order they apply. */
-const ALL = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const ALL = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 type THistoryRow = {
   id: string;
@@ -48,7 +51,10 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 function history(url: string): Promise<THistoryRow[]> {
-  return withClient(url, async (c) => (await c.query<THistoryRow>("SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name")).rows);
+  return withClient(
+    url,
+    async (c) => (await c.query<THistoryRow>("SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name")).rows,
+  );
 }
 
 function tableExists(url: string, table: string): Promise<boolean> {
@@ -84,7 +90,9 @@ describe("migrate()", () => {
   it("records each migration as Prisma does: sha256 of the file, finished_at, one step", async () => {
     const url = await emptyDatabase();
     await migrate(url);
-    const expected = createHash("sha256").update(await readFile(join(MIGRATIONS_DIR, INIT, "migration.sql"))).digest("hex");
+    const expected = createHash("sha256")
+      .update(await readFile(join(MIGRATIONS_DIR, INIT, "migration.sql")))
+      .digest("hex");
     const [row] = await history(url);
     expect(row).toMatchObject({
       migration_name: INIT,
@@ -107,7 +115,10 @@ describe("migrate()", () => {
           `SELECT column_name, data_type, character_maximum_length AS len, is_nullable, column_default
              FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
         )
-      ).rows.map((r) => `${r.column_name} ${r.data_type}${r.len ? `(${r.len})` : ""} ${r.is_nullable === "NO" ? "NOT NULL" : "NULL"}${r.column_default ? ` DEFAULT ${r.column_default}` : ""}`),
+      ).rows.map(
+        (r) =>
+          `${r.column_name} ${r.data_type}${r.len ? `(${r.len})` : ""} ${r.is_nullable === "NO" ? "NOT NULL" : "NULL"}${r.column_default ? ` DEFAULT ${r.column_default}` : ""}`,
+      ),
     );
     expect(columns).toEqual([
       "id character varying(36) NOT NULL",
@@ -119,8 +130,14 @@ describe("migrate()", () => {
       "started_at timestamp with time zone NOT NULL DEFAULT now()",
       "applied_steps_count integer NOT NULL DEFAULT 0",
     ]);
-    const primaryKey = await withClient(url, async (c) =>
-      (await c.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '_prisma_migrations'::regclass AND contype = 'p'`)).rows,
+    const primaryKey = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '_prisma_migrations'::regclass AND contype = 'p'`,
+          )
+        ).rows,
     );
     expect(primaryKey).toEqual([{ def: "PRIMARY KEY (id)" }]);
   });

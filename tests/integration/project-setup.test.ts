@@ -30,7 +30,10 @@ const baseFields = {
 };
 
 async function errorOf(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -82,7 +85,9 @@ describe("createProject", () => {
     expect(dates.fieldErrors).toEqual({ signingEnd: ["validation.endBeforeStart"] });
     const halfPeriod = await errorOf(createProject(official, { code: "T-3", secretaryPhone, ...baseFields, noticeStart: "2026-12-01" }));
     expect(halfPeriod.fieldErrors).toEqual({ noticeEnd: ["validation.required"] });
-    const notADate = await errorOf(createProject(official, { code: "T-3", secretaryPhone, ...baseFields, noticeStart: "2026-02-30", noticeEnd: "2026-03-01" }));
+    const notADate = await errorOf(
+      createProject(official, { code: "T-3", secretaryPhone, ...baseFields, noticeStart: "2026-02-30", noticeEnd: "2026-03-01" }),
+    );
     expect(notADate.fieldErrors).toEqual({ noticeStart: ["validation.date"] });
     expect(await db().project.count()).toBe(before);
   });
@@ -140,7 +145,10 @@ describe("changeProjectPhase", () => {
     // No household has signed: the agreements are not effective, relocation may not start.
     const early = await errorOf(changeProjectPhase(secretary, { projectId, toPhase: "RELOCATION", version }));
     expect(early.fieldErrors).toEqual({ _form: ["setup.phaseRefusal.NEEDS_EFFECTIVE"] });
-    const events = await db().auditEvent.findMany({ where: { action: "change:project-phase", entityId: projectId }, orderBy: { id: "asc" } });
+    const events = await db().auditEvent.findMany({
+      where: { action: "change:project-phase", entityId: projectId },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => (e.after as { phase: string }).phase)).toEqual(["NOTICE", "FIRST_CONSULTATION", "SIGNING"]);
   });
 
@@ -154,7 +162,9 @@ describe("working groups", () => {
   it("creates signing and special groups; a special group needs a specialty; names are unique", async () => {
     await createWorkingGroup(secretary, { projectId, name: "签约一组", kind: "SIGNING" });
     await createWorkingGroup(secretary, { projectId, name: "政策组", kind: "SPECIAL", specialty: "POLICY_CONSULTATION" });
-    expect((await errorOf(createWorkingGroup(secretary, { projectId, name: "调解组", kind: "SPECIAL", specialty: "" }))).fieldErrors).toEqual({
+    expect(
+      (await errorOf(createWorkingGroup(secretary, { projectId, name: "调解组", kind: "SPECIAL", specialty: "" }))).fieldErrors,
+    ).toEqual({
       specialty: ["validation.required"],
     });
     expect((await errorOf(createWorkingGroup(secretary, { projectId, name: "签约一组", kind: "SIGNING" }))).fieldErrors).toEqual({
@@ -181,7 +191,9 @@ describe("working groups", () => {
     });
     const created = await addGroupMember(secretary, { groupId, phone: "13700007777", name: "钱新人", role: "MEMBER", isPartyMember: "on" });
     expect(created.temporaryPassword).toMatch(/^[\w-]{8}$/);
-    expect(await authenticateStaff({ phone: "13700007777", password: created.temporaryPassword })).toMatchObject({ userId: created.userId });
+    expect(await authenticateStaff({ phone: "13700007777", password: created.temporaryPassword })).toMatchObject({
+      userId: created.userId,
+    });
     expect((await errorOf(addGroupMember(secretary, { groupId, phone: "13700006666" }))).fieldErrors).toEqual({
       phone: ["validation.alreadyInGroup"],
     });
@@ -194,7 +206,9 @@ describe("working groups", () => {
 
     await removeGroupMember(secretary, { groupId, memberId: zhao.id });
     expect((await loadActor(db(), existing.id))!.ledGroups).toEqual([]);
-    const actions = (await db().auditEvent.findMany({ where: { entity: "group", entityId: groupId }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await db().auditEvent.findMany({ where: { entity: "group", entityId: groupId }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["create:group", "add:group-member", "add:group-member", "update:group", "remove:group-member"]);
   });
 });

@@ -10,15 +10,7 @@ import { exportHouseholds } from "@/lib/server/households/export-households";
 import { getRosterTemplate } from "@/lib/server/roster/get-roster-template";
 import { importRoster } from "@/lib/server/roster/import-roster";
 import { seedProject, type SeededProject } from "../../prisma/seed/factories.ts";
-import {
-  csvText,
-  gb18030Bytes,
-  rosterRecords,
-  rosterRows,
-  utf8Bytes,
-  xlsxBytes,
-  ZH_HEADERS,
-} from "../support/roster-files.ts";
+import { csvText, gb18030Bytes, rosterRecords, rosterRows, utf8Bytes, xlsxBytes, ZH_HEADERS } from "../support/roster-files.ts";
 
 let project: SeededProject;
 let projectId: string;
@@ -47,7 +39,11 @@ function expectProblems(result: RosterImportResult) {
 }
 
 const householdsWithPrefix = (prefix: string) =>
-  db().household.findMany({ where: { projectId, code: { startsWith: `${prefix}-` } }, orderBy: { code: "asc" }, include: { signingGroup: true } });
+  db().household.findMany({
+    where: { projectId, code: { startsWith: `${prefix}-` } },
+    orderBy: { code: "asc" },
+    include: { signingGroup: true },
+  });
 const countWithPrefix = (prefix: string) => db().household.count({ where: { projectId, code: { startsWith: `${prefix}-` } } });
 
 describe("importRoster: success and re-import", () => {
@@ -96,7 +92,12 @@ describe("importRoster: success and re-import", () => {
     expect(imports.every((e) => e.actorId === secretary.userId && e.projectId === projectId && e.entity === "household")).toBe(true);
     const first = imports.find((e) => e.entityId === saved[0]!.id)!;
     expect(first.before).toBeNull();
-    expect(first.after).toMatchObject({ outcome: "created", code: records[0]!.code, floorArea: records[0]!.floorArea, signingGroupName: records[0]!.signingGroupName });
+    expect(first.after).toMatchObject({
+      outcome: "created",
+      code: records[0]!.code,
+      floorArea: records[0]!.floorArea,
+      signingGroupName: records[0]!.signingGroupName,
+    });
     const assigns = await db().auditEvent.findMany({ where: { action: "assign:household", entityId: { in: ids } } });
     expect(assigns).toHaveLength(60);
     expect(assigns.find((e) => e.entityId === saved[0]!.id)!.after).toEqual({
@@ -128,12 +129,21 @@ describe("importRoster: success and re-import", () => {
     const [h3, h4] = [(await householdsWithPrefix("XA"))[3]!, (await householdsWithPrefix("XA"))[4]!];
     expect(h3).toMatchObject({ phone: "021-63280000", version: 2 });
     expect(h3.floorArea.toFixed(2)).toBe("99.99");
-    const event3 = await db().auditEvent.findFirstOrThrow({ where: { action: "import:household", entityId: h3.id }, orderBy: { id: "desc" } });
-    expect(event3.before).toEqual({ phone: rosterRecords(60, { prefix: "XA", groupNames })[3]!.phone, floorArea: rosterRecords(60, { prefix: "XA", groupNames })[3]!.floorArea });
+    const event3 = await db().auditEvent.findFirstOrThrow({
+      where: { action: "import:household", entityId: h3.id },
+      orderBy: { id: "desc" },
+    });
+    expect(event3.before).toEqual({
+      phone: rosterRecords(60, { prefix: "XA", groupNames })[3]!.phone,
+      floorArea: rosterRecords(60, { prefix: "XA", groupNames })[3]!.floorArea,
+    });
     expect(event3.after).toEqual({ outcome: "updated", phone: "021-63280000", floorArea: "99.99" });
 
     expect(h4.signingGroup?.name).toBe(newGroup);
-    const assign = await db().auditEvent.findFirstOrThrow({ where: { action: "assign:household", entityId: h4.id }, orderBy: { id: "desc" } });
+    const assign = await db().auditEvent.findFirstOrThrow({
+      where: { action: "assign:household", entityId: h4.id },
+      orderBy: { id: "desc" },
+    });
     expect((assign.before as { signingGroupName: string }).signingGroupName).toBe(oldGroup);
     expect(assign.after).toEqual({ signingGroupId: h4.signingGroupId, signingGroupName: newGroup });
   });
@@ -164,7 +174,14 @@ describe("importRoster: success and re-import", () => {
     const saved = await householdsWithPrefix("PC");
     expect(saved[0]).toMatchObject({ headName: `${records[0]!.headName}新`, phone: records[0]!.phone, tenure: records[0]!.tenure });
     expect(saved[0]!.signingGroup?.name).toBe(records[0]!.signingGroupName);
-    expect(saved[3]).toMatchObject({ code: "PC-99999", tenure: "OTHER", ownerLocation: "LOCAL", phone: null, signingGroupId: null, registeredPopulation: 0 });
+    expect(saved[3]).toMatchObject({
+      code: "PC-99999",
+      tenure: "OTHER",
+      ownerLocation: "LOCAL",
+      phone: null,
+      signingGroupId: null,
+      registeredPopulation: 0,
+    });
   });
 
   it("skips the template's example row when it is left unchanged", async () => {
@@ -220,14 +237,18 @@ describe("households export → roster import", () => {
 describe("importRoster: CSV encodings", () => {
   it("reads UTF-8 without BOM", async () => {
     const records = rosterRecords(10, { prefix: "CU", groupNames });
-    const result = expectOk(await importRoster(secretary, { projectId, fileName: "roster.csv", bytes: utf8Bytes(csvText(rosterRows(records))) }));
+    const result = expectOk(
+      await importRoster(secretary, { projectId, fileName: "roster.csv", bytes: utf8Bytes(csvText(rosterRows(records))) }),
+    );
     expect(result.created).toBe(10);
     expect((await householdsWithPrefix("CU")).map((h) => h.address)).toEqual(records.map((r) => r.address));
   });
 
   it("reads UTF-8 with BOM (Excel's “CSV UTF-8”)", async () => {
     const records = rosterRecords(10, { prefix: "CB", groupNames });
-    const result = expectOk(await importRoster(secretary, { projectId, fileName: "roster.csv", bytes: utf8Bytes(csvText(rosterRows(records)), true) }));
+    const result = expectOk(
+      await importRoster(secretary, { projectId, fileName: "roster.csv", bytes: utf8Bytes(csvText(rosterRows(records)), true) }),
+    );
     expect(result.created).toBe(10);
     expect((await householdsWithPrefix("CB")).map((h) => h.headName)).toEqual(records.map((r) => r.headName));
   });
@@ -308,7 +329,10 @@ describe("importRoster: nothing is written when anything is wrong", () => {
   });
 
   it("refuses unknown and missing columns, as the file names them", async () => {
-    const rows = [["房屋编号", "幢/栋", "地址", "户主", "备注"], ["HC-1", "1号", "某路1号", "张三", "x"]];
+    const rows = [
+      ["房屋编号", "幢/栋", "地址", "户主", "备注"],
+      ["HC-1", "1号", "某路1号", "张三", "x"],
+    ];
     const result = expectProblems(await importRoster(secretary, { projectId, fileName: "h.xlsx", bytes: await xlsxBytes(rows) }));
     expect(result.problems).toEqual([
       { row: 1, column: "备注", key: "roster.file.unknownColumn", params: { header: "备注" } },

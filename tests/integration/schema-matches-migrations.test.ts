@@ -214,7 +214,14 @@ async function describeDatabase(client: pg.Client): Promise<TDescription> {
     out.tables.push(row.table_name);
   }
 
-  for (const row of await q<{ table: string; column: string; type: string; notnull: boolean; dflt: string | null; enum_name: string | null }>(`
+  for (const row of await q<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    dflt: string | null;
+    enum_name: string | null;
+  }>(`
       SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS type,
              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS dflt,
              CASE WHEN t.typtype = 'e' THEN t.typname END AS enum_name
@@ -229,7 +236,15 @@ async function describeDatabase(client: pg.Client): Promise<TDescription> {
     out.columns.push(`${row.table}.${row.column} ${row.enum_name ?? row.type} ${row.notnull ? "NOT NULL" : "NULL"}${dflt}`);
   }
 
-  for (const row of await q<{ name: string; table: string; unique: boolean; primary: boolean; method: string; columns: string[]; partial: boolean }>(`
+  for (const row of await q<{
+    name: string;
+    table: string;
+    unique: boolean;
+    primary: boolean;
+    method: string;
+    columns: string[];
+    partial: boolean;
+  }>(`
       SELECT i.relname AS name, c.relname AS "table", x.indisunique AS unique, x.indisprimary AS primary,
              am.amname AS method, x.indpred IS NOT NULL AS partial,
              ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) AS k)::text[] AS columns
@@ -243,7 +258,9 @@ async function describeDatabase(client: pg.Client): Promise<TDescription> {
     if (row.primary) {
       out.keys.push(`${row.name}: PRIMARY KEY ${row.table}(${columns.join(", ")})`);
     } else {
-      out.indexes.push(`${row.name}: ${row.unique ? "UNIQUE " : ""}INDEX ${row.table} USING ${row.method} (${columns.join(", ")})${row.partial ? " WHERE …" : ""}`);
+      out.indexes.push(
+        `${row.name}: ${row.unique ? "UNIQUE " : ""}INDEX ${row.table} USING ${row.method} (${columns.join(", ")})${row.partial ? " WHERE …" : ""}`,
+      );
     }
   }
   // DESC columns: pg_get_indexdef(…, k, true) prints only the column; add the sort order.
@@ -256,7 +273,15 @@ async function describeDatabase(client: pg.Client): Promise<TDescription> {
   expect(desc, "DESC index columns: extend this test").toEqual([]);
 
   const actions: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
-  for (const row of await q<{ name: string; table: string; columns: string[]; ref_table: string; ref_columns: string[]; del: string; upd: string }>(`
+  for (const row of await q<{
+    name: string;
+    table: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    del: string;
+    upd: string;
+  }>(`
       SELECT con.conname AS name, c.relname AS "table", r.relname AS ref_table,
              con.confdeltype AS del, con.confupdtype AS upd,
              ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)

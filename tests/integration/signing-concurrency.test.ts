@@ -69,7 +69,13 @@ describe("signing under concurrency", () => {
       const households = await householdsOf(projectId, group.id);
       let effectiveSeen = 0;
       for (const [i, h] of households.entries()) {
-        const result = await recordSigning(leader, { projectId, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `L-${w}-${i}` });
+        const result = await recordSigning(leader, {
+          projectId,
+          householdId: h.id,
+          version: h.version,
+          channel: "ON_SITE",
+          agreementNumber: `L-${w}-${i}`,
+        });
         if (result.becameEffective) effectiveSeen++;
       }
       return { signed: households.length, effectiveSeen };
@@ -84,10 +90,16 @@ describe("signing under concurrency", () => {
     const auditRows = await db().auditEvent.count({ where: { projectId, action: "record:signing" } });
     expect({ dashboard: counts.signed, signingRows, auditRows }).toEqual({ dashboard: 2000, signingRows: 2000, auditRows: 2000 });
 
-    const effective = await db().auditEvent.findMany({ where: { entityId: projectId, action: "effective:project" }, select: { after: true } });
+    const effective = await db().auditEvent.findMany({
+      where: { entityId: projectId, action: "effective:project" },
+      select: { after: true },
+    });
     expect(effective).toHaveLength(1);
     expect(effective[0]!.after).toMatchObject({ signed: required, eligible: 2000, required });
-    const { agreementsEffectiveAt } = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { agreementsEffectiveAt: true } });
+    const { agreementsEffectiveAt } = await db().project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { agreementsEffectiveAt: true },
+    });
     expect(agreementsEffectiveAt).not.toBeNull();
   });
 });

@@ -16,7 +16,10 @@ import { undoHouseholdEvent } from "@/lib/server/signing/undo-household-event";
 import { actorOf, appErrorOf, DAY_MS, householdsOf, seedSigningProject, setProject, shanghaiDate } from "./signing-helpers.ts";
 
 async function projectFacts(projectId: string) {
-  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { agreementsEffectiveAt: true, signingFailedAt: true } });
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { agreementsEffectiveAt: true, signingFailedAt: true },
+  });
   const events = await db().auditEvent.findMany({
     where: { entityId: projectId, action: { in: ["effective:project", "fail:project"] } },
     select: { action: true, actorId: true, after: true },
@@ -29,7 +32,15 @@ async function projectFacts(projectId: string) {
 async function sign(secretary: Actor, projectId: string, householdsToSign: { id: string; version: number }[], prefix: string) {
   const results = [];
   for (const [i, h] of householdsToSign.entries()) {
-    results.push(await recordSigning(secretary, { projectId, householdId: h.id, version: h.version, channel: "ON_SITE", agreementNumber: `${prefix}-${i + 1}` }));
+    results.push(
+      await recordSigning(secretary, {
+        projectId,
+        householdId: h.id,
+        version: h.version,
+        channel: "ON_SITE",
+        agreementNumber: `${prefix}-${i + 1}`,
+      }),
+    );
   }
   return results;
 }
@@ -87,7 +98,9 @@ describe("agreements take effect at the threshold", () => {
     expect(first.becameEffective).toBe(false);
     const second = await excludeHousehold(secretary, { projectId, householdId: b.id, version: b.version, reason: "产权人下落不明" });
     expect(second.becameEffective).toBe(true);
-    expect((await projectFacts(projectId)).events).toMatchObject([{ action: "effective:project", after: { signed: 84, eligible: 98, required: 84 } }]);
+    expect((await projectFacts(projectId)).events).toMatchObject([
+      { action: "effective:project", after: { signed: 84, eligible: 98, required: 84 } },
+    ]);
   });
 
   it("stays effective after an undone signing or a household counted again: the effect is a legal fact", async () => {
@@ -102,7 +115,13 @@ describe("agreements take effect at the threshold", () => {
     const effective = await projectFacts(projectId);
 
     const last = results.at(-1)!;
-    await undoHouseholdEvent(secretary, { projectId, householdId: last.householdId, version: last.version, kind: "SIGNING", reason: "重复录入" });
+    await undoHouseholdEvent(secretary, {
+      projectId,
+      householdId: last.householdId,
+      version: last.version,
+      kind: "SIGNING",
+      reason: "重复录入",
+    });
     await includeHousehold(secretary, { projectId, householdId: excluded.id, version: out.version });
     expect((await countHouseholdsByProject(db(), [projectId])).get(projectId)).toMatchObject({ signed: 16, eligible: 20 });
     expect(await projectFacts(projectId)).toEqual(effective);
@@ -112,7 +131,12 @@ describe("agreements take effect at the threshold", () => {
 describe("settleSigningPeriod", () => {
   /** 20 households whose period ran from 10 days ago to today, with `signed` signings in it. */
   async function endedProject(signed: number) {
-    const project = await seedSigningProject({ households: 20, signingThreshold: 0.85, schedule: { signingStart: -10, signingEnd: 0 }, signed });
+    const project = await seedSigningProject({
+      households: 20,
+      signingThreshold: 0.85,
+      schedule: { signingStart: -10, signingEnd: 0 },
+      signed,
+    });
     return { project, projectId: project.project.id, tomorrow: new Date(Date.now() + DAY_MS) };
   }
 
@@ -124,13 +148,31 @@ describe("settleSigningPeriod", () => {
     const facts = await projectFacts(projectId);
     expect(facts.signingFailedAt).toEqual(tomorrow);
     expect(facts.events).toEqual([
-      { action: "fail:project", actorId: null, after: { signingFailedAt: tomorrow.toISOString(), signingEnd: shanghaiDate(0).toISOString().slice(0, 10), signed: 16, eligible: 20, required: 17 } },
+      {
+        action: "fail:project",
+        actorId: null,
+        after: {
+          signingFailedAt: tomorrow.toISOString(),
+          signingEnd: shanghaiDate(0).toISOString().slice(0, 10),
+          signed: 16,
+          eligible: 20,
+          required: 17,
+        },
+      },
     ]);
 
     // Today is still within the period, but the project has failed.
     const [unsigned] = await db().household.findMany({ where: { projectId, signing: null }, take: 1 });
     const secretary = await actorOf(project.secretaryId);
-    const refused = await appErrorOf(recordSigning(secretary, { projectId, householdId: unsigned!.id, version: unsigned!.version, channel: "ON_SITE", agreementNumber: "LATE-1" }));
+    const refused = await appErrorOf(
+      recordSigning(secretary, {
+        projectId,
+        householdId: unsigned!.id,
+        version: unsigned!.version,
+        channel: "ON_SITE",
+        agreementNumber: "LATE-1",
+      }),
+    );
     expect(refused.fieldErrors).toEqual({ _form: ["signing.refusals.SIGNING_FAILED"] });
   });
 
@@ -145,7 +187,12 @@ describe("settleSigningPeriod", () => {
   it("marks a project that reached the threshold without being marked effective at the signing that reached it", async () => {
     const { projectId, tomorrow } = await endedProject(18);
     await setProject(projectId, { effectiveAt: null });
-    const seventeenth = await db().signing.findMany({ where: { projectId }, orderBy: [{ signedAt: "asc" }, { id: "asc" }], skip: 16, take: 1 });
+    const seventeenth = await db().signing.findMany({
+      where: { projectId },
+      orderBy: [{ signedAt: "asc" }, { id: "asc" }],
+      skip: 16,
+      take: 1,
+    });
     expect(await settleSigningPeriod(projectId, tomorrow)).toEqual({ outcome: "EFFECTIVE", changed: true });
     const facts = await projectFacts(projectId);
     expect(facts.agreementsEffectiveAt).toEqual(seventeenth[0]!.signedAt);
@@ -157,7 +204,15 @@ describe("settleSigningPeriod", () => {
     await setProject(projectId, { signingStart: shanghaiDate(-10), signingEnd: shanghaiDate(-1) });
     const [unsigned] = await db().household.findMany({ where: { projectId, signing: null }, take: 1 });
     const secretary = await actorOf(project.secretaryId);
-    const refused = await appErrorOf(recordSigning(secretary, { projectId, householdId: unsigned!.id, version: unsigned!.version, channel: "ON_SITE", agreementNumber: "LATE-2" }));
+    const refused = await appErrorOf(
+      recordSigning(secretary, {
+        projectId,
+        householdId: unsigned!.id,
+        version: unsigned!.version,
+        channel: "ON_SITE",
+        agreementNumber: "LATE-2",
+      }),
+    );
     expect(refused.fieldErrors).toEqual({ _form: ["signing.refusals.SIGNING_CLOSED"] });
   });
 

@@ -43,7 +43,10 @@ beforeAll(async () => {
   // A fixed split whatever the generator drew: 14 households in the leader's group, 6 in the other.
   const all = await householdsOf(projectId);
   await db().household.updateMany({ where: { id: { in: all.slice(0, 14).map((x) => x.id) } }, data: { signingGroupId: group.id } });
-  await db().household.updateMany({ where: { id: { in: all.slice(14).map((x) => x.id) } }, data: { signingGroupId: project.signingGroups[1]!.id } });
+  await db().household.updateMany({
+    where: { id: { in: all.slice(14).map((x) => x.id) } },
+    data: { signingGroupId: project.signingGroups[1]!.id },
+  });
   households = await householdsOf(projectId, group.id);
 });
 
@@ -51,7 +54,13 @@ let next = 0;
 beforeEach(async () => {
   // A household of the leader's group, fresh for each test; the project back in its signing period.
   h = households[next++ % households.length]!;
-  await setProject(projectId, { phase: "SIGNING", effectiveAt: null, failedAt: null, signingStart: shanghaiDate(0), signingEnd: shanghaiDate(42) });
+  await setProject(projectId, {
+    phase: "SIGNING",
+    effectiveAt: null,
+    failedAt: null,
+    signingStart: shanghaiDate(0),
+    signingEnd: shanghaiDate(42),
+  });
 });
 
 describe("recordVote", () => {
@@ -68,7 +77,14 @@ describe("recordVote", () => {
     expect(row.firstRoundVotedAt).not.toBeNull();
     expect(row.version).toBe(version + 1);
     expect(await auditOf(h.id, "record:vote")).toEqual([
-      { action: "record:vote", actorId: leader.userId, entity: "household", projectId, before: { firstRoundVote: null }, after: { firstRoundVote: "AGREE" } },
+      {
+        action: "record:vote",
+        actorId: leader.userId,
+        entity: "household",
+        projectId,
+        before: { firstRoundVote: null },
+        after: { firstRoundVote: "AGREE" },
+      },
     ]);
   });
 
@@ -99,8 +115,20 @@ describe("recordVote", () => {
 describe("recordSigning", () => {
   it("records the agreement with channel, number and who recorded it, and an audit event", async () => {
     const version = await setHousehold(h.id, { vote: "DISAGREE" });
-    const result = await recordSigning(leader, { projectId, householdId: h.id, version, channel: "HOME_VISIT", agreementNumber: " bxl-2025-00001 " });
-    expect(result).toMatchObject({ householdId: h.id, version: version + 1, state: "SIGNED", agreementNumber: "BXL-2025-00001", becameEffective: false });
+    const result = await recordSigning(leader, {
+      projectId,
+      householdId: h.id,
+      version,
+      channel: "HOME_VISIT",
+      agreementNumber: " bxl-2025-00001 ",
+    });
+    expect(result).toMatchObject({
+      householdId: h.id,
+      version: version + 1,
+      state: "SIGNED",
+      agreementNumber: "BXL-2025-00001",
+      becameEffective: false,
+    });
     const signing = await db().signing.findUniqueOrThrow({ where: { householdId: h.id } });
     expect(signing).toMatchObject({ projectId, agreementNumber: "BXL-2025-00001", channel: "HOME_VISIT", recordedById: leader.userId });
     expect(Math.abs(signing.signedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -115,14 +143,23 @@ describe("recordSigning", () => {
   it("reads an entered time in Shanghai time", async () => {
     const version = await setHousehold(h.id, {});
     const today = shanghaiDate(0).toISOString().slice(0, 10);
-    const result = await recordSigning(secretary, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "TIME-1", signedAt: `${today}T00:01` });
+    const result = await recordSigning(secretary, {
+      projectId,
+      householdId: h.id,
+      version,
+      channel: "ON_SITE",
+      agreementNumber: "TIME-1",
+      signedAt: `${today}T00:01`,
+    });
     expect(result.signedAt).toEqual(new Date(Date.parse(`${today}T00:01:00+08:00`)));
   });
 
   it("says 'already signed' to a second signing, as a conflict", async () => {
     const version = await setHousehold(h.id, {});
     const first = await recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "TWICE-1" });
-    const again = await appErrorOf(recordSigning(secretary, { projectId, householdId: h.id, version: first.version, channel: "ON_SITE", agreementNumber: "TWICE-2" }));
+    const again = await appErrorOf(
+      recordSigning(secretary, { projectId, householdId: h.id, version: first.version, channel: "ON_SITE", agreementNumber: "TWICE-2" }),
+    );
     expect(again.code).toBe("CONFLICT");
     expect(again.fieldErrors).toEqual({ _form: ["signing.refusals.ALREADY_SIGNED"] });
     expect(await db().signing.count({ where: { householdId: h.id } })).toBe(1);
@@ -131,7 +168,9 @@ describe("recordSigning", () => {
   it("says 'already signed' too when the form was rendered before the other signing", async () => {
     const version = await setHousehold(h.id, {});
     await recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "STALE-1" });
-    const late = await appErrorOf(recordSigning(secretary, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "STALE-2" }));
+    const late = await appErrorOf(
+      recordSigning(secretary, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "STALE-2" }),
+    );
     expect(late.fieldErrors).toEqual({ _form: ["signing.refusals.ALREADY_SIGNED"] });
   });
 
@@ -141,7 +180,9 @@ describe("recordSigning", () => {
     await recordSigning(leader, { projectId, householdId: a.id, version: versionA, channel: "ON_SITE", agreementNumber: "DUP-7" });
     const versionB = await setHousehold(b.id, {});
     const before = await snapshot(projectId);
-    const error = await appErrorOf(recordSigning(leader, { projectId, householdId: b.id, version: versionB, channel: "ON_SITE", agreementNumber: "dup-7" }));
+    const error = await appErrorOf(
+      recordSigning(leader, { projectId, householdId: b.id, version: versionB, channel: "ON_SITE", agreementNumber: "dup-7" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors).toEqual({ agreementNumber: ["signing.agreementNumberTaken"] });
     expect(await snapshot(projectId)).toEqual(before);
@@ -150,7 +191,9 @@ describe("recordSigning", () => {
   it("refuses a stale version (someone edited the household) and leaves the database as it was", async () => {
     const version = await setHousehold(h.id, {});
     const before = await snapshot(projectId);
-    const error = await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version: version - 1, channel: "ON_SITE", agreementNumber: "OLD-1" }));
+    const error = await appErrorOf(
+      recordSigning(leader, { projectId, householdId: h.id, version: version - 1, channel: "ON_SITE", agreementNumber: "OLD-1" }),
+    );
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors).toBeUndefined();
     // The Signing row was inserted before the version check failed: the rollback removed it.
@@ -159,25 +202,47 @@ describe("recordSigning", () => {
 
   it("refuses excluded households and times outside the period or in the future", async () => {
     let version = await setHousehold(h.id, { excluded: true });
-    expect((await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-1" }))).fieldErrors).toEqual({
+    expect(
+      (await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-1" })))
+        .fieldErrors,
+    ).toEqual({
       _form: ["signing.refusals.EXCLUDED"],
     });
     version = await setHousehold(h.id, {});
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect((await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-2", signedAt: future }))).fieldErrors).toEqual({
+    expect(
+      (
+        await appErrorOf(
+          recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-2", signedAt: future }),
+        )
+      ).fieldErrors,
+    ).toEqual({
       signedAt: ["signing.refusals.TIME_IN_FUTURE"],
     });
     const yesterday = new Date(Date.now() - DAY_MS).toISOString();
-    expect((await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-3", signedAt: yesterday }))).fieldErrors).toEqual({
+    expect(
+      (
+        await appErrorOf(
+          recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "X-3", signedAt: yesterday }),
+        )
+      ).fieldErrors,
+    ).toEqual({
       signedAt: ["signing.refusals.SIGNED_AT_OUTSIDE_PERIOD"],
     });
-    const garbled = await appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "BY_FAX", agreementNumber: "", signedAt: "tomorrow" }));
-    expect(garbled.fieldErrors).toEqual({ channel: ["validation.required"], agreementNumber: ["validation.required"], signedAt: ["validation.invalid"] });
+    const garbled = await appErrorOf(
+      recordSigning(leader, { projectId, householdId: h.id, version, channel: "BY_FAX", agreementNumber: "", signedAt: "tomorrow" }),
+    );
+    expect(garbled.fieldErrors).toEqual({
+      channel: ["validation.required"],
+      agreementNumber: ["validation.required"],
+      signedAt: ["validation.invalid"],
+    });
   });
 
   it("refuses outside the signing phase, before the period opens and after it ended", async () => {
     const version = await setHousehold(h.id, {});
-    const attempt = () => appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "P-1" }));
+    const attempt = () =>
+      appErrorOf(recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "P-1" }));
     await setProject(projectId, { phase: "FIRST_CONSULTATION" });
     expect((await attempt()).fieldErrors).toEqual({ _form: ["signing.refusals.SIGNING_OUTSIDE_PHASE"] });
     await setProject(projectId, { phase: "SIGNING", signingStart: shanghaiDate(1) });
@@ -190,7 +255,9 @@ describe("recordSigning", () => {
   it("does not find a household of another project under this project", async () => {
     const other = await seedSigningProject({ households: 2, signingGroups: 1 });
     const [foreign] = await householdsOf(other.project.id);
-    const error = await appErrorOf(recordSigning(secretary, { projectId, householdId: foreign!.id, version: 1, channel: "ON_SITE", agreementNumber: "F-1" }));
+    const error = await appErrorOf(
+      recordSigning(secretary, { projectId, householdId: foreign!.id, version: 1, channel: "ON_SITE", agreementNumber: "F-1" }),
+    );
     expect(error.code).toBe("NOT_FOUND");
   });
 });
@@ -227,10 +294,19 @@ describe("recordMoveOut and recordHandOver", () => {
     const effectiveAt = new Date(Date.now() - 2 * 3_600_000);
     await setProject(projectId, { effectiveAt });
     const version = await setHousehold(h.id, { signedAt: new Date(Date.now() - 3 * 3_600_000) });
-    const early = await appErrorOf(recordMoveOut(leader, { projectId, householdId: h.id, version, movedOutAt: new Date(effectiveAt.getTime() - 60_000).toISOString() }));
+    const early = await appErrorOf(
+      recordMoveOut(leader, { projectId, householdId: h.id, version, movedOutAt: new Date(effectiveAt.getTime() - 60_000).toISOString() }),
+    );
     expect(early.fieldErrors).toEqual({ movedOutAt: ["signing.refusals.BEFORE_EFFECTIVE"] });
-    const moved = await recordMoveOut(leader, { projectId, householdId: h.id, version, movedOutAt: new Date(effectiveAt.getTime() + 60_000).toISOString() });
-    const before = await appErrorOf(recordHandOver(leader, { projectId, householdId: h.id, version: moved.version, handedOverAt: effectiveAt.toISOString() }));
+    const moved = await recordMoveOut(leader, {
+      projectId,
+      householdId: h.id,
+      version,
+      movedOutAt: new Date(effectiveAt.getTime() + 60_000).toISOString(),
+    });
+    const before = await appErrorOf(
+      recordHandOver(leader, { projectId, householdId: h.id, version: moved.version, handedOverAt: effectiveAt.toISOString() }),
+    );
     expect(before.fieldErrors).toEqual({ handedOverAt: ["signing.refusals.BEFORE_MOVE_OUT"] });
   });
 });
@@ -248,15 +324,23 @@ describe("excludeHousehold and includeHousehold", () => {
     expect(row).toMatchObject({ isExcluded: false, exclusionReason: null });
     const events = (await auditOf(h.id)).filter((e) => e.action === "record:exclusion" || e.action === "record:inclusion");
     expect(events.map(({ action, before, after }) => ({ action, before, after }))).toEqual([
-      { action: "record:exclusion", before: { isExcluded: false, exclusionReason: null }, after: { isExcluded: true, exclusionReason: "产权人下落不明" } },
+      {
+        action: "record:exclusion",
+        before: { isExcluded: false, exclusionReason: null },
+        after: { isExcluded: true, exclusionReason: "产权人下落不明" },
+      },
       { action: "record:inclusion", before: { isExcluded: true, exclusionReason: "产权人下落不明" }, after: { isExcluded: false } },
     ]);
   });
 
   it("needs a reason, refuses a signed household, and includes only an excluded one", async () => {
     let version = await setHousehold(h.id, {});
-    expect((await appErrorOf(excludeHousehold(leader, { projectId, householdId: h.id, version, reason: "   " }))).fieldErrors).toEqual({ reason: ["validation.required"] });
-    expect((await appErrorOf(includeHousehold(leader, { projectId, householdId: h.id, version }))).fieldErrors).toEqual({ _form: ["signing.refusals.NOT_EXCLUDED"] });
+    expect((await appErrorOf(excludeHousehold(leader, { projectId, householdId: h.id, version, reason: "   " }))).fieldErrors).toEqual({
+      reason: ["validation.required"],
+    });
+    expect((await appErrorOf(includeHousehold(leader, { projectId, householdId: h.id, version }))).fieldErrors).toEqual({
+      _form: ["signing.refusals.NOT_EXCLUDED"],
+    });
     version = await setHousehold(h.id, { signedAt: new Date(Date.now() - 60_000) });
     expect((await appErrorOf(excludeHousehold(leader, { projectId, householdId: h.id, version, reason: "x" }))).fieldErrors).toEqual({
       _form: ["signing.refusals.SIGNED_NOT_EXCLUDABLE"],
@@ -268,19 +352,42 @@ describe("undoHouseholdEvent", () => {
   it("undoes only the latest step, in reverse order, keeping both events in the history", async () => {
     await setProject(projectId, { effectiveAt: new Date(Date.now() - 2 * 3_600_000) });
     let version = await setHousehold(h.id, {});
-    const signed = await recordSigning(leader, { projectId, householdId: h.id, version, channel: "REMOTE_VIDEO", agreementNumber: "UNDO-1" });
+    const signed = await recordSigning(leader, {
+      projectId,
+      householdId: h.id,
+      version,
+      channel: "REMOTE_VIDEO",
+      agreementNumber: "UNDO-1",
+    });
     const moved = await recordMoveOut(leader, { projectId, householdId: h.id, version: signed.version });
     version = moved.version;
 
-    const tooEarly = await appErrorOf(undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "SIGNING", reason: "录入错误" }));
+    const tooEarly = await appErrorOf(
+      undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "SIGNING", reason: "录入错误" }),
+    );
     expect(tooEarly.fieldErrors).toEqual({ _form: ["signing.refusals.NOT_LATEST_STEP"] });
-    expect((await appErrorOf(undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "MOVE_OUT", reason: "" }))).fieldErrors).toEqual({
+    expect(
+      (await appErrorOf(undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "MOVE_OUT", reason: "" })))
+        .fieldErrors,
+    ).toEqual({
       reason: ["validation.required"],
     });
 
-    const undoneMove = await undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "MOVE_OUT", reason: "搬迁登记错户" });
+    const undoneMove = await undoHouseholdEvent(secretary, {
+      projectId,
+      householdId: h.id,
+      version,
+      kind: "MOVE_OUT",
+      reason: "搬迁登记错户",
+    });
     expect(undoneMove.state).toBe("SIGNED");
-    const undoneSigning = await undoHouseholdEvent(secretary, { projectId, householdId: h.id, version: undoneMove.version, kind: "SIGNING", reason: "协议编号录错，重新签" });
+    const undoneSigning = await undoHouseholdEvent(secretary, {
+      projectId,
+      householdId: h.id,
+      version: undoneMove.version,
+      kind: "SIGNING",
+      reason: "协议编号录错，重新签",
+    });
     expect(undoneSigning.state).toBe("NOT_CONTACTED");
     expect(await db().signing.count({ where: { householdId: h.id } })).toBe(0);
     expect((await db().household.findUniqueOrThrow({ where: { id: h.id } })).movedOutAt).toBeNull();
@@ -293,7 +400,13 @@ describe("undoHouseholdEvent", () => {
       after: { signed: false, reason: "协议编号录错，重新签" },
     });
     // The agreement number is free again: the household signs anew.
-    const resigned = await recordSigning(leader, { projectId, householdId: h.id, version: undoneSigning.version, channel: "ON_SITE", agreementNumber: "UNDO-1" });
+    const resigned = await recordSigning(leader, {
+      projectId,
+      householdId: h.id,
+      version: undoneSigning.version,
+      channel: "ON_SITE",
+      agreementNumber: "UNDO-1",
+    });
     expect(resigned.state).toBe("SIGNED");
   });
 
@@ -302,10 +415,16 @@ describe("undoHouseholdEvent", () => {
     const version = await setHousehold(h.id, { vote: "AGREE" });
     const undone = await undoHouseholdEvent(secretary, { projectId, householdId: h.id, version, kind: "VOTE", reason: "误记" });
     expect((await db().household.findUniqueOrThrow({ where: { id: h.id } })).firstRoundVote).toBeNull();
-    expect((await auditOf(h.id, "undo:vote")).at(-1)).toMatchObject({ before: { firstRoundVote: "AGREE" }, after: { firstRoundVote: null, reason: "误记" } });
+    expect((await auditOf(h.id, "undo:vote")).at(-1)).toMatchObject({
+      before: { firstRoundVote: "AGREE" },
+      after: { firstRoundVote: null, reason: "误记" },
+    });
     await setProject(projectId, { phase: "SIGNING" });
     const version2 = await setHousehold(h.id, { vote: "AGREE" });
-    expect((await appErrorOf(undoHouseholdEvent(secretary, { projectId, householdId: h.id, version: version2, kind: "VOTE", reason: "x" }))).fieldErrors).toEqual({
+    expect(
+      (await appErrorOf(undoHouseholdEvent(secretary, { projectId, householdId: h.id, version: version2, kind: "VOTE", reason: "x" })))
+        .fieldErrors,
+    ).toEqual({
       _form: ["signing.refusals.VOTE_OUTSIDE_CONSULTATION"],
     });
     expect(undone.version).toBe(version + 1);
@@ -313,7 +432,9 @@ describe("undoHouseholdEvent", () => {
 
   it("is for secretaries only", async () => {
     const version = await setHousehold(h.id, { signedAt: new Date(Date.now() - 60_000) });
-    expect((await appErrorOf(undoHouseholdEvent(leader, { projectId, householdId: h.id, version, kind: "SIGNING", reason: "x" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await appErrorOf(undoHouseholdEvent(leader, { projectId, householdId: h.id, version, kind: "SIGNING", reason: "x" }))).code,
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -321,7 +442,14 @@ describe("reads for the panel and the fast-entry screen", () => {
   it("offers the leader the actions the state machine allows, and no undo", async () => {
     const version = await setHousehold(h.id, {});
     const workflow = await getHouseholdWorkflow(leader, { projectId, householdId: h.id });
-    expect(workflow).toMatchObject({ version, state: "NOT_CONTACTED", mayRecord: true, mayUndo: false, agreements: "PENDING", signing: null });
+    expect(workflow).toMatchObject({
+      version,
+      state: "NOT_CONTACTED",
+      mayRecord: true,
+      mayUndo: false,
+      agreements: "PENDING",
+      signing: null,
+    });
     expect(workflow.options.sign).toBeNull();
     expect(workflow.options.moveOut).toBe("NOT_SIGNED");
     expect((await getHouseholdWorkflow(secretary, { projectId, householdId: h.id })).mayUndo).toBe(true);
@@ -331,10 +459,16 @@ describe("reads for the panel and the fast-entry screen", () => {
     const version = await setHousehold(h.id, {});
     const desk = await getSigningDesk(leader, { projectId, code: ` ${h.code.toLowerCase()} ` });
     expect(desk.closedBecause).toBeNull();
-    expect(desk.lookup).toMatchObject({ found: true, household: { id: h.id, code: h.code, version, signRefusal: null, state: "NOT_CONTACTED" } });
+    expect(desk.lookup).toMatchObject({
+      found: true,
+      household: { id: h.id, code: h.code, version, signRefusal: null, state: "NOT_CONTACTED" },
+    });
     await recordSigning(leader, { projectId, householdId: h.id, version, channel: "ON_SITE", agreementNumber: "DESK-1" });
     const after = await getSigningDesk(leader, { projectId, code: h.code });
-    expect(after.lookup).toMatchObject({ found: true, household: { signRefusal: "ALREADY_SIGNED", signing: { agreementNumber: "DESK-1" } } });
+    expect(after.lookup).toMatchObject({
+      found: true,
+      household: { signRefusal: "ALREADY_SIGNED", signing: { agreementNumber: "DESK-1" } },
+    });
     expect(after.recent[0]).toMatchObject({ code: h.code, agreementNumber: "DESK-1" });
     expect((await getSigningDesk(secretary, { projectId })).recent.map((r) => r.code)).not.toContain(h.code);
     expect((await getSigningDesk(leader, { projectId, code: "NO-SUCH-9" })).lookup).toEqual({ found: false, code: "NO-SUCH-9" });

@@ -6,15 +6,7 @@ import { db } from "../../lib/db.ts";
 import { AppError } from "../../lib/errors.ts";
 import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
 
-export const ROLES = [
-  "districtOfficial",
-  "secretaryA",
-  "secretaryB",
-  "leaderA1",
-  "memberA1",
-  "staffWithoutRole",
-  "residentA1",
-] as const;
+export const ROLES = ["districtOfficial", "secretaryA", "secretaryB", "leaderA1", "memberA1", "staffWithoutRole", "residentA1"] as const;
 export type RoleName = (typeof ROLES)[number];
 
 /** "ok", or how the use case refused: NOT_FOUND (out of scope) or FORBIDDEN (never allowed). */
@@ -45,7 +37,10 @@ export async function createAuthorizationWorld(): Promise<AuthorizationWorld> {
   });
   await prisma.household.update({ where: { id: first!.id }, data: { signingGroupId: groupA1!.id } });
   await prisma.household.update({ where: { id: second!.id }, data: { signingGroupId: groupA2!.id } });
-  const householdB = await prisma.household.findFirstOrThrow({ where: { projectId: projectB.project.id }, select: { id: true, code: true } });
+  const householdB = await prisma.household.findFirstOrThrow({
+    where: { projectId: projectB.project.id },
+    select: { id: true, code: true },
+  });
 
   const official = await seedUser(prisma, { role: "DISTRICT_OFFICIAL" });
   const loose = await seedUser(prisma, { role: "STAFF" });

@@ -13,7 +13,10 @@ const GIVEN = ["建国", "秀英", "桂兰", "志强", "红梅", "伟", "芳", "
 const ROOMS = ["前客堂", "后客堂", "前厢房", "后厢房", "亭子间", "二层前楼", "二层后楼", "三层阁"];
 
 /** n households with codes `${prefix}-00001`…; the same arguments give the same rows. */
-export function rosterRecords(n: number, options: { prefix?: string; groupNames?: readonly string[]; start?: number } = {}): RosterRecord[] {
+export function rosterRecords(
+  n: number,
+  options: { prefix?: string; groupNames?: readonly string[]; start?: number } = {},
+): RosterRecord[] {
   const prefix = options.prefix ?? "RST";
   const start = options.start ?? 1;
   const groups = options.groupNames ?? [];

@@ -88,10 +88,20 @@ describe("progressFigures", () => {
   });
 
   it("gap at the threshold boundary: 1,801 signed is one short, 1,802 reaches it", () => {
-    const short = progressFigures({ ...base, counts: { ...base.counts, signed: 1801 }, dailyParty: [], dailyOther: [{ day: "2026-11-01", count: 1801 }] });
+    const short = progressFigures({
+      ...base,
+      counts: { ...base.counts, signed: 1801 },
+      dailyParty: [],
+      dailyOther: [{ day: "2026-11-01", count: 1801 }],
+    });
     expect(short.gapToThreshold).toBe(1);
     expect(short.hasReachedThreshold).toBe(false);
-    const reached = progressFigures({ ...base, counts: { ...base.counts, signed: 1802 }, dailyParty: [], dailyOther: [{ day: "2026-11-01", count: 1802 }] });
+    const reached = progressFigures({
+      ...base,
+      counts: { ...base.counts, signed: 1802 },
+      dailyParty: [],
+      dailyOther: [{ day: "2026-11-01", count: 1802 }],
+    });
     expect(reached.gapToThreshold).toBe(0);
     expect(reached.hasReachedThreshold).toBe(true);
   });
@@ -152,8 +162,14 @@ describe("progressFigures", () => {
       ...base,
       counts: { eligible: 10, signed: 6, movedOut: 0, agreed: 0, partyEligible: 4 },
       today: "2026-11-10",
-      dailyParty: [{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 1 }],
-      dailyOther: [{ day: "2026-11-03", count: 1 }, { day: "2026-11-05", count: 2 }],
+      dailyParty: [
+        { day: "2026-11-01", count: 2 },
+        { day: "2026-11-02", count: 1 },
+      ],
+      dailyOther: [
+        { day: "2026-11-03", count: 1 },
+        { day: "2026-11-05", count: 2 },
+      ],
     });
     expect(f.partySigned).toBe(3);
     expect(f.partyRate).toBe("75.00");
@@ -164,22 +180,69 @@ describe("progressFigures", () => {
 
 describe("helpers", () => {
   it("merges and finds the first day", () => {
-    const merged = mergeDaily([{ day: "2026-11-02", count: 1 }], [{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 3 }]);
-    expect(merged).toEqual([{ day: "2026-11-01", count: 2 }, { day: "2026-11-02", count: 4 }]);
+    const merged = mergeDaily(
+      [{ day: "2026-11-02", count: 1 }],
+      [
+        { day: "2026-11-01", count: 2 },
+        { day: "2026-11-02", count: 3 },
+      ],
+    );
+    expect(merged).toEqual([
+      { day: "2026-11-01", count: 2 },
+      { day: "2026-11-02", count: 4 },
+    ]);
     expect(firstDaySigned(merged, "2026-11-02")).toBe(4);
     expect(firstDaySigned(merged, null)).toBe(0);
   });
 
   it("no risk before the signing starts, after it failed, or once reached; risk when never", () => {
     const never = { kind: "never" } as const;
-    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-12-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: false })).toBe(false);
-    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-10-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: false })).toBe(true);
-    expect(isThresholdAtRisk({ forecast: never, signingStart: "2026-10-01", signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: true })).toBe(false);
-    expect(isThresholdAtRisk({ forecast: { kind: "reached" }, signingStart: "2026-10-01", signingEnd: null, today: "2026-11-01", signingFailed: false })).toBe(false);
+    expect(
+      isThresholdAtRisk({
+        forecast: never,
+        signingStart: "2026-12-01",
+        signingEnd: "2027-01-01",
+        today: "2026-11-01",
+        signingFailed: false,
+      }),
+    ).toBe(false);
+    expect(
+      isThresholdAtRisk({
+        forecast: never,
+        signingStart: "2026-10-01",
+        signingEnd: "2027-01-01",
+        today: "2026-11-01",
+        signingFailed: false,
+      }),
+    ).toBe(true);
+    expect(
+      isThresholdAtRisk({
+        forecast: never,
+        signingStart: "2026-10-01",
+        signingEnd: "2027-01-01",
+        today: "2026-11-01",
+        signingFailed: true,
+      }),
+    ).toBe(false);
+    expect(
+      isThresholdAtRisk({
+        forecast: { kind: "reached" },
+        signingStart: "2026-10-01",
+        signingEnd: null,
+        today: "2026-11-01",
+        signingFailed: false,
+      }),
+    ).toBe(false);
   });
 
   it("the series stops at the signing end once it has passed", () => {
-    const series = cumulativeSeries({ daily: [{ day: "2026-11-01", count: 1 }], eligible: 4, signingStart: "2026-11-01", signingEnd: "2026-11-03", today: "2026-12-01" });
+    const series = cumulativeSeries({
+      daily: [{ day: "2026-11-01", count: 1 }],
+      eligible: 4,
+      signingStart: "2026-11-01",
+      signingEnd: "2026-11-03",
+      today: "2026-12-01",
+    });
     expect(series.map((p) => p.day)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     expect(series.map((p) => p.rate)).toEqual(["25.00", "25.00", "25.00"]);
   });
@@ -214,7 +277,8 @@ describe("properties", () => {
           for (let i = 1; i < series.length; i++) expect(series[i]!.cumulative).toBeGreaterThanOrEqual(series[i - 1]!.cumulative);
           expect(f.gapToThreshold === 0).toBe(f.hasReachedThreshold);
           if (f.forecastThreshold.kind === "on") expect(f.forecastThreshold.day > today).toBe(true);
-          if (f.forecastFull.kind === "on" && f.forecastThreshold.kind === "on") expect(f.forecastFull.day >= f.forecastThreshold.day).toBe(true);
+          if (f.forecastFull.kind === "on" && f.forecastThreshold.kind === "on")
+            expect(f.forecastFull.day >= f.forecastThreshold.day).toBe(true);
         },
       ),
     );
@@ -231,7 +295,15 @@ describe("projectFigures properties", () => {
         const f = projectFigures(counts, thresholdBp);
         if (eligible > 0) expect(f.hasReachedThreshold).toBe(f.gapToThreshold === 0);
         expect(f.isCleared).toBe(eligible > 0 && counts.movedOut === eligible);
-        expect(progressFigures({ ...base, counts: { ...counts, partyEligible: 0 }, signingThresholdBp: thresholdBp, dailyParty: [], dailyOther: [] })).toMatchObject(f);
+        expect(
+          progressFigures({
+            ...base,
+            counts: { ...counts, partyEligible: 0 },
+            signingThresholdBp: thresholdBp,
+            dailyParty: [],
+            dailyOther: [],
+          }),
+        ).toMatchObject(f);
       }),
     );
   });

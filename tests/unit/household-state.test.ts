@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { householdState, type HouseholdFacts } from "@/lib/domain/household-state";
 
-const none: HouseholdFacts = { isExcluded: false, isSigned: false, firstRoundVote: null, movedOutAt: null, handedOverAt: null, hasBeenVisited: false };
+const none: HouseholdFacts = {
+  isExcluded: false,
+  isSigned: false,
+  firstRoundVote: null,
+  movedOutAt: null,
+  handedOverAt: null,
+  hasBeenVisited: false,
+};
 
 describe("household state", () => {
   it("follows the road from not contacted to handed over", () => {

@@ -229,7 +229,12 @@ describe("the signing desk and the offered actions", () => {
     expect(options.handOver).toBe("NOT_MOVED_OUT");
     expect(options.exclude).toBe("SIGNED_NOT_EXCLUDABLE");
     expect(options.include).toBe("NOT_EXCLUDED");
-    expect(options.undo).toEqual({ VOTE: "VOTE_OUTSIDE_CONSULTATION", SIGNING: null, MOVE_OUT: "NOTHING_TO_UNDO", HAND_OVER: "NOTHING_TO_UNDO" });
+    expect(options.undo).toEqual({
+      VOTE: "VOTE_OUTSIDE_CONSULTATION",
+      SIGNING: null,
+      MOVE_OUT: "NOTHING_TO_UNDO",
+      HAND_OVER: "NOTHING_TO_UNDO",
+    });
     expect(options.vote).toEqual({ AGREE: "VOTE_OUTSIDE_CONSULTATION", DISAGREE: "VOTE_OUTSIDE_CONSULTATION" });
   });
 });

@@ -24,7 +24,8 @@ const cases: { rule: string; file: string; breaks: string; allowed: string }[] =
     rule: "a page never imports the Prisma client",
     file: "app/(staff)/example/page.tsx",
     breaks: 'import { prisma } from "@/lib/db";\nexport default function Page() { return String(prisma); }\n',
-    allowed: 'import { listProjects } from "@/lib/server/projects/list-projects";\nexport default function Page() { return String(listProjects); }\n',
+    allowed:
+      'import { listProjects } from "@/lib/server/projects/list-projects";\nexport default function Page() { return String(listProjects); }\n',
   },
   {
     rule: "a route handler never imports the Prisma client by a relative path",
@@ -35,7 +36,8 @@ const cases: { rule: string; file: string; breaks: string; allowed: string }[] =
   {
     rule: "a page never imports a use case's internal helper",
     file: "app/(staff)/example/page.tsx",
-    breaks: 'import { helper } from "@/lib/server/figures/internal/figure-cache";\nexport default function Page() { return String(helper); }\n',
+    breaks:
+      'import { helper } from "@/lib/server/figures/internal/figure-cache";\nexport default function Page() { return String(helper); }\n',
     allowed: 'import { orNotFound } from "@/lib/server/or-not-found";\nexport default function Page() { return String(orNotFound); }\n',
   },
   {
@@ -47,13 +49,15 @@ const cases: { rule: string; file: string; breaks: string; allowed: string }[] =
   {
     rule: "a component never imports an internal helper",
     file: "components/example/example.tsx",
-    breaks: 'import { helper } from "../../lib/server/signing/internal/household-event.ts";\nexport function Example() { return String(helper); }\n',
+    breaks:
+      'import { helper } from "../../lib/server/signing/internal/household-event.ts";\nexport function Example() { return String(helper); }\n',
     allowed: 'import type { Actor } from "../../lib/auth/actor-types.ts";\nexport type Example = Actor;\n',
   },
   {
     rule: "a component never imports app/",
     file: "components/example/example.tsx",
-    breaks: 'import { someAction } from "@/app/(staff)/projects/[projectId]/actions";\nexport function Example() { return String(someAction); }\n',
+    breaks:
+      'import { someAction } from "@/app/(staff)/projects/[projectId]/actions";\nexport function Example() { return String(someAction); }\n',
     allowed: 'import { Alert } from "@/components/ui/alert";\nexport function Example() { return String(Alert); }\n',
   },
   {
@@ -94,6 +98,8 @@ describe("layer boundaries are lint rules", () => {
   });
 
   it("lib/server may import the Prisma client (the rules bind app/, components/ and lib/domain only)", async () => {
-    expect(await restrictedImports("lib/server/example/example.ts", 'import { prisma } from "../../db.ts";\nexport const x = prisma;\n')).toEqual([]);
+    expect(
+      await restrictedImports("lib/server/example/example.ts", 'import { prisma } from "../../db.ts";\nexport const x = prisma;\n'),
+    ).toEqual([]);
   });
 });

@@ -10,10 +10,9 @@ describe("roles and permissions", () => {
   it("derives roles from memberships", () => {
     expect(actorRoles({ ...base, role: "DISTRICT_OFFICIAL" })).toEqual(["DISTRICT_OFFICIAL"]);
     expect(actorRoles({ ...base, managedProjectIds: ["p"] })).toEqual(["SECRETARY", "MEMBER"]);
-    expect(actorRoles({ ...base, ledGroups: [{ groupId: "g", projectId: "p" }], memberGroups: [{ groupId: "h", projectId: "p" }] })).toEqual([
-      "GROUP_LEADER",
-      "MEMBER",
-    ]);
+    expect(
+      actorRoles({ ...base, ledGroups: [{ groupId: "g", projectId: "p" }], memberGroups: [{ groupId: "h", projectId: "p" }] }),
+    ).toEqual(["GROUP_LEADER", "MEMBER"]);
     expect(actorRoles({ ...base, role: "RESIDENT", householdId: "h" })).toEqual(["RESIDENT"]);
     expect(actorRoles(base)).toEqual(["MEMBER"]);
   });

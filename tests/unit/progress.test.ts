@@ -19,20 +19,43 @@ describe("forecast at the last 7 days' pace", () => {
   it("projects the remaining signings at the window's mean", () => {
     // 70 signings in the 7 days up to today → 10 a day; 95 remaining → ⌈9.5⌉ = 10 days.
     const window = Array.from({ length: 7 }, (_, i) => [addDays("2026-11-16", i), 10] as [string, number]);
-    const result = forecastDay({ today: "2026-11-22", signingStart: "2026-11-01", daily: daily([["2026-11-10", 500], ...window]), signed: 1707, target: 1802 });
+    const result = forecastDay({
+      today: "2026-11-22",
+      signingStart: "2026-11-01",
+      daily: daily([["2026-11-10", 500], ...window]),
+      signed: 1707,
+      target: 1802,
+    });
     expect(result).toEqual({ kind: "on", day: "2026-12-02" });
   });
 
   it("uses only the days since the start when the signing began less than 7 days ago", () => {
     // Launch day: 1,392 signed today; 0 remaining to 1,391 → reached; to 1,464: 72 at 1,392/day → 1 day.
-    expect(forecastDay({ today: "2026-11-20", signingStart: "2026-11-20", daily: daily([["2026-11-20", 1392]]), signed: 1392, target: 1391 })).toEqual({ kind: "reached" });
-    expect(forecastDay({ today: "2026-11-20", signingStart: "2026-11-20", daily: daily([["2026-11-20", 1392]]), signed: 1392, target: 1464 })).toEqual({ kind: "on", day: "2026-11-21" });
+    expect(
+      forecastDay({ today: "2026-11-20", signingStart: "2026-11-20", daily: daily([["2026-11-20", 1392]]), signed: 1392, target: 1391 }),
+    ).toEqual({ kind: "reached" });
+    expect(
+      forecastDay({ today: "2026-11-20", signingStart: "2026-11-20", daily: daily([["2026-11-20", 1392]]), signed: 1392, target: 1464 }),
+    ).toEqual({ kind: "on", day: "2026-11-21" });
     // Two days in: 1,392 + 29 over 2 days.
-    expect(forecastDay({ today: "2026-11-21", signingStart: "2026-11-20", daily: daily([["2026-11-20", 1392], ["2026-11-21", 29]]), signed: 1421, target: 1464 })).toEqual({ kind: "on", day: "2026-11-22" });
+    expect(
+      forecastDay({
+        today: "2026-11-21",
+        signingStart: "2026-11-20",
+        daily: daily([
+          ["2026-11-20", 1392],
+          ["2026-11-21", 29],
+        ]),
+        signed: 1421,
+        target: 1464,
+      }),
+    ).toEqual({ kind: "on", day: "2026-11-22" });
   });
 
   it("says never when nothing was signed in the window or the signing has not started", () => {
-    expect(forecastDay({ today: "2026-11-22", signingStart: "2026-11-01", daily: daily([["2026-11-02", 50]]), signed: 50, target: 100 })).toEqual({ kind: "never" });
+    expect(
+      forecastDay({ today: "2026-11-22", signingStart: "2026-11-01", daily: daily([["2026-11-02", 50]]), signed: 50, target: 100 }),
+    ).toEqual({ kind: "never" });
     expect(forecastDay({ today: "2026-11-22", signingStart: "2026-12-01", daily: [], signed: 0, target: 100 })).toEqual({ kind: "never" });
     expect(forecastDay({ today: "2026-11-22", signingStart: null, daily: [], signed: 0, target: 100 })).toEqual({ kind: "never" });
   });
@@ -42,7 +65,13 @@ describe("forecast at the last 7 days' pace", () => {
       fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 5000 }), (perDay, remaining) => {
         const window = (n: number) => daily(Array.from({ length: 7 }, (_, i) => [addDays("2026-11-16", i), n] as [string, number]));
         const slow = forecastDay({ today: "2026-11-22", signingStart: "2026-11-01", daily: window(perDay), signed: 0, target: remaining });
-        const fast = forecastDay({ today: "2026-11-22", signingStart: "2026-11-01", daily: window(perDay + 1), signed: 0, target: remaining });
+        const fast = forecastDay({
+          today: "2026-11-22",
+          signingStart: "2026-11-01",
+          daily: window(perDay + 1),
+          signed: 0,
+          target: remaining,
+        });
         if (slow.kind !== "on" || fast.kind !== "on") throw new Error("expected dates");
         expect(daysBetween("2026-11-22", slow.day)).toBeGreaterThanOrEqual(1);
         expect(daysBetween(fast.day, slow.day)).toBeGreaterThanOrEqual(0);
@@ -64,8 +93,16 @@ describe("Party-member lead", () => {
     const lead = partyLead({
       signingStart: "2026-11-01",
       partyEligible: 205,
-      partyDaily: [{ day: "2026-11-01", count: 2 }, { day: "2026-11-03", count: 1 }],
-      otherDaily: [{ day: "2026-11-01", count: 1 }, { day: "2026-11-05", count: 1 }, { day: "2026-11-07", count: 1 }, { day: "2026-11-10", count: 1 }],
+      partyDaily: [
+        { day: "2026-11-01", count: 2 },
+        { day: "2026-11-03", count: 1 },
+      ],
+      otherDaily: [
+        { day: "2026-11-01", count: 1 },
+        { day: "2026-11-05", count: 1 },
+        { day: "2026-11-07", count: 1 },
+        { day: "2026-11-10", count: 1 },
+      ],
     });
     expect(formatPercent(lead.partyRate)).toBe("1.46");
     expect(lead.partyMedianDays).toBe(0);
@@ -76,7 +113,9 @@ describe("Party-member lead", () => {
     expect(medianDaysSince("2026-11-01", [])).toBeNull();
     expect(medianDaysSince("2026-11-01", [{ day: "2026-11-02", count: 0 }])).toBeNull();
     expect(partyLead({ signingStart: "2026-11-01", partyEligible: 0, partyDaily: [], otherDaily: [] }).partyMedianDays).toBeNull();
-    expect(partyLead({ signingStart: null, partyEligible: 3, partyDaily: [{ day: "2026-11-02", count: 1 }], otherDaily: [] }).partyMedianDays).toBeNull();
+    expect(
+      partyLead({ signingStart: null, partyEligible: 3, partyDaily: [{ day: "2026-11-02", count: 1 }], otherDaily: [] }).partyMedianDays,
+    ).toBeNull();
   });
 
   it("the median from per-day counts equals the median of every signing, in any order of days", () => {

@@ -236,8 +236,14 @@ describe("roster validation", () => {
   });
 
   it("refuses values under a blank header", async () => {
-    const result = await validateRoster({ header: [...header, null], rows: [row(2, ["A-1", "1号", "某路1号", "张三", 12, "", "x"])] }, { groupNames: new Set() });
-    expect(result).toMatchObject({ ok: false, problems: [{ row: 2, column: "G", key: "roster.file.unnamedColumn", params: { column: "G" } }] });
+    const result = await validateRoster(
+      { header: [...header, null], rows: [row(2, ["A-1", "1号", "某路1号", "张三", 12, "", "x"])] },
+      { groupNames: new Set() },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, column: "G", key: "roster.file.unnamedColumn", params: { column: "G" } }],
+    });
     expect(columnLetter(0)).toBe("A");
     expect(columnLetter(26)).toBe("AA");
   });
@@ -251,7 +257,12 @@ describe("roster validation", () => {
       ok: true,
       skippedExample: false,
       columns: ["code", "building", "address", "headName", "floorArea", "signingGroupName"],
-      rows: [{ rowNumber: 2, record: { code: "A-1", building: "1号", address: "某路1号", headName: "张三", floorArea: "12.00", signingGroupName: null } }],
+      rows: [
+        {
+          rowNumber: 2,
+          record: { code: "A-1", building: "1号", address: "某路1号", headName: "张三", floorArea: "12.00", signingGroupName: null },
+        },
+      ],
     });
   });
 });
@@ -259,11 +270,37 @@ describe("roster validation", () => {
 describe("roster messages", () => {
   it("every key a cell or file check can raise exists in both catalogs", () => {
     const keys = [
-      "required", "tooLong", "code", "text", "integer", "area", "areaPositive", "areaDecimals", "tenure", "ownerLocation",
-      "flag", "phone", "livingAreaAboveFloorArea", "duplicateCode", "unknownGroup",
-    ].map((k) => `roster.cell.${k}`).concat(
-      ["unknownColumn", "duplicateColumn", "missingColumn", "unnamedColumn", "wrongType", "empty", "tooLarge", "tooManyRows", "noRows", "unreadable"].map((k) => `roster.file.${k}`),
-    );
+      "required",
+      "tooLong",
+      "code",
+      "text",
+      "integer",
+      "area",
+      "areaPositive",
+      "areaDecimals",
+      "tenure",
+      "ownerLocation",
+      "flag",
+      "phone",
+      "livingAreaAboveFloorArea",
+      "duplicateCode",
+      "unknownGroup",
+    ]
+      .map((k) => `roster.cell.${k}`)
+      .concat(
+        [
+          "unknownColumn",
+          "duplicateColumn",
+          "missingColumn",
+          "unnamedColumn",
+          "wrongType",
+          "empty",
+          "tooLarge",
+          "tooManyRows",
+          "noRows",
+          "unreadable",
+        ].map((k) => `roster.file.${k}`),
+      );
     for (const key of keys) {
       expect(lookup(zhCN, key), key).toBeTypeOf("string");
       expect(lookup(en, key), key).toBeTypeOf("string");

@@ -1,13 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { formatPercent, ratio } from "@/lib/domain/rates";
-import {
-  decryptIdNumber,
-  encryptIdNumber,
-  idNumberCheckDigit,
-  isValidIdNumber,
-  maskIdNumber,
-} from "@/lib/security/id-number";
+import { decryptIdNumber, encryptIdNumber, idNumberCheckDigit, isValidIdNumber, maskIdNumber } from "@/lib/security/id-number";
 import { createCalendar, todayInShanghai } from "@/prisma/seed/calendar";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
 import { planDemo } from "@/prisma/seed/demo";
@@ -184,7 +178,9 @@ describe("planProject (pure generation)", () => {
     const next = planProject({ ...options, specialGroups: [...options.specialGroups], anchor: "2025-03-15" });
     const day = 24 * 3600_000;
     expect(next.plan.households.map((h) => h.headName)).toEqual(a.plan.households.map((h) => h.headName));
-    expect(next.plan.signings.map((s) => (s.signedAt as Date).getTime() - day)).toEqual(a.plan.signings.map((s) => (s.signedAt as Date).getTime()));
+    expect(next.plan.signings.map((s) => (s.signedAt as Date).getTime() - day)).toEqual(
+      a.plan.signings.map((s) => (s.signedAt as Date).getTime()),
+    );
     expect((next.project.signingStart as Date).getTime() - day).toBe((a.project.signingStart as Date).getTime());
   });
 
@@ -243,7 +239,9 @@ describe("planProject (pure generation)", () => {
 
   it("refuses impossible designs", () => {
     expect(() => planProject({ anchor: ANCHOR, code: "T-X", households: 10, signed: 11 })).toThrow(/only 10 households can sign/);
-    expect(() => planProject({ anchor: ANCHOR, code: "T-Y", households: 10, signed: 5, schedule: { signingStart: 3 } })).toThrow(/has not started/);
+    expect(() => planProject({ anchor: ANCHOR, code: "T-Y", households: 10, signed: 5, schedule: { signingStart: 3 } })).toThrow(
+      /has not started/,
+    );
   });
 });
 
@@ -257,8 +255,21 @@ describe("the demo plan", () => {
   });
 
   it("HP-BXL: 2,119 certificates, 205 Party-member households, signing under way", () => {
-    expect(hp.figures).toMatchObject({ households: 2119, eligible: 2119, partyMemberHouseholds: 205, signed: 1484, firstDaySigned: 848, agree: 2071 });
-    expect(hp.project).toMatchObject({ kind: "OLD_DISTRICT", countingUnit: "CERTIFICATE", phase: "SIGNING", isPublished: true, agreementsEffectiveAt: null });
+    expect(hp.figures).toMatchObject({
+      households: 2119,
+      eligible: 2119,
+      partyMemberHouseholds: 205,
+      signed: 1484,
+      firstDaySigned: 848,
+      agree: 2071,
+    });
+    expect(hp.project).toMatchObject({
+      kind: "OLD_DISTRICT",
+      countingUnit: "CERTIFICATE",
+      phase: "SIGNING",
+      isPublished: true,
+      agreementsEffectiveAt: null,
+    });
     expect(hp.project.signingStart).toEqual(cal.date(-21));
     expect(hp.project.signingEnd).toEqual(cal.date(35));
     expect(formatPercent(ratio(1484, 2119))).toBe("70.03");

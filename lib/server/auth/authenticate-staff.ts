@@ -7,7 +7,10 @@ import { recordAudit } from "../audit.ts";
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "./login-throttle.ts";
 
 export const ZStaffCredentials = z.object({
-  phone: z.string().trim().regex(/^1\d{10}$/, { error: "validation.phone" }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, { error: "validation.phone" }),
   password: z.string().min(1, { error: "validation.required" }).max(200),
 });
 

@@ -52,14 +52,25 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
     [t("dashboard.figures.daysLeft"), f.daysLeft ?? ""],
     [
       t("dashboard.figures.agreements"),
-      f.agreementStatus === "failed" ? t("project.failed") : f.agreementStatus === "effective" ? t("project.effective") : t("project.pending"),
+      f.agreementStatus === "failed"
+        ? t("project.failed")
+        : f.agreementStatus === "effective"
+          ? t("project.effective")
+          : t("project.pending"),
     ],
   ];
   for (const row of rows) sheet.addRow(row);
 
   const series = workbook.addWorksheet(t("dashboard.exportSheet.series"));
   series.columns = [{ width: 14 }, { width: 14 }, { width: 14 }, { width: 18 }];
-  bold(series.addRow([t("dashboard.charts.day"), t("dashboard.charts.signedThatDay"), t("dashboard.charts.cumulative"), t("dashboard.charts.rate")]));
+  bold(
+    series.addRow([
+      t("dashboard.charts.day"),
+      t("dashboard.charts.signedThatDay"),
+      t("dashboard.charts.cumulative"),
+      t("dashboard.charts.rate"),
+    ]),
+  );
   for (const p of dashboard.series) series.addRow([p.day, p.signed, p.cumulative, p.rate ?? ""]);
 
   const states = workbook.addWorksheet(t("dashboard.exportSheet.states"));
@@ -80,7 +91,8 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
       t("dashboard.league.overdue"),
     ]),
   );
-  for (const g of dashboard.league) league.addRow([g.rank, g.name, g.households, g.signed, g.rate ?? "", g.visitsLast7Days, g.overdueTasks]);
+  for (const g of dashboard.league)
+    league.addRow([g.rank, g.name, g.households, g.signed, g.rate ?? "", g.visitsLast7Days, g.overdueTasks]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -125,7 +137,17 @@ export async function districtOverviewWorkbook(overview: DistrictOverview, t: Tr
   }
   sheet.addRow([]);
   const totals = overview.totals;
-  bold(sheet.addRow([t("dashboard.overview.totals", { count: String(totals.projects) }), "", "", "", totals.eligible, totals.signed, totals.signingRate ?? ""]));
+  bold(
+    sheet.addRow([
+      t("dashboard.overview.totals", { count: String(totals.projects) }),
+      "",
+      "",
+      "",
+      totals.eligible,
+      totals.signed,
+      totals.signingRate ?? "",
+    ]),
+  );
   sheet.addRow([t("dashboard.overview.signedThisYear", { year: String(overview.year) }), "", "", "", "", overview.signedThisYear]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -14,7 +14,17 @@ import { parseInput } from "../../validation.ts";
 import { readDistrictProgress } from "../figures/district-progress.ts";
 import { requireDistrictReader } from "./dashboard-access.ts";
 
-export const OVERVIEW_SORTS = ["code", "name", "households", "signed", "rate", "firstDayRate", "relocationRate", "daysLeft", "risk"] as const;
+export const OVERVIEW_SORTS = [
+  "code",
+  "name",
+  "households",
+  "signed",
+  "rate",
+  "firstDayRate",
+  "relocationRate",
+  "daysLeft",
+  "risk",
+] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
 function firstString(value: unknown): unknown {
@@ -45,7 +55,14 @@ export type OverviewProject = {
   figures: ProgressFigures;
 };
 
-export type OverviewTotals = { projects: number; eligible: number; signed: number; signingRate: string | null; movedOut: number; relocationRate: string | null };
+export type OverviewTotals = {
+  projects: number;
+  eligible: number;
+  signed: number;
+  signingRate: string | null;
+  movedOut: number;
+  relocationRate: string | null;
+};
 
 export type DistrictOverview = {
   query: TOverviewQuery;
@@ -120,7 +137,18 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
     const signingEnd = p.signingEnd ? calendarDayOfDateColumn(p.signingEnd) : null;
     const { figures } = progressOf.get(p.id)!;
-    return { id: p.id, code: p.code, name: p.name, kind: p.kind, phase: p.phase, district: p.district, street: p.street, signingStart, signingEnd, figures };
+    return {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      phase: p.phase,
+      district: p.district,
+      street: p.street,
+      signingStart,
+      signingEnd,
+      figures,
+    };
   });
   const direction = query.dir === "desc" ? -1 : 1;
   rows.sort((a, b) => direction * compare(query.sort, a, b) || a.code.localeCompare(b.code));

@@ -32,7 +32,6 @@ const dashboardProjectSelect = {
   signingFailedAt: true,
 } satisfies Prisma.ProjectSelect;
 
-
 /** Serialisable (no Decimals, dates as ISO strings), so a live view can re-render it. */
 export type ProjectDashboard = {
   project: {

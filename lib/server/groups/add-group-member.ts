@@ -13,7 +13,10 @@ import { findManagedGroup } from "./find-managed-group.ts";
 
 export const ZAddGroupMemberInput = z.object({
   groupId: z.uuid(),
-  phone: z.string({ error: "validation.phone" }).trim().regex(/^1\d{10}$/, { error: "validation.phone" }),
+  phone: z
+    .string({ error: "validation.phone" })
+    .trim()
+    .regex(/^1\d{10}$/, { error: "validation.phone" }),
   /** Needed only when no staff user has this phone yet. */
   name: z.string().trim().max(50, { error: "validation.tooLong" }).optional().default(""),
   role: z.enum(["LEADER", "MEMBER"]).default("MEMBER"),

@@ -20,7 +20,10 @@ export async function setGroupMemberRole(actor: Actor, input: unknown): Promise<
   const { groupId, memberId, role } = parseInput(ZSetGroupMemberRoleInput, input);
   return db().$transaction(async (tx) => {
     const group = await findManagedGroup(tx, actor, groupId);
-    const member = await tx.workingGroupMember.findFirst({ where: { id: memberId, groupId }, select: { id: true, role: true, userId: true } });
+    const member = await tx.workingGroupMember.findFirst({
+      where: { id: memberId, groupId },
+      select: { id: true, role: true, userId: true },
+    });
     if (!member) throw new AppError("NOT_FOUND");
     if (member.role === role) return { role };
     await tx.workingGroupMember.update({ where: { id: memberId }, data: { role } });

@@ -57,7 +57,8 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
   const scopeFilter = (() => {
     switch (data.mode) {
       case "selection":
-        if (data.householdIds.length === 0) throw new AppError("VALIDATION", { fieldErrors: { householdIds: ["households.errors.selectHouseholds"] } });
+        if (data.householdIds.length === 0)
+          throw new AppError("VALIDATION", { fieldErrors: { householdIds: ["households.errors.selectHouseholds"] } });
         return { householdFilter: NO_FILTER, extra: { id: { in: data.householdIds } } satisfies Prisma.HouseholdWhereInput };
       case "building":
         if (!data.building) throw new AppError("VALIDATION", { fieldErrors: { building: ["households.errors.chooseBuilding"] } });

@@ -10,7 +10,14 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { formatRosterRow, ROSTER_COLUMN_KEYS, rosterHeader, type RosterLanguage, type RosterRecord } from "../../roster/columns.ts";
 import { parseInput } from "../../validation.ts";
 import { parseHouseholdListQuery } from "./household-filter.ts";
-import { findProjectInScope, orderedHouseholdIds, scopedFilterWhere, householdFactsSelect, stateFactsSelect, stateOf } from "./household-queries.ts";
+import {
+  findProjectInScope,
+  orderedHouseholdIds,
+  scopedFilterWhere,
+  householdFactsSelect,
+  stateFactsSelect,
+  stateOf,
+} from "./household-queries.ts";
 
 const ZExportInput = z.object({ projectId: z.uuid(), language: z.enum(["zh", "en"]).default("zh") });
 

@@ -22,7 +22,11 @@ export async function getHouseholdListOptions(actor: Actor, input: unknown): Pro
   const { projectId } = parseInput(ZInput, input);
   await findProjectInScope(actor, projectId);
   const [groups, buildings] = await Promise.all([
-    db().workingGroup.findMany({ where: { projectId, kind: "SIGNING" }, select: { id: true, name: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db().workingGroup.findMany({
+      where: { projectId, kind: "SIGNING" },
+      select: { id: true, name: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     db().household.findMany({
       where: { AND: [householdScope(actor), { projectId }] },
       select: { building: true },

@@ -129,35 +129,39 @@ export async function getHousehold(actor: Actor, input: unknown): Promise<Househ
     }),
     db().visitLog.findMany({
       where: { householdId: household.id },
-      select: { id: true, visitedAt: true, channel: true, summary: true, attitude: true, nextStep: true, author: { select: { name: true } } },
+      select: {
+        id: true,
+        visitedAt: true,
+        channel: true,
+        summary: true,
+        attitude: true,
+        nextStep: true,
+        author: { select: { name: true } },
+      },
       orderBy: { visitedAt: "desc" },
       take: TIMELINE_LIMIT,
     }),
   ]);
   const timeline: TimelineEntry[] = [
-    ...events.map(
-      (e): TimelineEntry => ({
-        kind: "audit",
-        id: `audit-${e.id}`,
-        at: e.createdAt,
-        action: e.action,
-        actorName: e.actor?.name ?? null,
-        before: jsonObject(e.before),
-        after: jsonObject(e.after),
-      }),
-    ),
-    ...visits.map(
-      (v): TimelineEntry => ({
-        kind: "visit",
-        id: `visit-${v.id}`,
-        at: v.visitedAt,
-        actorName: v.author?.name ?? null,
-        channel: v.channel,
-        summary: v.summary,
-        attitude: v.attitude,
-        nextStep: v.nextStep,
-      }),
-    ),
+    ...events.map((e): TimelineEntry => ({
+      kind: "audit",
+      id: `audit-${e.id}`,
+      at: e.createdAt,
+      action: e.action,
+      actorName: e.actor?.name ?? null,
+      before: jsonObject(e.before),
+      after: jsonObject(e.after),
+    })),
+    ...visits.map((v): TimelineEntry => ({
+      kind: "visit",
+      id: `visit-${v.id}`,
+      at: v.visitedAt,
+      actorName: v.author?.name ?? null,
+      channel: v.channel,
+      summary: v.summary,
+      attitude: v.attitude,
+      nextStep: v.nextStep,
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 
   const { project, signing, signingGroup, members, floorArea, livingArea, visitLogs: _visits, ...facts } = household;

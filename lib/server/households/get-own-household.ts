@@ -64,9 +64,7 @@ export async function getOwnHousehold(actor: Actor): Promise<OwnHousehold> {
       hasBeenVisited: household._count.visitLogs > 0,
     }),
     groupName: household.signingGroup?.name ?? null,
-    signing: household.signing
-      ? { ...household.signing, isEffective: project.agreementsEffectiveAt !== null }
-      : null,
+    signing: household.signing ? { ...household.signing, isEffective: project.agreementsEffectiveAt !== null } : null,
     project: {
       code: project.code,
       name: project.name,

@@ -63,9 +63,12 @@ export const ZHouseholdListQuery = ZHouseholdFilter.extend({
   sort: lenient(z.enum(HOUSEHOLD_SORTS)).transform((v) => v ?? "code"),
   dir: lenient(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
   page: lenient(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 1),
-  size: lenient(z.coerce.number().int().refine((n) => (HOUSEHOLD_PAGE_SIZES as readonly number[]).includes(n))).transform(
-    (v) => v ?? DEFAULT_PAGE_SIZE,
-  ),
+  size: lenient(
+    z.coerce
+      .number()
+      .int()
+      .refine((n) => (HOUSEHOLD_PAGE_SIZES as readonly number[]).includes(n)),
+  ).transform((v) => v ?? DEFAULT_PAGE_SIZE),
 });
 export type THouseholdListQuery = z.infer<typeof ZHouseholdListQuery>;
 
@@ -177,7 +180,9 @@ export function householdFilterWhere(filter: THouseholdFilter, now: Date = new D
 }
 
 /** Parses a URL's searchParams (a Next page's or a route's) into the list query. */
-export function parseHouseholdListQuery(searchParams: Record<string, string | string[] | undefined> | URLSearchParams): THouseholdListQuery {
+export function parseHouseholdListQuery(
+  searchParams: Record<string, string | string[] | undefined> | URLSearchParams,
+): THouseholdListQuery {
   const record: Record<string, string | string[] | undefined> = {};
   if (searchParams instanceof URLSearchParams) {
     for (const key of new Set(searchParams.keys())) record[key] = searchParams.getAll(key);

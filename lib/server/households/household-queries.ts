@@ -91,7 +91,10 @@ export function lastVisitOf(facts: StateFacts): Date | null {
 
 export type Direction = "asc" | "desc";
 
-const COLUMN_ORDER: Record<Exclude<HouseholdSort, "state" | "lastVisit">, (dir: Direction) => Prisma.HouseholdOrderByWithRelationInput[]> = {
+const COLUMN_ORDER: Record<
+  Exclude<HouseholdSort, "state" | "lastVisit">,
+  (dir: Direction) => Prisma.HouseholdOrderByWithRelationInput[]
+> = {
   code: (dir) => [{ code: dir }],
   building: (dir) => [{ building: dir }, { code: "asc" }],
   head: (dir) => [{ headName: dir }, { code: "asc" }],

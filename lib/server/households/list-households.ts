@@ -80,16 +80,20 @@ export async function listHouseholds(actor: Actor, input: unknown): Promise<Hous
   if (isColumnSort(query.sort)) {
     [total, rows] = await Promise.all([
       db().household.count({ where }),
-      db().household.findMany({ where, select: listItemSelect, orderBy: columnOrderBy(query.sort, query.dir), skip: offset, take: query.size }),
+      db().household.findMany({
+        where,
+        select: listItemSelect,
+        orderBy: columnOrderBy(query.sort, query.dir),
+        skip: offset,
+        take: query.size,
+      }),
     ]);
   } else {
     // State and last visit are derived: order the matching ids in SQL, then load one page.
     const ids = (await db().household.findMany({ where, select: { id: true } })).map((r) => r.id);
     total = ids.length;
     const pageIds = await orderIdsByDerived(ids, query.sort, query.dir, { limit: query.size, offset });
-    const byId = new Map(
-      (await db().household.findMany({ where: { id: { in: pageIds } }, select: listItemSelect })).map((r) => [r.id, r]),
-    );
+    const byId = new Map((await db().household.findMany({ where: { id: { in: pageIds } }, select: listItemSelect })).map((r) => [r.id, r]));
     rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   }
 

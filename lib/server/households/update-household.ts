@@ -39,7 +39,12 @@ const optionalArea = z
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "households.errors.area" }).nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,8}(\.\d{1,2})?$/, { error: "households.errors.area" })
+      .nullable(),
+  );
 
 /** Checkboxes post "on" when ticked and nothing otherwise; programmatic callers may pass booleans. */
 const checkbox = z
@@ -61,32 +66,34 @@ const phone = z
       .nullable(),
   );
 
-export const ZUpdateHouseholdInput = z.object({
-  projectId: z.uuid(),
-  householdId: z.uuid(),
-  /** The version the form was rendered with. */
-  version: z.coerce.number().int().min(1),
-  lane: optionalText(),
-  building: requiredText(100),
-  number: optionalText(),
-  room: optionalText(),
-  address: requiredText(300),
-  headName: requiredText(50),
-  phone,
-  registeredPopulation: count,
-  residentCount: count,
-  floorArea: area,
-  livingArea: optionalArea,
-  tenure: z.enum(TENURES, { error: "validation.required" }),
-  ownerLocation: z.enum(OWNER_LOCATIONS, { error: "validation.required" }),
-  isPartyMemberHousehold: checkbox,
-  isHardship: checkbox,
-  isElderlySickDisabled: checkbox,
-  hasFamilyDispute: checkbox,
-}).refine((v) => v.livingArea === null || Number(v.livingArea) <= Number(v.floorArea), {
-  error: "households.errors.livingAboveFloor",
-  path: ["livingArea"],
-});
+export const ZUpdateHouseholdInput = z
+  .object({
+    projectId: z.uuid(),
+    householdId: z.uuid(),
+    /** The version the form was rendered with. */
+    version: z.coerce.number().int().min(1),
+    lane: optionalText(),
+    building: requiredText(100),
+    number: optionalText(),
+    room: optionalText(),
+    address: requiredText(300),
+    headName: requiredText(50),
+    phone,
+    registeredPopulation: count,
+    residentCount: count,
+    floorArea: area,
+    livingArea: optionalArea,
+    tenure: z.enum(TENURES, { error: "validation.required" }),
+    ownerLocation: z.enum(OWNER_LOCATIONS, { error: "validation.required" }),
+    isPartyMemberHousehold: checkbox,
+    isHardship: checkbox,
+    isElderlySickDisabled: checkbox,
+    hasFamilyDispute: checkbox,
+  })
+  .refine((v) => v.livingArea === null || Number(v.livingArea) <= Number(v.floorArea), {
+    error: "households.errors.livingAboveFloor",
+    path: ["livingArea"],
+  });
 export type TUpdateHouseholdInput = z.infer<typeof ZUpdateHouseholdInput>;
 
 const EDITABLE_FIELDS = [
@@ -122,7 +129,8 @@ type Comparable = string | number | boolean | null;
 
 function comparable(value: unknown): Comparable {
   if (value === null || value === undefined) return null;
-  if (typeof value === "object" && "toFixed" in value && typeof value.toFixed === "function") return (value as { toFixed(d: number): string }).toFixed(2);
+  if (typeof value === "object" && "toFixed" in value && typeof value.toFixed === "function")
+    return (value as { toFixed(d: number): string }).toFixed(2);
   return value as Comparable;
 }
 

@@ -11,7 +11,10 @@ import { parseInput } from "../../validation.ts";
 
 export const ZBattleMapInput = z.object({
   projectId: z.uuid(),
-  groupId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  groupId: z
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 const tileSelect = {

@@ -17,7 +17,10 @@ export const ZCreateProjectInput = ZProjectFields.and(
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: "validation.projectCode" }),
     /** Phone of the staff user who becomes secretary of the project's temporary Party branch. */
-    secretaryPhone: z.string().trim().regex(/^1\d{10}$/, { error: "validation.phone" }),
+    secretaryPhone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, { error: "validation.phone" }),
   }),
 );
 

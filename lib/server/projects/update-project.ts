@@ -9,9 +9,7 @@ import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { ZProjectFields, type TProjectFields } from "./project-input.ts";
 
-export const ZUpdateProjectInput = ZProjectFields.and(
-  z.object({ projectId: z.uuid(), version: z.coerce.number().int().positive() }),
-);
+export const ZUpdateProjectInput = ZProjectFields.and(z.object({ projectId: z.uuid(), version: z.coerce.number().int().positive() }));
 
 function comparable(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -64,7 +62,15 @@ export async function updateProject(actor: Actor, input: unknown): Promise<{ id:
     });
     if (count === 0) throw new AppError("CONFLICT");
     if (Object.keys(after).length > 0) {
-      await recordAudit(tx, { actorId: actor.userId, action: "update:project", entity: "project", entityId: projectId, projectId, before, after });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "update:project",
+        entity: "project",
+        entityId: projectId,
+        projectId,
+        before,
+        after,
+      });
     }
     return { id: projectId, changed: Object.keys(after) };
   });

@@ -23,10 +23,7 @@ export type TIssueResidentAccessCodeInput = z.infer<typeof ZIssueResidentAccessC
 /** Rule: secretaries issue access codes for any household of their project, group leaders for
  *  their own group's households. A new code replaces the old one at once. The code is returned
  *  once and stored only as a hash; the audit event records that a code was issued, not the code. */
-export async function issueResidentAccessCode(
-  actor: Actor,
-  input: unknown,
-): Promise<{ householdCode: string; accessCode: string }> {
+export async function issueResidentAccessCode(actor: Actor, input: unknown): Promise<{ householdCode: string; accessCode: string }> {
   requirePermission(actor, "issue", "access-code");
   const { projectId, householdCode } = parseInput(ZIssueResidentAccessCodeInput, input);
 

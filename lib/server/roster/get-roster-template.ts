@@ -1,13 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import type { Actor } from "../../auth/actor-types.ts";
-import {
-  exampleRosterRecord,
-  formatRosterRow,
-  ROSTER_COLUMNS,
-  ROSTER_LIMITS,
-  type AnyRosterColumn,
-} from "../../roster/columns.ts";
+import { exampleRosterRecord, formatRosterRow, ROSTER_COLUMNS, ROSTER_LIMITS, type AnyRosterColumn } from "../../roster/columns.ts";
 import { getRosterImportContext } from "./get-roster-import-context.ts";
 
 export type RosterTemplate = { fileName: string; bytes: Uint8Array };
@@ -42,11 +36,7 @@ export async function getRosterTemplate(actor: Actor, input: unknown): Promise<R
     width: Math.max(10, column.zh.length * 2 + 4, column.key === "address" ? 36 : 0),
     style: {
       numFmt:
-        column.key === "floorArea" || column.key === "livingArea"
-          ? AREA_FORMAT
-          : typeof column.example === "number"
-            ? "0"
-            : TEXT_FORMAT,
+        column.key === "floorArea" || column.key === "livingArea" ? AREA_FORMAT : typeof column.example === "number" ? "0" : TEXT_FORMAT,
     },
   }));
   const header = sheet.getRow(1);

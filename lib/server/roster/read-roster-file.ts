@@ -6,9 +6,7 @@ import type { RosterProblem, RosterProgressListener } from "../../roster/import-
 import { isBlankRow, type RosterTable } from "../../roster/validate.ts";
 
 export type RosterFileKind = "xlsx" | "csv";
-export type ReadRosterFileResult =
-  | { ok: true; kind: RosterFileKind; table: RosterTable }
-  | { ok: false; problem: RosterProblem };
+export type ReadRosterFileResult = { ok: true; kind: RosterFileKind; table: RosterTable } | { ok: false; problem: RosterProblem };
 
 const fileProblem = (key: string, params?: RosterProblem["params"]): ReadRosterFileResult => ({
   ok: false,

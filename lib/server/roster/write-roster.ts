@@ -138,7 +138,11 @@ export async function writeRoster(tx: Prisma.TransactionClient, input: WriteRost
     return group;
   };
 
-  const existing = await readExisting(tx, projectId, rows.map((r) => r.record.code));
+  const existing = await readExisting(
+    tx,
+    projectId,
+    rows.map((r) => r.record.code),
+  );
   const presentFields = FIELDS.filter((field) => columns.includes(field));
 
   const creates: Record<string, unknown>[] = [];
@@ -236,7 +240,12 @@ export async function writeRoster(tx: Prisma.TransactionClient, input: WriteRost
       audit.push(event("import:household", id, null, created.after));
       if (created.group) {
         audit.push(
-          event("assign:household", id, { signingGroupId: null, signingGroupName: null }, { signingGroupId: created.group.id, signingGroupName: created.group.name }),
+          event(
+            "assign:household",
+            id,
+            { signingGroupId: null, signingGroupName: null },
+            { signingGroupId: created.group.id, signingGroupName: created.group.name },
+          ),
         );
       }
     }
@@ -260,7 +269,9 @@ export async function writeRoster(tx: Prisma.TransactionClient, input: WriteRost
   }
 
   if (audit.length > 0) {
-    const auditColumns = ["actorId", "action", "entity", "entityId", "projectId", "before", "after", "ip", "userAgent"].map(quote).join(", ");
+    const auditColumns = ["actorId", "action", "entity", "entityId", "projectId", "before", "after", "ip", "userAgent"]
+      .map(quote)
+      .join(", ");
     await insertJson(
       tx,
       `INSERT INTO "AuditEvent" (${auditColumns}, "createdAt")

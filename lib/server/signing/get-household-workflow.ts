@@ -65,7 +65,9 @@ export async function getHouseholdWorkflow(actor: Actor, input: unknown): Promis
     exclusionReason: row.exclusionReason,
     movedOutAt: row.movedOutAt,
     handedOverAt: row.handedOverAt,
-    signing: row.signing ? { agreementNumber: row.signing.agreementNumber, channel: row.signing.channel, signedAt: row.signing.signedAt } : null,
+    signing: row.signing
+      ? { agreementNumber: row.signing.agreementNumber, channel: row.signing.channel, signedAt: row.signing.signedAt }
+      : null,
     agreements: project.signingFailedAt ? "FAILED" : project.agreementsEffectiveAt ? "EFFECTIVE" : "PENDING",
     options: workflowOptions(household, project, clock),
     mayRecord,

@@ -12,7 +12,14 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { SigningChannel } from "../../generated/prisma/enums.ts";
 import { parseInput } from "../../validation.ts";
 import { readProjectFigures, type ProjectFigures } from "../figures/project-figures.ts";
-import { stateOf, toWorkflowHousehold, toWorkflowProject, workflowClock, workflowHouseholdSelect, workflowProjectSelect } from "./workflow.ts";
+import {
+  stateOf,
+  toWorkflowHousehold,
+  toWorkflowProject,
+  workflowClock,
+  workflowHouseholdSelect,
+  workflowProjectSelect,
+} from "./workflow.ts";
 
 const ZGetSigningDeskInput = z.object({
   projectId: z.uuid(),
@@ -95,7 +102,13 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
       : Promise.resolve(null),
     db().signing.findMany({
       where: { projectId, recordedById: actor.userId, createdAt: { gte: startOfToday } },
-      select: { householdId: true, agreementNumber: true, channel: true, signedAt: true, household: { select: { code: true, headName: true } } },
+      select: {
+        householdId: true,
+        agreementNumber: true,
+        channel: true,
+        signedAt: true,
+        household: { select: { code: true, headName: true } },
+      },
       orderBy: { createdAt: "desc" },
       take: 50,
     }),
@@ -115,7 +128,9 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
         groupName: row.signingGroup?.name ?? null,
         state: stateOf(household, row.visitLogs.length > 0),
         exclusionReason: row.exclusionReason,
-        signing: row.signing ? { agreementNumber: row.signing.agreementNumber, channel: row.signing.channel, signedAt: row.signing.signedAt } : null,
+        signing: row.signing
+          ? { agreementNumber: row.signing.agreementNumber, channel: row.signing.channel, signedAt: row.signing.signedAt }
+          : null,
         signRefusal: refusalOf(household, workflowProject, { kind: "SIGN", signedAt: clock.now }, clock),
       },
     };
@@ -124,7 +139,13 @@ export async function getSigningDesk(actor: Actor, input: unknown): Promise<Sign
   }
 
   return {
-    project: { id: project.id, code: project.code, name: project.name, agreementsEffectiveAt: project.agreementsEffectiveAt, signingFailedAt: project.signingFailedAt },
+    project: {
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      agreementsEffectiveAt: project.agreementsEffectiveAt,
+      signingFailedAt: project.signingFailedAt,
+    },
     figures: figures.get(project.id)!,
     closedBecause: signingDeskRefusal(workflowProject, clock),
     lookup,

@@ -15,7 +15,11 @@ export async function recordHandOver(actor: Actor, input: unknown): Promise<Hous
     event: ({ handedOverAt }, clock) => ({ kind: "HAND_OVER", handedOverAt: handedOverAt ?? clock.now }),
     timeField: "handedOverAt",
     update: ({ event }) => ({ handedOverAt: event.handedOverAt }),
-    audit: ({ event }) => ({ action: "record:hand-over", before: { handedOverAt: null }, after: { handedOverAt: event.handedOverAt.toISOString() } }),
+    audit: ({ event }) => ({
+      action: "record:hand-over",
+      before: { handedOverAt: null },
+      after: { handedOverAt: event.handedOverAt.toISOString() },
+    }),
     notify: "hand-over",
     finish: ({ event }) => ({ handedOverAt: event.handedOverAt }),
   });

@@ -16,7 +16,11 @@ export async function recordMoveOut(actor: Actor, input: unknown): Promise<House
     event: ({ movedOutAt }, clock) => ({ kind: "MOVE_OUT", movedOutAt: movedOutAt ?? clock.now }),
     timeField: "movedOutAt",
     update: ({ event }) => ({ movedOutAt: event.movedOutAt }),
-    audit: ({ event }) => ({ action: "record:move-out", before: { movedOutAt: null }, after: { movedOutAt: event.movedOutAt.toISOString() } }),
+    audit: ({ event }) => ({
+      action: "record:move-out",
+      before: { movedOutAt: null },
+      after: { movedOutAt: event.movedOutAt.toISOString() },
+    }),
     notify: "move-out",
     finish: ({ event }) => ({ movedOutAt: event.movedOutAt }),
   });

@@ -6,7 +6,13 @@ import { AppError } from "../../errors.ts";
 import { SigningChannel } from "../../generated/prisma/enums.ts";
 import { requiredText } from "../../validation.ts";
 import { lockProject, markEffectiveIfReached } from "./effectiveness.ts";
-import { refusalError, runHouseholdEvent, ZHouseholdEventTarget, ZOptionalTime, type HouseholdEventResult } from "./internal/household-event.ts";
+import {
+  refusalError,
+  runHouseholdEvent,
+  ZHouseholdEventTarget,
+  ZOptionalTime,
+  type HouseholdEventResult,
+} from "./internal/household-event.ts";
 import { toWorkflowProject } from "./workflow.ts";
 
 export const ZRecordSigningInput = ZHouseholdEventTarget.extend({
@@ -28,7 +34,10 @@ export type RecordSigningResult = HouseholdEventResult & {
 const AGREEMENT_NUMBER_CONSTRAINT = "Signing_projectId_agreementNumber_key";
 
 function agreementNumberTaken(): AppError {
-  return new AppError("VALIDATION", { detail: "agreement number taken", fieldErrors: { agreementNumber: ["signing.agreementNumberTaken"] } });
+  return new AppError("VALIDATION", {
+    detail: "agreement number taken",
+    fieldErrors: { agreementNumber: ["signing.agreementNumberTaken"] },
+  });
 }
 
 function isUniqueViolationOf(error: unknown, constraint: string): boolean {

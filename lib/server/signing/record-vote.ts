@@ -18,7 +18,11 @@ export async function recordVote(actor: Actor, input: unknown): Promise<Househol
     schema: ZRecordVoteInput,
     event: ({ vote }) => ({ kind: "VOTE", vote }),
     update: ({ input, clock }) => ({ firstRoundVote: input.vote, firstRoundVotedAt: clock.now }),
-    audit: ({ input, household }) => ({ action: "record:vote", before: { firstRoundVote: household.firstRoundVote }, after: { firstRoundVote: input.vote } }),
+    audit: ({ input, household }) => ({
+      action: "record:vote",
+      before: { firstRoundVote: household.firstRoundVote },
+      after: { firstRoundVote: input.vote },
+    }),
     notify: "vote",
     finish: ({ input }) => ({ vote: input.vote }),
   });

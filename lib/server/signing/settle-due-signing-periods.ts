@@ -7,7 +7,9 @@ import { workflowClock } from "./workflow.ts";
 /** Rule: settles every project whose signing period ended before `now`'s day and which is neither
  *  effective nor failed yet (see settleSigningPeriod). Idempotent; a scheduler runs it daily
  *  after midnight through scripts/settle-signing-periods.ts. */
-export async function settleDueSigningPeriods(now: Date): Promise<{ projectId: string; code: string; outcome: SettleOutcome; changed: boolean }[]> {
+export async function settleDueSigningPeriods(
+  now: Date,
+): Promise<{ projectId: string; code: string; outcome: SettleOutcome; changed: boolean }[]> {
   const today = calendarDayOf(now, workflowClock(now).timeZone);
   const due = await db().project.findMany({
     where: {

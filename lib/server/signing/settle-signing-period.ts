@@ -59,7 +59,13 @@ export async function settleSigningPeriod(projectId: string, now: Date): Promise
         SELECT s."signedAt" FROM "Signing" s JOIN "Household" h ON h."id" = s."householdId"
         WHERE s."projectId" = ${project.id}::uuid AND NOT h."isExcluded"
         ORDER BY s."signedAt", s."id" OFFSET ${required - 1} LIMIT 1`;
-      await markEffective(tx, project, { actorId: null, at: reaching!.signedAt, signed: counts.signed, eligible: counts.eligible, thresholdBp });
+      await markEffective(tx, project, {
+        actorId: null,
+        at: reaching!.signedAt,
+        signed: counts.signed,
+        eligible: counts.eligible,
+        thresholdBp,
+      });
       return { outcome: "EFFECTIVE" as const, changed: true };
     }
 
@@ -71,7 +77,13 @@ export async function settleSigningPeriod(projectId: string, now: Date): Promise
       entityId: project.id,
       projectId: project.id,
       before: { signingFailedAt: null },
-      after: { signingFailedAt: now.toISOString(), signingEnd: period.signingEnd, signed: counts.signed, eligible: counts.eligible, required },
+      after: {
+        signingFailedAt: now.toISOString(),
+        signingEnd: period.signingEnd,
+        signed: counts.signed,
+        eligible: counts.eligible,
+        required,
+      },
     });
     return { outcome: "FAILED" as const, changed: true };
   });

@@ -17,7 +17,12 @@ export type TUndoHouseholdEventInput = z.input<typeof ZUndoHouseholdEventInput>;
  *  that clear it and the audit's "after". */
 const UNDO: Record<
   UndoableStep,
-  { action: string; before: (household: WorkflowHouseholdRow) => Prisma.InputJsonObject; clear: Prisma.HouseholdUpdateManyMutationInput; after: Prisma.InputJsonObject }
+  {
+    action: string;
+    before: (household: WorkflowHouseholdRow) => Prisma.InputJsonObject;
+    clear: Prisma.HouseholdUpdateManyMutationInput;
+    after: Prisma.InputJsonObject;
+  }
 > = {
   VOTE: {
     action: "undo:vote",
@@ -28,7 +33,12 @@ const UNDO: Record<
   // The Signing row is what records a signing (deleted in finish); no household column does.
   SIGNING: {
     action: "undo:signing",
-    before: ({ signing }) => ({ signed: true, agreementNumber: signing!.agreementNumber, channel: signing!.channel, signedAt: signing!.signedAt.toISOString() }),
+    before: ({ signing }) => ({
+      signed: true,
+      agreementNumber: signing!.agreementNumber,
+      channel: signing!.channel,
+      signedAt: signing!.signedAt.toISOString(),
+    }),
     clear: {},
     after: { signed: false },
   },
@@ -59,7 +69,11 @@ export async function undoHouseholdEvent(actor: Actor, input: unknown): Promise<
     schema: ZUndoHouseholdEventInput,
     event: ({ kind }) => ({ kind: "UNDO", step: kind }),
     update: ({ input }) => UNDO[input.kind].clear,
-    audit: ({ input: { kind, reason }, household }) => ({ action: UNDO[kind].action, before: UNDO[kind].before(household), after: { ...UNDO[kind].after, reason } }),
+    audit: ({ input: { kind, reason }, household }) => ({
+      action: UNDO[kind].action,
+      before: UNDO[kind].before(household),
+      after: { ...UNDO[kind].after, reason },
+    }),
     notify: "undo",
     finish: async ({ input: { kind }, household }, tx) => {
       if (kind === "SIGNING") await tx.signing.delete({ where: { householdId: household.id }, select: { id: true } });

@@ -106,7 +106,15 @@ function resolveSchedule(code: string, given: Partial<ProjectSchedule>): Project
   const noticeEnd = given.noticeEnd ?? consultationStart - 6;
   const noticeStart = given.noticeStart ?? noticeEnd - 29;
   const branchEstablished = given.branchEstablished ?? noticeStart - 15;
-  const schedule: ProjectSchedule = { branchEstablished, noticeStart, noticeEnd, consultationStart, consultationEnd, signingStart, signingEnd };
+  const schedule: ProjectSchedule = {
+    branchEstablished,
+    noticeStart,
+    noticeEnd,
+    consultationStart,
+    consultationEnd,
+    signingStart,
+    signingEnd,
+  };
   const order = [branchEstablished, noticeStart, noticeEnd, consultationStart, consultationEnd, signingStart, signingEnd];
   for (let i = 1; i < order.length; i++) {
     if (order[i]! < order[i - 1]!) throw new RangeError(`schedule of ${code} is out of order: ${JSON.stringify(schedule)}`);

@@ -36,7 +36,13 @@ export function planDemands(ctx: PlanContext, org: ProjectOrganisation, { eligib
 function demandCategory(rDemand: Rng, h: HouseholdState): DemandCategory {
   if (h.hasDispute) return "FAMILY_DISPUTE";
   if (h.isHardship && rDemand.chance(0.6)) return "HARDSHIP";
-  return rDemand.weighted([["COMPENSATION", 0.32], ["RESETTLEMENT_HOUSING", 0.22], ["POLICY_QUESTION", 0.28], ["OTHER", 0.1], ["HARDSHIP", 0.08]] as const);
+  return rDemand.weighted([
+    ["COMPENSATION", 0.32],
+    ["RESETTLEMENT_HOUSING", 0.22],
+    ["POLICY_QUESTION", 0.28],
+    ["OTHER", 0.1],
+    ["HARDSHIP", 0.08],
+  ] as const);
 }
 
 type Demand = { h: HouseholdState; category: DemandCategory; route: PlannedGroup | undefined; conferenceId: string | null };
@@ -51,12 +57,18 @@ function planDemand(ctx: PlanContext, org: ProjectOrganisation, rDemand: Rng, { 
   // Escalation needs a conference to escalate to.
   const status: DemandStatus = h.signedAt
     ? "RESOLVED"
-    : rDemand.weighted([["OPEN", 0.35], ["IN_PROGRESS", 0.4], ["ESCALATED", conferenceId ? 0.1 : 0], ["RESOLVED", 0.15]] as const);
+    : rDemand.weighted([
+        ["OPEN", 0.35],
+        ["IN_PROGRESS", 0.4],
+        ["ESCALATED", conferenceId ? 0.1 : 0],
+        ["RESOLVED", 0.15],
+      ] as const);
   const resolvedAt =
     status === "RESOLVED"
       ? new Date(Math.min((h.signedAt ?? cal.at(0, 0)).getTime() - HOUR, createdAt.getTime() + rDemand.int(1, 6) * DAY))
       : null;
-  const escalatedAt = status === "ESCALATED" ? new Date(Math.min(cal.at(-1, 18).getTime(), createdAt.getTime() + rDemand.int(2, 8) * DAY)) : null;
+  const escalatedAt =
+    status === "ESCALATED" ? new Date(Math.min(cal.at(-1, 18).getTime(), createdAt.getTime() + rDemand.int(2, 8) * DAY)) : null;
   const staff = org.groupStaff[h.group]!;
   ctx.plan.demands.push({
     id: ctx.id(createdAt.getTime()),

@@ -29,7 +29,12 @@ function planHouseholdDeterminations(ctx: PlanContext, rDet: Rng, window: { star
   const rows = [
     { kind: "POPULATION" as const, population: h.population, amount: null, details: { registered: h.population } },
     { kind: "AREA" as const, population: null, amount: money(h.floorArea), details: { floorArea: h.floorArea } },
-    { kind: "VALUATION" as const, population: null, amount: money(unitPrice * h.floorArea), details: { unitPrice, floorArea: h.floorArea } },
+    {
+      kind: "VALUATION" as const,
+      population: null,
+      amount: money(unitPrice * h.floorArea),
+      details: { unitPrice, floorArea: h.floorArea },
+    },
   ];
   for (const row of rows) {
     const determinationId = ctx.id(at.getTime());
@@ -52,7 +57,13 @@ function planHouseholdDeterminations(ctx: PlanContext, rDet: Rng, window: { star
 }
 
 /** Raised within the disclosure period; resolved once the period is over. */
-function planObjection(ctx: PlanContext, rDet: Rng, window: { start: number; end: number }, determinationId: string, raisedBy: string): void {
+function planObjection(
+  ctx: PlanContext,
+  rDet: Rng,
+  window: { start: number; end: number },
+  determinationId: string,
+  raisedBy: string,
+): void {
   const { cal } = ctx;
   const raisedAt = cal.at(rDet.int(window.start, Math.min(window.end, -1)), 10 + rDet.next() * 6);
   const resolved = window.end < 0;

@@ -29,7 +29,14 @@ export function drawFamily(ctx: PlanContext, rPeople: Rng, size: number, ownerLo
   const headYear = rPeople.int(earliest, latest);
   const headSurname = randomSurname(rPeople, nameRegion);
   const region = randomRegionCode(rPeople, ctx.regionSet, ownerLocation);
-  const members: Person[] = [{ name: randomPersonName(rPeople, { sex: headSex, birthYear: headYear, surname: headSurname }), relation: "户主", year: headYear, sex: headSex }];
+  const members: Person[] = [
+    {
+      name: randomPersonName(rPeople, { sex: headSex, birthYear: headYear, surname: headSurname }),
+      relation: "户主",
+      year: headYear,
+      sex: headSex,
+    },
+  ];
   if (size >= 2 && rPeople.chance(0.8)) {
     const sex = headSex === "M" ? "F" : "M";
     const year = Math.min(anchorYear - 20, headYear + rPeople.int(-4, 4));
@@ -47,16 +54,31 @@ function drawRelative(ctx: PlanContext, rPeople: Rng, head: { year: number; surn
   if (roll < 0.6 && head.year + 22 <= anchorYear) {
     const sex = rPeople.chance(0.5) ? "M" : "F";
     const year = Math.min(anchorYear - 1, head.year + rPeople.int(22, 34));
-    return { name: randomPersonName(rPeople, { sex, birthYear: year, surname: familySurname }), relation: sex === "M" ? "儿子" : "女儿", year, sex };
+    return {
+      name: randomPersonName(rPeople, { sex, birthYear: year, surname: familySurname }),
+      relation: sex === "M" ? "儿子" : "女儿",
+      year,
+      sex,
+    };
   }
   if (roll < 0.75 && head.year >= 1950) {
     const sex = rPeople.chance(0.4) ? "M" : "F";
     const year = Math.max(1925, head.year - rPeople.int(22, 32));
-    return { name: randomPersonName(rPeople, { sex, birthYear: year, surname: sex === "M" ? head.surname : undefined, region: ctx.nameRegion }), relation: sex === "M" ? "父亲" : "母亲", year, sex };
+    return {
+      name: randomPersonName(rPeople, { sex, birthYear: year, surname: sex === "M" ? head.surname : undefined, region: ctx.nameRegion }),
+      relation: sex === "M" ? "父亲" : "母亲",
+      year,
+      sex,
+    };
   }
   const sex = rPeople.chance(0.5) ? "M" : "F";
   const year = Math.min(anchorYear - 1, head.year + rPeople.int(46, 62));
-  return { name: randomPersonName(rPeople, { sex, birthYear: year, surname: familySurname }), relation: sex === "M" ? "孙子" : "孙女", year, sex };
+  return {
+    name: randomPersonName(rPeople, { sex, birthYear: year, surname: familySurname }),
+    relation: sex === "M" ? "孙子" : "孙女",
+    year,
+    sex,
+  };
 }
 
 /** The member rows; in a Party-member household the head, or sometimes the spouse, is the Party member. */

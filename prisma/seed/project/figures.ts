@@ -18,7 +18,10 @@ export type FigureSources = {
   openTasks: number;
 };
 
-export function summariseFigures(ctx: PlanContext, { households, firstRound, signings, moveOuts, phase, openTasks }: FigureSources): ProjectFigures {
+export function summariseFigures(
+  ctx: PlanContext,
+  { households, firstRound, signings, moveOuts, phase, openTasks }: FigureSources,
+): ProjectFigures {
   return {
     households: households.all.length,
     excluded: households.excludedCount,

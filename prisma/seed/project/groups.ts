@@ -58,7 +58,11 @@ function planSigningGroups(ctx: PlanContext, roster: StaffRoster, projectId: str
   const membersPerGroup = options.membersPerSigningGroup ?? 3;
   const groups: PlannedGroup[] = [];
   for (let g = 0; g < count; g++) {
-    const leader = roster.make(ctx.kind === "SHANTYTOWN" ? "streetOffice" : "expropriationOffice", 0.9, options.accounts?.signingGroupLeaders?.[g]);
+    const leader = roster.make(
+      ctx.kind === "SHANTYTOWN" ? "streetOffice" : "expropriationOffice",
+      0.9,
+      options.accounts?.signingGroupLeaders?.[g],
+    );
     const named = (options.accounts?.signingGroupMembers ?? []).filter((m) => m.group === g).map((m) => m.account);
     const members = Array.from({ length: Math.max(membersPerGroup, named.length) }, (_, k) =>
       roster.make(roster.rng.weighted(roster.unitWeights), 0.65, named[k]),
@@ -73,12 +77,21 @@ function planSpecialGroups(ctx: PlanContext, roster: StaffRoster, projectId: str
   return (ctx.options.specialGroups ?? []).map((specialty) => {
     const unitKey = SPECIALTY_UNIT[specialty];
     const leader = roster.make(unitKey, 0.85);
-    const members = Array.from({ length: membersPerGroup }, () => roster.make(roster.rng.chance(0.6) ? unitKey : roster.rng.weighted(roster.unitWeights), 0.6));
+    const members = Array.from({ length: membersPerGroup }, () =>
+      roster.make(roster.rng.chance(0.6) ? unitKey : roster.rng.weighted(roster.unitWeights), 0.6),
+    );
     return addGroup(ctx, projectId, SPECIALTY_NAMES[specialty], specialty, leader, members);
   });
 }
 
-function addGroup(ctx: PlanContext, projectId: string, groupName: string, specialty: GroupSpecialty | null, leader: Staff, members: Staff[]): PlannedGroup {
+function addGroup(
+  ctx: PlanContext,
+  projectId: string,
+  groupName: string,
+  specialty: GroupSpecialty | null,
+  leader: Staff,
+  members: Staff[],
+): PlannedGroup {
   const { plan, setupAt } = ctx;
   const groupId = ctx.id(setupAt);
   plan.workingGroups.push({
@@ -89,8 +102,23 @@ function addGroup(ctx: PlanContext, projectId: string, groupName: string, specia
     name: groupName,
     createdAt: new Date(setupAt),
   });
-  plan.workingGroupMembers.push({ id: ctx.id(setupAt), groupId, userId: leader.id, role: "LEADER", unitId: leader.unitId, createdAt: new Date(setupAt) });
-  for (const m of members) plan.workingGroupMembers.push({ id: ctx.id(setupAt), groupId, userId: m.id, role: "MEMBER", unitId: m.unitId, createdAt: new Date(setupAt) });
+  plan.workingGroupMembers.push({
+    id: ctx.id(setupAt),
+    groupId,
+    userId: leader.id,
+    role: "LEADER",
+    unitId: leader.unitId,
+    createdAt: new Date(setupAt),
+  });
+  for (const m of members)
+    plan.workingGroupMembers.push({
+      id: ctx.id(setupAt),
+      groupId,
+      userId: m.id,
+      role: "MEMBER",
+      unitId: m.unitId,
+      createdAt: new Date(setupAt),
+    });
   return { id: groupId, name: groupName, specialty, leaderId: leader.id, memberIds: members.map((m) => m.id), partyGroupId: null };
 }
 
@@ -111,10 +139,19 @@ export function planPartyBranch(ctx: PlanContext, roster: StaffRoster, projectId
   });
   for (const staff of roster.byId.values()) {
     if (!staff.isPartyMember) continue;
-    plan.partyBranchMembers.push({ id: ctx.id(setupAt), branchId, userId: staff.id, unitId: staff.unitId, joinedAt: cal.at(branchEstablished, 10) });
+    plan.partyBranchMembers.push({
+      id: ctx.id(setupAt),
+      branchId,
+      userId: staff.id,
+      unitId: staff.unitId,
+      joinedAt: cal.at(branchEstablished, 10),
+    });
   }
   // Signing groups always have a Party group; special groups only when asked (Shenzhen style, the shantytown default).
-  const withPartyGroups = [...groups.signingGroups, ...((options.partyGroupsInSpecialGroups ?? ctx.kind === "SHANTYTOWN") ? groups.specialGroups : [])];
+  const withPartyGroups = [
+    ...groups.signingGroups,
+    ...((options.partyGroupsInSpecialGroups ?? ctx.kind === "SHANTYTOWN") ? groups.specialGroups : []),
+  ];
   for (const group of withPartyGroups) {
     const candidates = [group.leaderId, ...group.memberIds].filter((uid) => roster.byId.get(uid)?.isPartyMember);
     const partyGroupId = ctx.id(setupAt);

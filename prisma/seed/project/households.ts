@@ -99,7 +99,14 @@ export function planHouseholds(ctx: PlanContext, org: ProjectOrganisation): Hous
     all.push(planHousehold(ctx, org, draws, slot));
   }
   const byCode = new Map(all.map((h) => [h.code, h]));
-  return { all, eligible: all.filter((h) => !h.isExcluded), byCode, keepUnsigned: residentsKeptUnsigned(ctx, byCode), excludedCount, partyCount };
+  return {
+    all,
+    eligible: all.filter((h) => !h.isExcluded),
+    byCode,
+    keepUnsigned: residentsKeptUnsigned(ctx, byCode),
+    excludedCount,
+    partyCount,
+  };
 }
 
 /** Excluded households first in one random order, Party-member households next, so the two never overlap. */
@@ -158,7 +165,9 @@ function planHousehold(ctx: PlanContext, org: ProjectOrganisation, draws: Draws,
     hasFamilyDispute: traits.hasDispute,
     signingGroupId: org.signingGroups[slot.group]!.id,
     isExcluded: slot.isExcluded,
-    exclusionReason: slot.isExcluded ? rHouse.pick(["产权人下落不明，依法另行处理", "权属争议诉讼中，暂不纳入统计", "房屋已由单位自管，另行协商"]) : null,
+    exclusionReason: slot.isExcluded
+      ? rHouse.pick(["产权人下落不明，依法另行处理", "权属争议诉讼中，暂不纳入统计", "房屋已由单位自管，另行协商"])
+      : null,
     createdAt: new Date(ctx.importAt),
     updatedAt: new Date(ctx.importAt),
   });
@@ -197,9 +206,30 @@ function drawTraits(style: HousingStyle, { rHouse, locations, tenures, familySiz
 }
 
 function familySizeWeights(style: HousingStyle): [number, number][] {
-  if (style === "LANE") return [[1, 25], [2, 35], [3, 25], [4, 10], [5, 5]];
-  if (style === "ESTATE") return [[1, 15], [2, 30], [3, 30], [4, 17], [5, 8]];
-  return [[2, 15], [3, 30], [4, 25], [5, 18], [6, 8], [7, 4]];
+  if (style === "LANE")
+    return [
+      [1, 25],
+      [2, 35],
+      [3, 25],
+      [4, 10],
+      [5, 5],
+    ];
+  if (style === "ESTATE")
+    return [
+      [1, 15],
+      [2, 30],
+      [3, 30],
+      [4, 17],
+      [5, 8],
+    ];
+  return [
+    [2, 15],
+    [3, 30],
+    [4, 25],
+    [5, 18],
+    [6, 8],
+    [7, 4],
+  ];
 }
 
 /** Households of resident logins, checked to exist; those marked keepUnsigned are returned. */

@@ -11,7 +11,13 @@ import type { Households } from "./households.ts";
 import type { ProjectOrganisation } from "./organisation.ts";
 import { countSignedBy, type SigningOutcome } from "./signings.ts";
 
-type MeetingExtra = { minutes?: string; decisions?: string; location?: string; outsiders?: { name: string; unitId: string | null }[]; conference?: boolean };
+type MeetingExtra = {
+  minutes?: string;
+  decisions?: string;
+  location?: string;
+  outsiders?: { name: string; unitId: string | null }[];
+  conference?: boolean;
+};
 
 /** Plans a meeting with its staff attendees (and outsiders); none, and null returned, if it falls on or after the anchor. */
 type AddMeeting = (kind: MeetingKind, day: number, hour: number, title: string, attendees: string[], extra?: MeetingExtra) => string | null;
@@ -51,7 +57,8 @@ function createMeetingRecorder(ctx: PlanContext, org: ProjectOrganisation, confe
       const staff = org.staffById.get(uid)!;
       plan.meetingAttendees.push({ id: ctx.id(heldAt.getTime()), meetingId, userId: uid, name: staff.name, unitId: staff.unitId });
     }
-    for (const o of extra.outsiders ?? []) plan.meetingAttendees.push({ id: ctx.id(heldAt.getTime()), meetingId, userId: null, name: o.name, unitId: o.unitId });
+    for (const o of extra.outsiders ?? [])
+      plan.meetingAttendees.push({ id: ctx.id(heldAt.getTime()), meetingId, userId: null, name: o.name, unitId: o.unitId });
     return meetingId;
   };
 }
@@ -63,15 +70,31 @@ function planBranchMeetings(ctx: PlanContext, org: ProjectOrganisation, rMeet: R
   const branchMeetings = ctx.activity.branchMeetings ?? 3;
   for (let k = 0; k < branchMeetings; k++) {
     const day = Math.round(branchEstablished + ((k + 0.5) * (-1 - branchEstablished)) / Math.max(1, branchMeetings));
-    addMeeting("BRANCH_MEETING", day, 18.5, `临时党支部${k === 0 ? "成立暨" : ""}第${chineseNumber(k + 1)}次支部会议`, [org.secretary.id, ...rMeet.shuffle(partyStaff.slice()).slice(0, 8)], {
-      minutes: k === 0 ? "宣布临时党支部成立，明确各签约小组党小组设置和党员包干分工。" : "通报签约进展，分析未签约户情况，部署党员带头做好群众工作。",
-      decisions: "党员干部分片包干，每日一汇报；党员户带头签约、带头搬迁。",
-    });
+    addMeeting(
+      "BRANCH_MEETING",
+      day,
+      18.5,
+      `临时党支部${k === 0 ? "成立暨" : ""}第${chineseNumber(k + 1)}次支部会议`,
+      [org.secretary.id, ...rMeet.shuffle(partyStaff.slice()).slice(0, 8)],
+      {
+        minutes:
+          k === 0
+            ? "宣布临时党支部成立，明确各签约小组党小组设置和党员包干分工。"
+            : "通报签约进展，分析未签约户情况，部署党员带头做好群众工作。",
+        decisions: "党员干部分片包干，每日一汇报；党员户带头签约、带头搬迁。",
+      },
+    );
   }
 }
 
 /** Resident forums spread over the notice period, each with one resident among the attendees. */
-function planResidentForums(ctx: PlanContext, org: ProjectOrganisation, rMeet: Rng, { eligible }: Households, addMeeting: AddMeeting): void {
+function planResidentForums(
+  ctx: PlanContext,
+  org: ProjectOrganisation,
+  rMeet: Rng,
+  { eligible }: Households,
+  addMeeting: AddMeeting,
+): void {
   const { noticeStart, noticeEnd } = ctx.schedule;
   const forums = Math.max(0, ctx.activity.residentForums ?? 3);
   const forumLastDay = Math.min(noticeEnd, -1);
@@ -79,28 +102,53 @@ function planResidentForums(ctx: PlanContext, org: ProjectOrganisation, rMeet: R
   for (let k = 0; k < forums; k++) {
     const day = noticeStart + Math.floor((k * (forumLastDay - noticeStart + 1)) / Math.max(1, forums));
     const h = eligible.length ? rMeet.pick(eligible) : null;
-    addMeeting("RESIDENT_FORUM", day, rMeet.pick([9.5, 14, 19]), `居民座谈会（第${k + 1}场）`, [org.secretary.id, rMeet.pick(org.groupStaff.flat())], {
-      location: "居民区活动室",
-      minutes: "解读补偿方案，听取居民对评估、认定和安置房源的意见建议。",
-      outsiders: h ? [{ name: h.headName, unitId: null }] : [],
-    });
+    addMeeting(
+      "RESIDENT_FORUM",
+      day,
+      rMeet.pick([9.5, 14, 19]),
+      `居民座谈会（第${k + 1}场）`,
+      [org.secretary.id, rMeet.pick(org.groupStaff.flat())],
+      {
+        location: "居民区活动室",
+        minutes: "解读补偿方案，听取居民对评估、认定和安置房源的意见建议。",
+        outsiders: h ? [{ name: h.headName, unitId: null }] : [],
+      },
+    );
   }
 }
 
 /** 签约组长例会: every evening of the signing period until everyone has signed. */
-function planLeaderStandups(ctx: PlanContext, org: ProjectOrganisation, { households, signings }: MeetingFacts, addMeeting: AddMeeting): void {
+function planLeaderStandups(
+  ctx: PlanContext,
+  org: ProjectOrganisation,
+  { households, signings }: MeetingFacts,
+  addMeeting: AddMeeting,
+): void {
   const { cal, countingLabel } = ctx;
   for (let day = ctx.schedule.signingStart; day <= signings.lastReportDay; day++) {
     const soFar = countSignedBy(signings, day);
-    addMeeting("LEADER_STANDUP", day, 19, `签约组长例会（${cal.zh(day)}）`, [org.secretary.id, org.commander.id, ...org.signingGroups.map((g) => g.leaderId)], {
-      minutes: `当日签约${soFar - countSignedBy(signings, day - 1)}${countingLabel}，累计${soFar}${countingLabel}，签约率${percent(soFar, households.eligible.length)}。`,
-      decisions: "各组对未签约户逐户过堂，疑难户报临时党支部。",
-    });
+    addMeeting(
+      "LEADER_STANDUP",
+      day,
+      19,
+      `签约组长例会（${cal.zh(day)}）`,
+      [org.secretary.id, org.commander.id, ...org.signingGroups.map((g) => g.leaderId)],
+      {
+        minutes: `当日签约${soFar - countSignedBy(signings, day - 1)}${countingLabel}，累计${soFar}${countingLabel}，签约率${percent(soFar, households.eligible.length)}。`,
+        decisions: "各组对未签约户逐户过堂，疑难户报临时党支部。",
+      },
+    );
   }
 }
 
 /** The conference's kick-off, its signing mobilisation, a coordination meeting mid-signing, and the issues they decided. */
-function planConferenceMeetings(ctx: PlanContext, org: ProjectOrganisation, conferenceId: string, { signingDays }: SigningOutcome, addMeeting: AddMeeting): void {
+function planConferenceMeetings(
+  ctx: PlanContext,
+  org: ProjectOrganisation,
+  conferenceId: string,
+  { signingDays }: SigningOutcome,
+  addMeeting: AddMeeting,
+): void {
   const { noticeStart, signingStart } = ctx.schedule;
   const attendees = [org.secretary.id, org.commander.id];
   const kickoff = addMeeting("JOINT_CONFERENCE", noticeStart - 5, 14, "党建联席会议第一次全体会议", attendees, {
@@ -114,24 +162,53 @@ function planConferenceMeetings(ctx: PlanContext, org: ProjectOrganisation, conf
     decisions: "签约期内成员单位每周召开一次专题协调会。",
   });
   const coordinationDay = Math.min(-1, signingStart + Math.max(1, Math.floor(signingDays / 2)));
-  const coordination = signingDays > 1 ? addMeeting("COORDINATION", coordinationDay, 15, "专题协调会：疑难户攻坚", [org.secretary.id, ...org.specialGroups.map((g) => g.leaderId)], {
-    conference: true,
-    minutes: "逐户研究家庭矛盾户、困难户和外地业主的签约方案。",
-    decisions: "家庭纠纷户由人民调解员和律师联合调解；困难户按政策托底。",
-  }) : null;
+  const coordination =
+    signingDays > 1
+      ? addMeeting(
+          "COORDINATION",
+          coordinationDay,
+          15,
+          "专题协调会：疑难户攻坚",
+          [org.secretary.id, ...org.specialGroups.map((g) => g.leaderId)],
+          {
+            conference: true,
+            minutes: "逐户研究家庭矛盾户、困难户和外地业主的签约方案。",
+            decisions: "家庭纠纷户由人民调解员和律师联合调解；困难户按政策托底。",
+          },
+        )
+      : null;
   planConferenceIssues(ctx, conferenceId, { kickoff, mobilisation, coordination });
 }
 
 /** Each issue is decided at its meeting and raised three days before; while that meeting has not been held, it is open. */
-function planConferenceIssues(ctx: PlanContext, conferenceId: string, meetings: Record<"kickoff" | "mobilisation" | "coordination", string | null>): void {
+function planConferenceIssues(
+  ctx: PlanContext,
+  conferenceId: string,
+  meetings: Record<"kickoff" | "mobilisation" | "coordination", string | null>,
+): void {
   const issues = [
-    { title: "部分老年居民希望就近安置", description: "高龄、行动不便居民对安置房源地段顾虑较大。", meetingId: meetings.mobilisation, decision: "协调增加近地段电梯房房源，优先保障高龄居民。" },
-    { title: "家庭内部纠纷影响签约", description: "多户因继承、离婚等原因家庭成员意见不一。", meetingId: meetings.coordination, decision: "由律师团队和人民调解员提供免费调解服务。" },
-    { title: "外地及境外业主签约渠道", description: "部分产权人在外地或境外，无法到现场签约。", meetingId: meetings.kickoff, decision: "组织党员签约先锋队上门，并开通远程视频与公证委托签约。" },
+    {
+      title: "部分老年居民希望就近安置",
+      description: "高龄、行动不便居民对安置房源地段顾虑较大。",
+      meetingId: meetings.mobilisation,
+      decision: "协调增加近地段电梯房房源，优先保障高龄居民。",
+    },
+    {
+      title: "家庭内部纠纷影响签约",
+      description: "多户因继承、离婚等原因家庭成员意见不一。",
+      meetingId: meetings.coordination,
+      decision: "由律师团队和人民调解员提供免费调解服务。",
+    },
+    {
+      title: "外地及境外业主签约渠道",
+      description: "部分产权人在外地或境外，无法到现场签约。",
+      meetingId: meetings.kickoff,
+      decision: "组织党员签约先锋队上门，并开通远程视频与公证委托签约。",
+    },
   ];
   for (const issue of issues) {
     const decided = issue.meetingId !== null;
-    const decidedAt = decided ? ctx.plan.meetings.find((m) => m.id === issue.meetingId)!.heldAt as Date : null;
+    const decidedAt = decided ? (ctx.plan.meetings.find((m) => m.id === issue.meetingId)!.heldAt as Date) : null;
     const raisedAt = decidedAt ? new Date(decidedAt.getTime() - 3 * DAY) : ctx.cal.at(-2, 10);
     ctx.plan.conferenceIssues.push({
       id: ctx.id(raisedAt.getTime()),
@@ -151,6 +228,12 @@ function planConferenceIssues(ctx: PlanContext, conferenceId: string, meetings: 
 function planVillageMeetings(ctx: PlanContext, org: ProjectOrganisation, addMeeting: AddMeeting): void {
   const { consultationStart, signingEnd } = ctx.schedule;
   const leaders = [org.secretary.id, org.commander.id];
-  addMeeting("HEARING", consultationStart - 3, 14, "征收补偿方案听证会", leaders, { location: "村委会会议室", minutes: "听取村民对补偿安置方案的意见。" });
-  addMeeting("EVALUATION", signingEnd + 2, 14, "动迁工作评议会", leaders, { location: "村委会会议室", minutes: "村民代表对动迁工作进行评议，满意率高。" });
+  addMeeting("HEARING", consultationStart - 3, 14, "征收补偿方案听证会", leaders, {
+    location: "村委会会议室",
+    minutes: "听取村民对补偿安置方案的意见。",
+  });
+  addMeeting("EVALUATION", signingEnd + 2, 14, "动迁工作评议会", leaders, {
+    location: "村委会会议室",
+    minutes: "村民代表对动迁工作进行评议，满意率高。",
+  });
 }

@@ -93,19 +93,42 @@ function progressNotices(ctx: PlanContext, { households, signings, allMovedOut }
   const eligibleCount = households.eligible.length;
   const notices: NoticeDraft[] = [];
   if (signings.signingDays > 0 && signings.planned.length > 0) {
-    notices.push({ kind: "PROGRESS", day: signingStart, title: `签约首日进度`, body: `签约首日共签约${dayCounts[0]}${countingLabel}，首日签约率${percent(dayCounts[0]!, eligibleCount)}。` });
+    notices.push({
+      kind: "PROGRESS",
+      day: signingStart,
+      title: `签约首日进度`,
+      body: `签约首日共签约${dayCounts[0]}${countingLabel}，首日签约率${percent(dayCounts[0]!, eligibleCount)}。`,
+    });
     if (effectiveAt) {
       const day = cal.offsetOf(effectiveAt);
-      notices.push({ kind: "PROGRESS", day, title: "签约比例达到生效条件公告", body: `截至${cal.zh(day)}，签约比例已达到${(signingThreshold * 100).toFixed(0)}%，本项目已签订的协议全部生效。` });
+      notices.push({
+        kind: "PROGRESS",
+        day,
+        title: "签约比例达到生效条件公告",
+        body: `截至${cal.zh(day)}，签约比例已达到${(signingThreshold * 100).toFixed(0)}%，本项目已签订的协议全部生效。`,
+      });
     }
     if (signLastDay > signingStart) {
       const signedSoFar = countSignedBy(signings, signLastDay);
-      notices.push({ kind: "PROGRESS", day: signLastDay, title: `签约进度（截至${cal.zh(signLastDay)}）`, body: `累计签约${signedSoFar}${countingLabel}，签约率${percent(signedSoFar, eligibleCount)}。` });
+      notices.push({
+        kind: "PROGRESS",
+        day: signLastDay,
+        title: `签约进度（截至${cal.zh(signLastDay)}）`,
+        body: `累计签约${signedSoFar}${countingLabel}，签约率${percent(signedSoFar, eligibleCount)}。`,
+      });
     }
   }
   if (allMovedOut) {
-    const lastMove = ctx.plan.households.reduce((last, h) => (h.movedOutAt ? Math.max(last, cal.offsetOf(h.movedOutAt as Date)) : last), -Infinity);
-    notices.push({ kind: "PROGRESS", day: Math.min(-1, lastMove + 1), title: "项目清零公告", body: `本项目${eligibleCount}${countingLabel}已全部签约并完成搬迁，基地清零。感谢广大居民的理解和支持。` });
+    const lastMove = ctx.plan.households.reduce(
+      (last, h) => (h.movedOutAt ? Math.max(last, cal.offsetOf(h.movedOutAt as Date)) : last),
+      -Infinity,
+    );
+    notices.push({
+      kind: "PROGRESS",
+      day: Math.min(-1, lastMove + 1),
+      title: "项目清零公告",
+      body: `本项目${eligibleCount}${countingLabel}已全部签约并完成搬迁，基地清零。感谢广大居民的理解和支持。`,
+    });
   }
   return notices;
 }

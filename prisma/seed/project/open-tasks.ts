@@ -8,7 +8,13 @@ import type { PlannedGroup } from "./options.ts";
 import type { ProjectOrganisation } from "./organisation.ts";
 
 /** Plans the open tasks of an active project and returns how many. */
-export function planOpenTasks(ctx: PlanContext, org: ProjectOrganisation, households: Households, lastAttitude: Map<string, Attitude>, isActive: boolean): number {
+export function planOpenTasks(
+  ctx: PlanContext,
+  org: ProjectOrganisation,
+  households: Households,
+  lastAttitude: Map<string, Attitude>,
+  isActive: boolean,
+): number {
   const rTask = ctx.root.fork("tasks");
   if (!isActive || ctx.schedule.noticeStart > 0) return 0;
   const share = ctx.activity.openTaskShare ?? 0.5;
@@ -18,7 +24,12 @@ export function planOpenTasks(ctx: PlanContext, org: ProjectOrganisation, househ
     const chosen = rTask.shuffle(unsigned).slice(0, Math.ceil(unsigned.length * share));
     const assignees = group.memberIds.length > 0 ? group.memberIds : [group.leaderId];
     chosen.forEach((h, k) => {
-      planOpenTask(ctx, org.projectId, rTask, { group, h, assigneeId: assignees[k % assignees.length]!, kind: openTaskKind(h, lastAttitude.get(h.id)) });
+      planOpenTask(ctx, org.projectId, rTask, {
+        group,
+        h,
+        assigneeId: assignees[k % assignees.length]!,
+        kind: openTaskKind(h, lastAttitude.get(h.id)),
+      });
       openTasks++;
     });
   });
@@ -43,7 +54,12 @@ function planOpenTask(ctx: PlanContext, projectId: string, rTask: Rng, { group, 
   const due = rTask.int(-4, 6);
   const createdDay = Math.min(due - rTask.int(1, 4), -1);
   const createdAt = cal.at(createdDay, 8.5 + rTask.next() * 2);
-  const priority: TaskPriority = rTask.weighted([["URGENT", 0.08], ["HIGH", 0.25], ["NORMAL", 0.6], ["LOW", 0.07]] as const);
+  const priority: TaskPriority = rTask.weighted([
+    ["URGENT", 0.08],
+    ["HIGH", 0.25],
+    ["NORMAL", 0.6],
+    ["LOW", 0.07],
+  ] as const);
   const inProgress = rTask.chance(0.25);
   ctx.plan.tasks.push({
     id: ctx.id(createdAt.getTime()),

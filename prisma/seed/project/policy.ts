@@ -23,9 +23,11 @@ export function planCompensationPolicy(ctx: PlanContext, projectId: string): voi
       kind: item.kind,
       label: item.label,
       // The valuation item's amount is the mean price per m²; each household's own price is in its determination.
-      amount: item.kind === "VALUATION_TIMES_AREA" ? money(compensation.valuationPerSqm) : item.amount === undefined ? null : money(item.amount),
+      amount:
+        item.kind === "VALUATION_TIMES_AREA" ? money(compensation.valuationPerSqm) : item.amount === undefined ? null : money(item.amount),
       rate: item.rate === undefined ? null : item.rate.toFixed(4),
-      deadline: item.deadline === "SIGNING_END" ? cal.at(signingEnd, 24) : item.deadline === "RELOCATION_END" ? cal.at(relocationEnd, 24) : null,
+      deadline:
+        item.deadline === "SIGNING_END" ? cal.at(signingEnd, 24) : item.deadline === "RELOCATION_END" ? cal.at(relocationEnd, 24) : null,
       sortOrder: k + 1,
     });
   });

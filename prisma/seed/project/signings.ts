@@ -62,11 +62,13 @@ function countSigningsPerDay(ctx: PlanContext, { eligible, keepUnsigned }: House
   const signable = eligible.length - eligible.filter((h) => keepUnsigned.has(h.id)).length;
   const signedTarget = options.signed ?? Math.round((options.signedShare ?? (signingDays > 0 ? 0.5 : 0)) * eligible.length);
   if (signedTarget > signable) throw new RangeError(`${code}: ${signedTarget} signed requested but only ${signable} households can sign`);
-  if (signedTarget > 0 && signingDays === 0) throw new RangeError(`${code}: signings requested but the signing period has not started before the anchor`);
+  if (signedTarget > 0 && signingDays === 0)
+    throw new RangeError(`${code}: signings requested but the signing period has not started before the anchor`);
   const firstDay =
     signingDays === 1
       ? signedTarget
-      : options.firstDaySigned ?? (options.firstDayShare !== undefined ? Math.round(options.firstDayShare * eligible.length) : Math.round(signedTarget * 0.45));
+      : (options.firstDaySigned ??
+        (options.firstDayShare !== undefined ? Math.round(options.firstDayShare * eligible.length) : Math.round(signedTarget * 0.45)));
   if (firstDay > signedTarget) throw new RangeError(`${code}: first-day signings (${firstDay}) exceed total signings (${signedTarget})`);
   const decay = options.signingCurve?.decayDays ?? Math.max(1.5, signingDays / 6);
   const curveFloor = options.signingCurve?.floor ?? 0.12;
@@ -145,10 +147,20 @@ function signingChannel(rSign: Rng, h: HouseholdState): SigningChannel {
       return rSign.chance(h.isElderly ? 0.45 : 0.08) ? "HOME_VISIT" : "ON_SITE";
     case "OTHER_CITY":
     case "OTHER_PROVINCE":
-      return rSign.weighted([["HOME_VISIT", 0.6], ["NOTARIZED_PROXY", 0.25], ["REMOTE_VIDEO", 0.15]] as const);
+      return rSign.weighted([
+        ["HOME_VISIT", 0.6],
+        ["NOTARIZED_PROXY", 0.25],
+        ["REMOTE_VIDEO", 0.15],
+      ] as const);
     case "HK_MACAO_TW":
-      return rSign.weighted([["REMOTE_VIDEO", 0.55], ["NOTARIZED_PROXY", 0.45]] as const);
+      return rSign.weighted([
+        ["REMOTE_VIDEO", 0.55],
+        ["NOTARIZED_PROXY", 0.45],
+      ] as const);
     case "OVERSEAS":
-      return rSign.weighted([["REMOTE_VIDEO", 0.5], ["NOTARIZED_PROXY", 0.5]] as const);
+      return rSign.weighted([
+        ["REMOTE_VIDEO", 0.5],
+        ["NOTARIZED_PROXY", 0.5],
+      ] as const);
   }
 }

@@ -57,8 +57,17 @@ export function createStaffRoster(ctx: PlanContext, units: ProjectUnitIds): Staf
 
 function staffUnitWeights(ctx: PlanContext, units: ProjectUnitIds): [UnitKey, number][] {
   return ctx.kind === "SHANTYTOWN"
-    ? [["streetOffice", 3], ["expropriationOffice", 2], ["residentsCommittee", 1]]
-    : [["expropriationOffice", 3], ["residentsCommittee", 2], ["streetOffice", 1], ...(units.publicHousingManager ? [["publicHousingManager", 1] as [UnitKey, number]] : [])];
+    ? [
+        ["streetOffice", 3],
+        ["expropriationOffice", 2],
+        ["residentsCommittee", 1],
+      ]
+    : [
+        ["expropriationOffice", 3],
+        ["residentsCommittee", 2],
+        ["streetOffice", 1],
+        ...(units.publicHousingManager ? [["publicHousingManager", 1] as [UnitKey, number]] : []),
+      ];
 }
 
 export type ProjectLeadership = { secretary: Staff; commander: Staff; projectId: string };
@@ -68,7 +77,10 @@ export function planLeadership(ctx: PlanContext, roster: StaffRoster): ProjectLe
   const { options, setupAt } = ctx;
   // Secretary and commander are Party members whatever the draw.
   const secretary = roster.make("residentsCommittee", 1, { isPartyMember: true, ...options.accounts?.secretary });
-  const commander = roster.make(ctx.kind === "OLD_DISTRICT" ? "expropriationOffice" : "streetOffice", 1, { isPartyMember: true, ...options.accounts?.commander });
+  const commander = roster.make(ctx.kind === "OLD_DISTRICT" ? "expropriationOffice" : "streetOffice", 1, {
+    isPartyMember: true,
+    ...options.accounts?.commander,
+  });
   const secretaryMembershipId = ctx.id(setupAt);
   const commanderMembershipId = ctx.id(setupAt);
   const projectId = ctx.id(setupAt);

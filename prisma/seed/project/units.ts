@@ -24,7 +24,8 @@ export function planUnits(ctx: PlanContext): ProjectUnits {
   const rUnits = ctx.root.fork("units");
   const unitKeys: UnitKey[] = ["streetOffice", "residentsCommittee", "expropriationOffice", "lawFirm", "enterpriseParty"];
   // Old districts are mostly public-lease housing (公房), so its manager takes part there.
-  if (ctx.kind === "OLD_DISTRICT" || options.units?.publicHousingManager || options.unitNames?.publicHousingManager) unitKeys.push("publicHousingManager");
+  if (ctx.kind === "OLD_DISTRICT" || options.units?.publicHousingManager || options.unitNames?.publicHousingManager)
+    unitKeys.push("publicHousingManager");
   const defaultUnitName = defaultUnitNames(ctx);
   const units = {} as ProjectUnitIds;
   for (const key of unitKeys) {

@@ -16,7 +16,15 @@ export type VisitRecord = {
   lastAttitude: Map<string, Attitude>;
 };
 
-type Visit = { h: HouseholdState; at: Date; channel: VisitChannel; attitude: Attitude; authorId: string; partnerId: string | null; closesTask: boolean };
+type Visit = {
+  h: HouseholdState;
+  at: Date;
+  channel: VisitChannel;
+  attitude: Attitude;
+  authorId: string;
+  partnerId: string | null;
+  closesTask: boolean;
+};
 
 type AddVisit = (visit: Visit) => void;
 
@@ -34,7 +42,14 @@ export function planVisits(ctx: PlanContext, org: ProjectOrganisation, household
 }
 
 /** A household's visits by its group, from the notice to its signing (or the day before the anchor). */
-function planHouseholdVisits(ctx: PlanContext, staff: string[], rVisit: Rng, h: HouseholdState, visitsPerHousehold: number, addVisit: AddVisit): void {
+function planHouseholdVisits(
+  ctx: PlanContext,
+  staff: string[],
+  rVisit: Rng,
+  h: HouseholdState,
+  visitsPerHousehold: number,
+  addVisit: AddVisit,
+): void {
   const endDay = h.signDay ?? -1;
   if (endDay < ctx.schedule.noticeStart) return;
   const signed = h.signedAt !== null;
@@ -43,8 +58,17 @@ function planHouseholdVisits(ctx: PlanContext, staff: string[], rVisit: Rng, h: 
   days.forEach((day, k) => {
     const attitude = drawAttitude(rVisit, h, signed, k === days.length - 1);
     const channel: VisitChannel = remote
-      ? rVisit.weighted([["PHONE", 0.4], ["WECHAT", 0.35], ["VIDEO", 0.25]] as const)
-      : rVisit.weighted([["DOOR", 0.62], ["PHONE", 0.18], ["WECHAT", 0.12], ["RECEPTION", 0.08]] as const);
+      ? rVisit.weighted([
+          ["PHONE", 0.4],
+          ["WECHAT", 0.35],
+          ["VIDEO", 0.25],
+        ] as const)
+      : rVisit.weighted([
+          ["DOOR", 0.62],
+          ["PHONE", 0.18],
+          ["WECHAT", 0.12],
+          ["RECEPTION", 0.08],
+        ] as const);
     let at = ctx.cal.at(day, Math.round((9 + rVisit.next() * 11) * 60) / 60);
     // Every visit comes before the signing it led to.
     if (h.signedAt && at.getTime() > h.signedAt.getTime() - 30 * 60_000) at = new Date(h.signedAt.getTime() - 30 * 60_000 - k * 60_000);
@@ -72,23 +96,50 @@ function drawVisitDays(ctx: PlanContext, rVisit: Rng, h: HouseholdState, visitsP
 
 /** A signed household was supportive at its last visit; one that voted against leans opposed. */
 function drawAttitude(rVisit: Rng, h: HouseholdState, signed: boolean, isLast: boolean): Attitude {
-  if (signed) return isLast ? "SUPPORTIVE" : rVisit.weighted([["SUPPORTIVE", 0.5], ["HESITANT", 0.45], ["OPPOSED", 0.05]] as const);
-  if (h.vote === "DISAGREE") return rVisit.weighted([["OPPOSED", 0.6], ["HESITANT", 0.4]] as const);
-  return rVisit.weighted([["HESITANT", 0.6], ["SUPPORTIVE", 0.3], ["OPPOSED", 0.1]] as const);
+  if (signed)
+    return isLast
+      ? "SUPPORTIVE"
+      : rVisit.weighted([
+          ["SUPPORTIVE", 0.5],
+          ["HESITANT", 0.45],
+          ["OPPOSED", 0.05],
+        ] as const);
+  if (h.vote === "DISAGREE")
+    return rVisit.weighted([
+      ["OPPOSED", 0.6],
+      ["HESITANT", 0.4],
+    ] as const);
+  return rVisit.weighted([
+    ["HESITANT", 0.6],
+    ["SUPPORTIVE", 0.3],
+    ["OPPOSED", 0.1],
+  ] as const);
 }
 
 /** Reception-room visits during the notice period (接待居民 … 人次), received by the special groups (or the secretary). */
-function planReceptionVisits(ctx: PlanContext, org: ProjectOrganisation, rVisit: Rng, eligible: HouseholdState[], visitsPerHousehold: number, addVisit: AddVisit): void {
+function planReceptionVisits(
+  ctx: PlanContext,
+  org: ProjectOrganisation,
+  rVisit: Rng,
+  eligible: HouseholdState[],
+  visitsPerHousehold: number,
+  addVisit: AddVisit,
+): void {
   const { cal } = ctx;
   const { noticeStart, noticeEnd } = ctx.schedule;
   const receptionLastDay = Math.min(noticeEnd, -1);
   const receptionists = org.specialGroups.length > 0 ? org.specialGroups.flatMap((g) => [g.leaderId, ...g.memberIds]) : [org.secretary.id];
-  const receptions = eligible.length === 0 ? 0 : (ctx.activity.receptionVisits ?? (visitsPerHousehold > 0 ? Math.round(eligible.length * 0.25) : 0));
+  const receptions =
+    eligible.length === 0 ? 0 : (ctx.activity.receptionVisits ?? (visitsPerHousehold > 0 ? Math.round(eligible.length * 0.25) : 0));
   for (let k = 0; k < receptions; k++) {
     const h = rVisit.pick(eligible);
     const at = cal.at(rVisit.int(noticeStart, receptionLastDay), Math.round((9 + rVisit.next() * 8) * 60) / 60);
     if (h.signedAt && at >= h.signedAt) continue;
-    const attitude = rVisit.weighted([["SUPPORTIVE", 0.5], ["HESITANT", 0.45], ["OPPOSED", 0.05]] as const);
+    const attitude = rVisit.weighted([
+      ["SUPPORTIVE", 0.5],
+      ["HESITANT", 0.45],
+      ["OPPOSED", 0.05],
+    ] as const);
     addVisit({ h, at, channel: "RECEPTION", attitude, authorId: rVisit.pick(receptionists), partnerId: null, closesTask: false });
   }
 }

@@ -5,7 +5,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getDistrictOverview } from "@/lib/server/dashboard/get-district-overview";
 import { getProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
-import { createAuthorizationWorld, outcomeOf, type AuthorizationWorld, type Outcome, type RoleName } from "../../support/authorization-world.ts";
+import {
+  createAuthorizationWorld,
+  outcomeOf,
+  type AuthorizationWorld,
+  type Outcome,
+  type RoleName,
+} from "../../support/authorization-world.ts";
 
 let world: AuthorizationWorld;
 
@@ -21,13 +27,31 @@ const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
 
 const matrix: Record<string, Record<RoleName, Outcome>> = {
   "project A dashboard": {
-    districtOfficial: "ok", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "ok", memberA1: "ok", staffWithoutRole: "NOT_FOUND", residentA1: "FORBIDDEN",
+    districtOfficial: "ok",
+    secretaryA: "ok",
+    secretaryB: "NOT_FOUND",
+    leaderA1: "ok",
+    memberA1: "ok",
+    staffWithoutRole: "NOT_FOUND",
+    residentA1: "FORBIDDEN",
   },
   "project B dashboard": {
-    districtOfficial: "ok", secretaryA: "NOT_FOUND", secretaryB: "ok", leaderA1: "NOT_FOUND", memberA1: "NOT_FOUND", staffWithoutRole: "NOT_FOUND", residentA1: "FORBIDDEN",
+    districtOfficial: "ok",
+    secretaryA: "NOT_FOUND",
+    secretaryB: "ok",
+    leaderA1: "NOT_FOUND",
+    memberA1: "NOT_FOUND",
+    staffWithoutRole: "NOT_FOUND",
+    residentA1: "FORBIDDEN",
   },
   "district overview": {
-    districtOfficial: "ok", secretaryA: "FORBIDDEN", secretaryB: "FORBIDDEN", leaderA1: "FORBIDDEN", memberA1: "FORBIDDEN", staffWithoutRole: "FORBIDDEN", residentA1: "FORBIDDEN",
+    districtOfficial: "ok",
+    secretaryA: "FORBIDDEN",
+    secretaryB: "FORBIDDEN",
+    leaderA1: "FORBIDDEN",
+    memberA1: "FORBIDDEN",
+    staffWithoutRole: "FORBIDDEN",
+    residentA1: "FORBIDDEN",
   },
 };
 

@@ -7,7 +7,14 @@ import { createDisplaySession } from "@/lib/server/display/create-display-sessio
 import { listDisplaySessions } from "@/lib/server/display/list-display-sessions";
 import { revokeDisplaySession } from "@/lib/server/display/revoke-display-session";
 import { authorizeProgressStream } from "@/lib/server/live/authorize-progress-stream";
-import { createAuthorizationWorld, outcomeOf, ROLES, type AuthorizationWorld, type Outcome, type RoleName } from "../../support/authorization-world.ts";
+import {
+  createAuthorizationWorld,
+  outcomeOf,
+  ROLES,
+  type AuthorizationWorld,
+  type Outcome,
+  type RoleName,
+} from "../../support/authorization-world.ts";
 
 let world: AuthorizationWorld;
 
@@ -47,7 +54,8 @@ const cases: Case[] = [
   {
     name: "revokeDisplaySession (a display of project A)",
     expected: SECRETARY_A_ONLY,
-    run: async (role) => revokeDisplaySession(world.actors[role], { projectId: world.projectA.project.id, displaySessionId: await freshDisplayOfA() }),
+    run: async (role) =>
+      revokeDisplaySession(world.actors[role], { projectId: world.projectA.project.id, displaySessionId: await freshDisplayOfA() }),
   },
   {
     name: "authorizeProgressStream (project A)",

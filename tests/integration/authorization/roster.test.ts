@@ -71,6 +71,8 @@ describe("authorisation matrix: roster", () => {
   });
 
   it("a malformed project id is refused before any lookup (pages and routes show not found)", async () => {
-    expect(await outcomeOf(() => getRosterImportContext(world.actors.secretaryA, { projectId: "not-a-uuid" })).catch((e) => e.code)).toBe("VALIDATION");
+    expect(await outcomeOf(() => getRosterImportContext(world.actors.secretaryA, { projectId: "not-a-uuid" })).catch((e) => e.code)).toBe(
+      "VALIDATION",
+    );
   });
 });

@@ -12,7 +12,13 @@ import { changeProjectPhase } from "@/lib/server/projects/change-project-phase";
 import { createProject } from "@/lib/server/projects/create-project";
 import { getProjectSettings } from "@/lib/server/projects/get-project-settings";
 import { updateProject } from "@/lib/server/projects/update-project";
-import { createAuthorizationWorld, outcomeOf, type AuthorizationWorld, type Outcome, type RoleName } from "../../support/authorization-world.ts";
+import {
+  createAuthorizationWorld,
+  outcomeOf,
+  type AuthorizationWorld,
+  type Outcome,
+  type RoleName,
+} from "../../support/authorization-world.ts";
 
 let world: AuthorizationWorld;
 let counter = 0;
@@ -68,7 +74,8 @@ const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
     }),
   "list groups of A": (actor) => listWorkingGroups(actor, { projectId: projectA() }),
   "create group in A": (actor) => createWorkingGroup(actor, { projectId: projectA(), name: `授权小组${++counter}`, kind: "SIGNING" }),
-  "add member to A1": (actor) => addGroupMember(actor, { groupId: groupA1(), phone: `1370000${String(++counter).padStart(4, "0")}`, name: "新成员" }),
+  "add member to A1": (actor) =>
+    addGroupMember(actor, { groupId: groupA1(), phone: `1370000${String(++counter).padStart(4, "0")}`, name: "新成员" }),
   "set role in A1": async (actor) => {
     const member = await db().workingGroupMember.findFirstOrThrow({ where: { groupId: groupA1(), role: "MEMBER" } });
     return setGroupMemberRole(actor, { groupId: groupA1(), memberId: member.id, role: "MEMBER" });

@@ -18,7 +18,13 @@ import { recordMoveOut } from "@/lib/server/signing/record-move-out";
 import { recordSigning } from "@/lib/server/signing/record-signing";
 import { recordVote } from "@/lib/server/signing/record-vote";
 import { undoHouseholdEvent } from "@/lib/server/signing/undo-household-event";
-import { createAuthorizationWorld, outcomeOf, type AuthorizationWorld, type Outcome, type RoleName } from "../../support/authorization-world.ts";
+import {
+  createAuthorizationWorld,
+  outcomeOf,
+  type AuthorizationWorld,
+  type Outcome,
+  type RoleName,
+} from "../../support/authorization-world.ts";
 import { setHousehold, setProject, shanghaiDate, type HouseholdSetup } from "../signing-helpers.ts";
 
 let world: AuthorizationWorld;
@@ -30,7 +36,13 @@ beforeAll(async () => {
   // "read" has a definite answer for them.
   await db().task.deleteMany({ where: { assigneeId: actors.memberA1.userId, householdId: { in: [householdA1.id, householdA2.id] } } });
   await db().task.create({
-    data: { projectId: projectA.project.id, householdId: householdA1.id, assigneeId: actors.memberA1.userId, kind: "HOME_VISIT", dueDate: shanghaiDate(1) },
+    data: {
+      projectId: projectA.project.id,
+      householdId: householdA1.id,
+      assigneeId: actors.memberA1.userId,
+      kind: "HOME_VISIT",
+      dueDate: shanghaiDate(1),
+    },
   });
 });
 
@@ -40,14 +52,23 @@ type Target = "A1" | "A2";
 /** Each use case: the project and household state it needs to be allowed, and the call. */
 const useCases: Record<
   string,
-  { phase?: "FIRST_CONSULTATION" | "SIGNING"; effective?: boolean; household?: HouseholdSetup; run: (actor: Actor, ids: { projectId: string; householdId: string; version: number }) => Promise<unknown> }
+  {
+    phase?: "FIRST_CONSULTATION" | "SIGNING";
+    effective?: boolean;
+    household?: HouseholdSetup;
+    run: (actor: Actor, ids: { projectId: string; householdId: string; version: number }) => Promise<unknown>;
+  }
 > = {
   recordVote: { phase: "FIRST_CONSULTATION", household: {}, run: (actor, ids) => recordVote(actor, { ...ids, vote: "AGREE" }) },
   recordSigning: {
     household: {},
     run: (actor, ids) => recordSigning(actor, { ...ids, channel: "ON_SITE", agreementNumber: `AUTH-${randomUUID()}` }),
   },
-  recordMoveOut: { effective: true, household: { signedAt: new Date(Date.now() - 3 * HOUR) }, run: (actor, ids) => recordMoveOut(actor, ids) },
+  recordMoveOut: {
+    effective: true,
+    household: { signedAt: new Date(Date.now() - 3 * HOUR) },
+    run: (actor, ids) => recordMoveOut(actor, ids),
+  },
   recordHandOver: {
     effective: true,
     household: { signedAt: new Date(Date.now() - 3 * HOUR), movedOutAt: new Date(Date.now() - HOUR) },
@@ -63,8 +84,24 @@ const useCases: Record<
 };
 
 const RECORD: Record<Target, Record<RoleName, Outcome>> = {
-  A1: { districtOfficial: "FORBIDDEN", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "ok", memberA1: "FORBIDDEN", staffWithoutRole: "FORBIDDEN", residentA1: "FORBIDDEN" },
-  A2: { districtOfficial: "FORBIDDEN", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "NOT_FOUND", memberA1: "FORBIDDEN", staffWithoutRole: "FORBIDDEN", residentA1: "FORBIDDEN" },
+  A1: {
+    districtOfficial: "FORBIDDEN",
+    secretaryA: "ok",
+    secretaryB: "NOT_FOUND",
+    leaderA1: "ok",
+    memberA1: "FORBIDDEN",
+    staffWithoutRole: "FORBIDDEN",
+    residentA1: "FORBIDDEN",
+  },
+  A2: {
+    districtOfficial: "FORBIDDEN",
+    secretaryA: "ok",
+    secretaryB: "NOT_FOUND",
+    leaderA1: "NOT_FOUND",
+    memberA1: "FORBIDDEN",
+    staffWithoutRole: "FORBIDDEN",
+    residentA1: "FORBIDDEN",
+  },
 };
 
 const matrix: Record<string, Record<Target, Record<RoleName, Outcome>>> = {
@@ -75,12 +112,44 @@ const matrix: Record<string, Record<Target, Record<RoleName, Outcome>>> = {
   excludeHousehold: RECORD,
   includeHousehold: RECORD,
   undoHouseholdEvent: {
-    A1: { districtOfficial: "FORBIDDEN", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "FORBIDDEN", memberA1: "FORBIDDEN", staffWithoutRole: "FORBIDDEN", residentA1: "FORBIDDEN" },
-    A2: { districtOfficial: "FORBIDDEN", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "FORBIDDEN", memberA1: "FORBIDDEN", staffWithoutRole: "FORBIDDEN", residentA1: "FORBIDDEN" },
+    A1: {
+      districtOfficial: "FORBIDDEN",
+      secretaryA: "ok",
+      secretaryB: "NOT_FOUND",
+      leaderA1: "FORBIDDEN",
+      memberA1: "FORBIDDEN",
+      staffWithoutRole: "FORBIDDEN",
+      residentA1: "FORBIDDEN",
+    },
+    A2: {
+      districtOfficial: "FORBIDDEN",
+      secretaryA: "ok",
+      secretaryB: "NOT_FOUND",
+      leaderA1: "FORBIDDEN",
+      memberA1: "FORBIDDEN",
+      staffWithoutRole: "FORBIDDEN",
+      residentA1: "FORBIDDEN",
+    },
   },
   getHouseholdWorkflow: {
-    A1: { districtOfficial: "ok", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "ok", memberA1: "ok", staffWithoutRole: "NOT_FOUND", residentA1: "ok" },
-    A2: { districtOfficial: "ok", secretaryA: "ok", secretaryB: "NOT_FOUND", leaderA1: "NOT_FOUND", memberA1: "NOT_FOUND", staffWithoutRole: "NOT_FOUND", residentA1: "NOT_FOUND" },
+    A1: {
+      districtOfficial: "ok",
+      secretaryA: "ok",
+      secretaryB: "NOT_FOUND",
+      leaderA1: "ok",
+      memberA1: "ok",
+      staffWithoutRole: "NOT_FOUND",
+      residentA1: "ok",
+    },
+    A2: {
+      districtOfficial: "ok",
+      secretaryA: "ok",
+      secretaryB: "NOT_FOUND",
+      leaderA1: "NOT_FOUND",
+      memberA1: "NOT_FOUND",
+      staffWithoutRole: "NOT_FOUND",
+      residentA1: "NOT_FOUND",
+    },
   },
 };
 
@@ -130,21 +199,35 @@ describe("authorisation matrix: signing", () => {
   it("a project B household is not found under project A, even for project B's secretary", async () => {
     const version = await setHousehold(world.householdB.id, {});
     const ids = { projectId: world.projectA.project.id, householdId: world.householdB.id, version };
-    expect(await outcomeOf(() => recordSigning(world.actors.secretaryB, { ...ids, channel: "ON_SITE", agreementNumber: "B-1" }))).toBe("NOT_FOUND");
-    expect(await outcomeOf(() => recordSigning(world.actors.secretaryA, { ...ids, channel: "ON_SITE", agreementNumber: "B-2" }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(() => recordSigning(world.actors.secretaryB, { ...ids, channel: "ON_SITE", agreementNumber: "B-1" }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await outcomeOf(() => recordSigning(world.actors.secretaryA, { ...ids, channel: "ON_SITE", agreementNumber: "B-2" }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("the desk finds a group A2 household for the secretary but not for the group A1 leader", async () => {
     const { projectA, householdA2, actors } = world;
-    expect((await getSigningDesk(actors.secretaryA, { projectId: projectA.project.id, code: householdA2.code })).lookup).toMatchObject({ found: true });
-    expect((await getSigningDesk(actors.leaderA1, { projectId: projectA.project.id, code: householdA2.code })).lookup).toEqual({ found: false, code: householdA2.code });
+    expect((await getSigningDesk(actors.secretaryA, { projectId: projectA.project.id, code: householdA2.code })).lookup).toMatchObject({
+      found: true,
+    });
+    expect((await getSigningDesk(actors.leaderA1, { projectId: projectA.project.id, code: householdA2.code })).lookup).toEqual({
+      found: false,
+      code: householdA2.code,
+    });
   });
 
   it("the desk is forbidden to a leader of another project who is only a member here", async () => {
     const { projectB, actors } = world;
     // memberA1 also leads a group of project B: may record there, not in project A.
-    const groupB = await db().workingGroup.findFirstOrThrow({ where: { projectId: projectB.project.id, kind: "SIGNING" }, select: { id: true } });
-    const membership = await db().workingGroupMember.create({ data: { groupId: groupB.id, userId: actors.memberA1.userId, role: "LEADER" } });
+    const groupB = await db().workingGroup.findFirstOrThrow({
+      where: { projectId: projectB.project.id, kind: "SIGNING" },
+      select: { id: true },
+    });
+    const membership = await db().workingGroupMember.create({
+      data: { groupId: groupB.id, userId: actors.memberA1.userId, role: "LEADER" },
+    });
     try {
       const leaderElsewhere = (await loadActor(db(), actors.memberA1.userId))!;
       expect(await outcomeOf(() => getSigningDesk(leaderElsewhere, { projectId: world.projectA.project.id }))).toBe("FORBIDDEN");

@@ -149,7 +149,8 @@ export const dashboardMessages = defineMessages({
     },
     charts: {
       cumulativeTitle: "Cumulative signing rate",
-      cumulativeSummary: "Line chart of the cumulative signing rate from {first} to {last}, rising from {from}% to {to}%; threshold {threshold}%; {forecast}.",
+      cumulativeSummary:
+        "Line chart of the cumulative signing rate from {first} to {last}, rising from {from}% to {to}%; threshold {threshold}%; {forecast}.",
       dailyTitle: "Signings per day",
       dailySummary: "Bar chart of signings per day: {total} households over {days} days, at most {max} in one day.",
       statesTitle: "Households by state",
@@ -185,7 +186,8 @@ export const dashboardMessages = defineMessages({
     overview: {
       title: "District overview",
       link: "District overview",
-      description: "Signing progress of every project in the district. A project is marked at risk when, at the last 7 days' pace, it would not reach its threshold within the signing period.",
+      description:
+        "Signing progress of every project in the district. A project is marked at risk when, at the last 7 days' pace, it would not reach its threshold within the signing period.",
       kind: "Kind",
       phase: "Phase",
       allKinds: "All kinds",

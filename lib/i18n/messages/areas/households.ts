@@ -259,8 +259,20 @@ export const householdsMessages = defineMessages({
       next: "Next",
     },
     tenures: { PUBLIC_LEASE: "Public-housing lease", PRIVATE_PROPERTY: "Private property", OTHER: "Other" },
-    ownerLocations: { LOCAL: "This city", OTHER_CITY: "Another city", OTHER_PROVINCE: "Another province", HK_MACAO_TW: "HK / Macao / Taiwan", OVERSEAS: "Overseas" },
-    flags: { party: "Party member", hardship: "Hardship", elderly: "Elderly/sick/disabled", dispute: "Family dispute", excluded: "Excluded" },
+    ownerLocations: {
+      LOCAL: "This city",
+      OTHER_CITY: "Another city",
+      OTHER_PROVINCE: "Another province",
+      HK_MACAO_TW: "HK / Macao / Taiwan",
+      OVERSEAS: "Overseas",
+    },
+    flags: {
+      party: "Party member",
+      hardship: "Hardship",
+      elderly: "Elderly/sick/disabled",
+      dispute: "Family dispute",
+      excluded: "Excluded",
+    },
     bulk: {
       title: "Assign to a signing group",
       description: "Hand households to a signing group. Households already in that group are left as they are.",

@@ -80,12 +80,14 @@ export const liveMessages = defineMessages({
       themeLight: "Light",
       theme: "Theme",
       switchedOffTitle: "This display was switched off",
-      switchedOffBody: "The project secretary switched this display off, or the link does not exist. Ask the secretary for a new display link to show the figures again.",
+      switchedOffBody:
+        "The project secretary switched this display off, or the link does not exist. Ask the secretary for a new display link to show the figures again.",
     },
     sessions: {
       nav: "Big screen",
       title: "Big-screen displays",
-      description: "Create a read-only display link for the command-post wall: it needs no login, does not time out, and shows only this project's signing progress. Switch it off when it is no longer used.",
+      description:
+        "Create a read-only display link for the command-post wall: it needs no login, does not time out, and shows only this project's signing progress. Switch it off when it is no longer used.",
       label: "Display name",
       labelHint: "For example: HQ ground-floor screen",
       create: "Create display link",

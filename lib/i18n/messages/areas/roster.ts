@@ -4,7 +4,8 @@ export const rosterMessages = defineMessages({
   zhCN: {
     page: {
       title: "导入花名册",
-      description: "上传 Excel（.xlsx）或 CSV 文件，按房屋编号新增或更新本项目的房屋。整份文件检查通过后才会写入；有任何问题，一户都不导入，并列出每处问题的行和列。已签约、已表态等工作进度不会被改动。",
+      description:
+        "上传 Excel（.xlsx）或 CSV 文件，按房屋编号新增或更新本项目的房屋。整份文件检查通过后才会写入；有任何问题，一户都不导入，并列出每处问题的行和列。已签约、已表态等工作进度不会被改动。",
       householdCount: "本项目现有 {count} 户。",
       template: "下载导入模板（.xlsx）",
       templateHint: "模板第一行为列名，第二行为示例；列名可用中文或英文，顺序不限。",
@@ -84,7 +85,8 @@ export const rosterMessages = defineMessages({
   en: {
     page: {
       title: "Import the roster",
-      description: "Upload an Excel (.xlsx) or CSV file to create or update this project's households by household code. The whole file is checked before anything is written; with any problem nothing is imported and every problem is listed by row and column. Work already recorded (votes, signings, move-outs) is never changed.",
+      description:
+        "Upload an Excel (.xlsx) or CSV file to create or update this project's households by household code. The whole file is checked before anything is written; with any problem nothing is imported and every problem is listed by row and column. Work already recorded (votes, signings, move-outs) is never changed.",
       householdCount: "This project has {count} households.",
       template: "Download the template (.xlsx)",
       templateHint: "Row 1 holds the headers, row 2 an example; headers may be Chinese or English, in any order.",
@@ -129,7 +131,8 @@ export const rosterMessages = defineMessages({
       previous: "Previous",
       next: "Next",
       failedTitle: "Import failed",
-      interrupted: "The connection broke, so it is not known whether the import finished. Check the household count; uploading the same file again never imports twice.",
+      interrupted:
+        "The connection broke, so it is not known whether the import finished. Check the household count; uploading the same file again never imports twice.",
     },
     cell: {
       required: "This is required.",

@@ -228,7 +228,8 @@ export const setupMessages = defineMessages({
     },
     map: {
       title: "Battle map",
-      description: "One row per building, one tile per household; colour and letter both show the state. Select a tile to open the household.",
+      description:
+        "One row per building, one tile per household; colour and letter both show the state. Select a tile to open the household.",
       legend: "Legend",
       counts: "Households per state",
       allGroups: "All signing groups",

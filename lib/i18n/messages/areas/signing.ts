@@ -142,7 +142,8 @@ export const signingMessages = defineMessages({
       SIGNING_OUTSIDE_PHASE: "The project is not in its signing phase.",
       SIGNING_NOT_OPEN: "The signing period has not started yet.",
       SIGNING_CLOSED: "The signing period has ended; no more signings can be recorded.",
-      SIGNING_FAILED: "The signing period ended below the threshold; the agreements never take effect and no more signings can be recorded.",
+      SIGNING_FAILED:
+        "The signing period ended below the threshold; the agreements never take effect and no more signings can be recorded.",
       SIGNED_AT_OUTSIDE_PERIOD: "The signing time must lie within the signing period.",
       TIME_IN_FUTURE: "The time cannot be in the future.",
       ALREADY_SIGNED: "This household has already signed.",
@@ -170,7 +171,8 @@ export const signingMessages = defineMessages({
     results: {
       voted: "Recorded the first-round vote of {code}: {vote}.",
       signed: "{code} signed, agreement number {number}.",
-      signedEffective: "{code} signed, agreement number {number}. The signing rate reached the threshold: all agreements of the project are now effective.",
+      signedEffective:
+        "{code} signed, agreement number {number}. The signing rate reached the threshold: all agreements of the project are now effective.",
       movedOut: "Recorded the move-out of {code}.",
       handedOver: "Recorded the hand-over of {code}.",
       excluded: "{code} is now excluded.",
@@ -223,7 +225,8 @@ export const signingMessages = defineMessages({
     },
     desk: {
       title: "Signing fast entry",
-      description: "Type or scan a household code, check the head of household and address, choose the channel, enter the agreement number and confirm. The code field is ready for the next household at once.",
+      description:
+        "Type or scan a household code, check the head of household and address, choose the channel, enter the agreement number and confirm. The code field is ready for the next household at once.",
       codeLabel: "Household code",
       codeHint: "A barcode scanner presses Enter by itself.",
       find: "Find",
@@ -245,7 +248,8 @@ export const signingMessages = defineMessages({
       next: "Next household",
       openHousehold: "Open the household page",
       closed: "Signings cannot be recorded today: {reason}",
-      forbidden: "Only the project's secretary and its signing-group leaders record signings here, leaders for their own group's households. You have no household of this project to record for.",
+      forbidden:
+        "Only the project's secretary and its signing-group leaders record signings here, leaders for their own group's households. You have no household of this project to record for.",
       recentTitle: "Signings you recorded today",
       recentEmpty: "No signings recorded today yet.",
       recentCode: "Household",

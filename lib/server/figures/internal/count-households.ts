@@ -16,9 +16,7 @@ export async function countHouseholdsByProject(
 ): Promise<Map<string, ProjectCounts>> {
   const result = new Map<string, ProjectCounts>(projectIds.map((id) => [id, { ...ZERO }]));
   if (projectIds.length === 0) return result;
-  const rows = await client.$queryRaw<
-    { projectId: string; eligible: number; signed: number; movedOut: number; agreed: number }[]
-  >`
+  const rows = await client.$queryRaw<{ projectId: string; eligible: number; signed: number; movedOut: number; agreed: number }[]>`
     SELECT h."projectId",
            count(*)::int AS "eligible",
            count(s."id")::int AS "signed",

@@ -51,7 +51,12 @@ export class FigureCache {
    * exist go in (the callers look the projects up first), so the cache stays as small as the
    * district.
    */
-  async getMany<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>, options: ReadOptions = {}): Promise<Map<string, T>> {
+  async getMany<T>(
+    kind: string,
+    projectIds: readonly string[],
+    load: PerProjectLoader<T>,
+    options: ReadOptions = {},
+  ): Promise<Map<string, T>> {
     const versionOf = (projectId: string) => this.listener.versionOf(projectId, options.unchangedBy);
     this.listener.start();
     if (!this.listener.isConnected) return load([...projectIds]);
@@ -78,7 +83,11 @@ export class FigureCache {
       const loaded = load(missing);
       missing.forEach((projectId, i) => {
         const key = `${kind}:${projectId}`;
-        const entry: Entry = { version: versions[i]!, expiresAt: this.expiryFrom(now), value: loaded.then((values) => values.get(projectId)) };
+        const entry: Entry = {
+          version: versions[i]!,
+          expiresAt: this.expiryFrom(now),
+          value: loaded.then((values) => values.get(projectId)),
+        };
         this.entries.set(key, entry);
         entry.value.catch(() => {
           if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -92,7 +101,13 @@ export class FigureCache {
 
   /** Reads aged entries again without making anyone wait; each replaces its entry only if that
    *  is still the one it renews (a change may have replaced it meanwhile). */
-  private refresh<T>(kind: string, projectIds: string[], load: PerProjectLoader<T>, versionOf: (projectId: string) => number, now: number): void {
+  private refresh<T>(
+    kind: string,
+    projectIds: string[],
+    load: PerProjectLoader<T>,
+    versionOf: (projectId: string) => number,
+    now: number,
+  ): void {
     const versions = projectIds.map(versionOf);
     const aged = projectIds.map((projectId) => this.entries.get(`${kind}:${projectId}`));
     const settle = (renew: (projectId: string, i: number) => Entry | null) =>
@@ -104,7 +119,12 @@ export class FigureCache {
         else this.entries.delete(key);
       });
     load(projectIds).then(
-      (values) => settle((projectId, i) => ({ version: versions[i]!, expiresAt: this.expiryFrom(now), value: Promise.resolve(values.get(projectId)) })),
+      (values) =>
+        settle((projectId, i) => ({
+          version: versions[i]!,
+          expiresAt: this.expiryFrom(now),
+          value: Promise.resolve(values.get(projectId)),
+        })),
       // The next page reads the database itself and shows what went wrong.
       () => settle(() => null),
     );
@@ -133,14 +153,29 @@ const globalForCache = globalThis as unknown as { lianxinFigureCache?: FigureCac
  * query timings). Read on every call, unlike serverEnv(), so one benchmark process can measure
  * both ways.
  */
-export function readPerProject<T>(kind: string, projectIds: readonly string[], load: PerProjectLoader<T>, options?: ReadOptions): Promise<Map<string, T>> {
+export function readPerProject<T>(
+  kind: string,
+  projectIds: readonly string[],
+  load: PerProjectLoader<T>,
+  options?: ReadOptions,
+): Promise<Map<string, T>> {
   if (liveSetting("LIANXIN_FIGURE_CACHE") === "off") return load([...projectIds]);
   globalForCache.lianxinFigureCache ??= new FigureCache(progressListener());
   return globalForCache.lianxinFigureCache.getMany(kind, projectIds, load, options);
 }
 
 /** readPerProject for one project's value. */
-export async function readOneProject<T>(kind: string, projectId: string, load: (projectId: string) => Promise<T>, options?: ReadOptions): Promise<T> {
-  const values = await readPerProject(kind, [projectId], async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, await load(id)] as const))), options);
+export async function readOneProject<T>(
+  kind: string,
+  projectId: string,
+  load: (projectId: string) => Promise<T>,
+  options?: ReadOptions,
+): Promise<T> {
+  const values = await readPerProject(
+    kind,
+    [projectId],
+    async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, await load(id)] as const))),
+    options,
+  );
   return values.get(projectId)!;
 }

@@ -37,7 +37,8 @@ export function groupLeague(
   totals: ReadonlyMap<string | null, { eligible: number; signed: number }>,
   activity: readonly GroupActivity[],
 ): LeagueEntry[] {
-  const activityOf = (kind: GroupActivity["kind"], groupId: string) => activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
+  const activityOf = (kind: GroupActivity["kind"], groupId: string) =>
+    activity.find((a) => a.kind === kind && a.groupId === groupId)?.count ?? 0;
   return rankGroupLeague(
     groups.map((g) => ({
       groupId: g.id,

@@ -12,7 +12,14 @@ import { householdScope } from "../../../auth/scope.ts";
 import { db } from "../../../db.ts";
 import { instantFromWallClock } from "../../../domain/calendar-day.ts";
 import type { HouseholdState } from "../../../domain/household-state.ts";
-import { ALREADY_DONE, applyEvent, refusalOf, type Refusal, type WorkflowClock, type WorkflowEvent } from "../../../domain/household-workflow.ts";
+import {
+  ALREADY_DONE,
+  applyEvent,
+  refusalOf,
+  type Refusal,
+  type WorkflowClock,
+  type WorkflowEvent,
+} from "../../../domain/household-workflow.ts";
 import { serverEnv } from "../../../env.ts";
 import { AppError } from "../../../errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
@@ -110,11 +117,11 @@ const EVENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
  * verdict, the version-checked write, the audit event and the live notification — all committing
  * together or not at all.
  */
-export async function runHouseholdEvent<TInput extends HouseholdEventTarget, TEvent extends WorkflowEvent, TExtra extends object = Record<never, never>>(
-  actor: Actor,
-  input: unknown,
-  definition: HouseholdEventDefinition<TInput, TEvent, TExtra>,
-): Promise<HouseholdEventResult & TExtra> {
+export async function runHouseholdEvent<
+  TInput extends HouseholdEventTarget,
+  TEvent extends WorkflowEvent,
+  TExtra extends object = Record<never, never>,
+>(actor: Actor, input: unknown, definition: HouseholdEventDefinition<TInput, TEvent, TExtra>): Promise<HouseholdEventResult & TExtra> {
   requirePermission(actor, definition.permission, "household-event");
   const parsed = parseInput(definition.schema, input);
   const clock = workflowClock();
@@ -122,7 +129,9 @@ export async function runHouseholdEvent<TInput extends HouseholdEventTarget, TEv
 
   return db().$transaction(async (tx) => {
     const household = await tx.household.findFirst({
-      where: { AND: [{ id: parsed.householdId, projectId: parsed.projectId }, householdScope(actor, definition.permission, "household-event")] },
+      where: {
+        AND: [{ id: parsed.householdId, projectId: parsed.projectId }, householdScope(actor, definition.permission, "household-event")],
+      },
       select: workflowHouseholdSelect,
     });
     if (!household) throw new AppError("NOT_FOUND");
@@ -131,8 +140,20 @@ export async function runHouseholdEvent<TInput extends HouseholdEventTarget, TEv
 
     const context: HouseholdEventContext<TInput, TEvent> = { actor, input: parsed, event, clock, household };
     if (definition.claim) await definition.claim(tx, context);
-    const version = await updateHouseholdAtVersion(tx, household, parsed.version, definition.update(context), definition.claim ? undefined : { event, clock });
-    await recordAudit(tx, { actorId: actor.userId, entity: "household", entityId: household.id, projectId: parsed.projectId, ...definition.audit(context) });
+    const version = await updateHouseholdAtVersion(
+      tx,
+      household,
+      parsed.version,
+      definition.update(context),
+      definition.claim ? undefined : { event, clock },
+    );
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      entity: "household",
+      entityId: household.id,
+      projectId: parsed.projectId,
+      ...definition.audit(context),
+    });
     await notifyProjectChanged(tx, parsed.projectId, definition.notify);
     const extra = definition.finish ? await definition.finish(context, tx) : ({} as TExtra);
     return {
