@@ -8,7 +8,7 @@
 //                                 (vitest: the path contains it; Playwright: the path matches it
 //                                 as a regular expression); lint and types are skipped
 //   npm run check                 lint, types and unit tests: the fast loop before a commit
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 
@@ -35,13 +35,31 @@ function run(title: string, command: string, commandArgs: string[], env: Record<
   return result.status ?? 1;
 }
 
-/** A step without a report of its own (lint, types) counts as one test. */
-function runStep(title: string, command: string, commandArgs: string[]): void {
-  if (run(title, command, commandArgs) === 0) total.passed += 1;
-  else {
-    total.failed += 1;
-    runnerFailed = true;
-  }
+/** Steps without a report of their own (lint, types) run side by side, one core each, their
+ *  output printed whole as each ends; each counts as one test. */
+async function runSteps(steps: { title: string; command: string; args: string[] }[]): Promise<void> {
+  await Promise.all(
+    steps.map(
+      ({ title, command, args: stepArgs }) =>
+        new Promise<void>((done) => {
+          const child = spawn(command, stepArgs, { cwd: ROOT, env: { ...process.env, FORCE_COLOR: "1" } });
+          const output: Buffer[] = [];
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          child.on("close", (code) => {
+            console.log(`\n━━ ${title} ━━`);
+            process.stdout.write(Buffer.concat(output));
+            if (code === 0) total.passed += 1;
+            else {
+              console.log(`${title} failed`);
+              total.failed += 1;
+              runnerFailed = true;
+            }
+            done();
+          });
+        }),
+    ),
+  );
 }
 
 function readJson<T>(file: string): T | null {
@@ -74,8 +92,10 @@ const playwrightSelected =
 
 // 1. Lint and types: a boundary broken, a file not formatted or a type error anywhere fails the run.
 if (patterns.length === 0) {
-  runStep("lint", "npm", ["run", "--silent", "lint"]);
-  runStep("type check", bin("tsc"), ["--noEmit", "-p", "."]);
+  await runSteps([
+    { title: "lint", command: "npm", args: ["run", "--silent", "lint"] },
+    { title: "type check", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
+  ]);
 }
 
 // 2. Unit and integration tests (unit only for `npm run check`).
