@@ -3,7 +3,19 @@ import type { Actor } from "@/lib/auth/actor-types";
 import { canInProject, type Action, type Entity } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
 
-type Section = "summary" | "dashboard" | "households" | "map" | "signing" | "roster" | "setup" | "display";
+type Section =
+  | "summary"
+  | "dashboard"
+  | "households"
+  | "map"
+  | "signing"
+  | "tasks"
+  | "coverage"
+  | "demands"
+  | "reports"
+  | "roster"
+  | "setup"
+  | "display";
 
 /** The project's sections, each shown only to those who may use it here (the pages check again). */
 export async function ProjectNav({ actor, projectId, current }: { actor: Actor; projectId: string; current: Section }) {
@@ -16,6 +28,10 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
     { key: "households", href: `${base}/households`, visible: may("read", "household") },
     { key: "map", href: `${base}/map`, visible: may("read", "household") },
     { key: "signing", href: `${base}/signing`, visible: may("record", "household-event") },
+    { key: "tasks", href: `${base}/tasks`, visible: may("assign", "task") || may("read", "task") },
+    { key: "coverage", href: `${base}/coverage`, visible: may("read", "coverage") },
+    { key: "demands", href: `${base}/demands`, visible: may("read", "demand") },
+    { key: "reports", href: `${base}/reports`, visible: may("read", "daily-report") },
     { key: "roster", href: `${base}/roster`, visible: may("import", "household") },
     { key: "setup", href: `${base}/setup`, visible: may("update", "project") },
     { key: "display", href: `${base}/display-sessions`, visible: may("update", "project") },

@@ -4,7 +4,7 @@
 import { AppError } from "../errors.ts";
 import type { Actor, ActorRole } from "./actor-types.ts";
 
-export type Action = "read" | "create" | "update" | "manage" | "import" | "export" | "assign" | "record" | "undo" | "issue";
+export type Action = "read" | "create" | "update" | "manage" | "import" | "export" | "assign" | "record" | "undo" | "issue" | "reveal";
 export type Entity =
   | "project"
   /** Working groups and their members. */
@@ -12,14 +12,43 @@ export type Entity =
   | "household"
   /** First-round vote, signing, move-out, hand-over, exclusion: the household's workflow events. */
   | "household-event"
-  | "access-code";
+  | "access-code"
+  /** Visit tasks: assign = create, reassign, cancel. */
+  | "task"
+  /** Visit logs (走访日志). */
+  | "visit"
+  /** Residents' demands (诉求): create = raise; manage = move on (in progress, escalate, resolve, re-route). */
+  | "demand"
+  /** Daily reports of signing groups (每日一汇报): record = complete and submit. */
+  | "daily-report"
+  /** The project's coverage rules (五必访) and the coverage view. */
+  | "coverage"
+  /** A household's full phone number (masked everywhere else; each reveal is audited). */
+  | "phone";
 /** all: every record · project: projects the actor manages · group: households of groups the
- *  actor leads · task: households the actor has tasks for · own: the actor's own household/projects. */
+ *  actor leads (for demands: also demands routed to a special group the actor leads; to manage a
+ *  demand, only those) · task: households the actor has tasks for (for a phone: an open task) ·
+ *  own: the actor's own household/projects (for tasks: the tasks assigned to the actor). */
 export type Scope = "all" | "project" | "group" | "task" | "own";
 export type Permission = `${Action}:${Entity}:${Scope}`;
 
 const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
-  DISTRICT_OFFICIAL: ["read:project:all", "create:project:all", "update:project:all", "read:household:all", "export:household:all"],
+  DISTRICT_OFFICIAL: [
+    "read:project:all",
+    "create:project:all",
+    "update:project:all",
+    "read:household:all",
+    "export:household:all",
+    // Officials watch field work across the district; they do not assign or log it.
+    "read:task:all",
+    "export:task:all",
+    "read:visit:all",
+    "export:visit:all",
+    "read:demand:all",
+    "export:demand:all",
+    "read:daily-report:all",
+    "read:coverage:all",
+  ],
   SECRETARY: [
     "read:project:project",
     "update:project:project",
@@ -33,6 +62,19 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     // Only the secretary may take back a recorded vote, signing, move-out, hand-over or exclusion.
     "undo:household-event:project",
     "issue:access-code:project",
+    "read:task:project",
+    "assign:task:project",
+    "export:task:project",
+    "read:visit:project",
+    "record:visit:project",
+    "export:visit:project",
+    "read:demand:project",
+    "create:demand:project",
+    "manage:demand:project",
+    "export:demand:project",
+    "read:daily-report:project",
+    "read:coverage:project",
+    "update:coverage:project",
   ],
   GROUP_LEADER: [
     "read:project:own",
@@ -41,8 +83,30 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "export:household:group",
     "record:household-event:group",
     "issue:access-code:group",
+    "read:task:group",
+    "assign:task:group",
+    "export:task:group",
+    "read:visit:group",
+    "record:visit:group",
+    "export:visit:group",
+    "read:demand:group",
+    "create:demand:group",
+    "manage:demand:group",
+    "export:demand:group",
+    "read:daily-report:group",
+    "record:daily-report:group",
+    "read:coverage:group",
   ],
-  MEMBER: ["read:project:own", "read:household:task"],
+  MEMBER: [
+    "read:project:own",
+    "read:household:task",
+    "read:task:own",
+    "read:visit:task",
+    "record:visit:task",
+    "read:demand:task",
+    "create:demand:task",
+    "reveal:phone:task",
+  ],
   RESIDENT: ["read:project:own", "read:household:own"],
 };
 

@@ -22,8 +22,12 @@ function projectWhereFor(actor: Actor, scope: Scope): Prisma.ProjectWhereInput |
     case "own":
       if (actor.householdId) return { households: { some: { id: actor.householdId } } };
       return { id: { in: staffProjectIds(actor) } };
-    default:
-      return null;
+    // Project-level things of a group's or a task's scope (a leader's coverage view, a member's
+    // tasks) live in the projects the actor works in that way.
+    case "group":
+      return { id: { in: [...new Set(actor.ledGroups.map((g) => g.projectId))] } };
+    case "task":
+      return { id: { in: staffProjectIds(actor) } };
   }
 }
 
@@ -58,4 +62,87 @@ export function projectScope(actor: Actor, action: Action = "read", entity: Enti
 /** Households the actor may reach for `action` on `entity` (default: read households). */
 export function householdScope(actor: Actor, action: Action = "read", entity: Entity = "household"): Prisma.HouseholdWhereInput {
   return union(grantedScopes(actor, action, entity).map((s) => householdWhereFor(actor, s)));
+}
+
+function ledGroupIds(actor: Actor): string[] {
+  return actor.ledGroups.map((g) => g.groupId);
+}
+
+function taskWhereFor(actor: Actor, scope: Scope): Prisma.TaskWhereInput | null {
+  switch (scope) {
+    case "all":
+      return {};
+    case "project":
+      return { projectId: { in: actor.managedProjectIds } };
+    case "group":
+      return { household: { signingGroupId: { in: ledGroupIds(actor) } } };
+    case "own":
+      return { assigneeId: actor.userId };
+    case "task":
+      return null;
+  }
+}
+
+/** Tasks the actor may reach for `action` (default: read): a secretary's project, a leader's
+ *  group's households, a member's own tasks. */
+export function taskScope(actor: Actor, action: Action = "read"): Prisma.TaskWhereInput {
+  return union(grantedScopes(actor, action, "task").map((s) => taskWhereFor(actor, s)));
+}
+
+/** Visit logs the actor may reach for `action` (default: read): those of the households in the
+ *  matching household scope. */
+export function visitScope(actor: Actor, action: Action = "read"): Prisma.VisitLogWhereInput {
+  return union(
+    grantedScopes(actor, action, "visit").map((s) => {
+      const households = householdWhereFor(actor, s);
+      return households === null ? null : Object.keys(households).length === 0 ? {} : { household: households };
+    }),
+  );
+}
+
+function demandWhereFor(actor: Actor, action: Action, scope: Scope): Prisma.DemandWhereInput | null {
+  switch (scope) {
+    case "all":
+      return {};
+    case "project":
+      return { projectId: { in: actor.managedProjectIds } };
+    case "group":
+      // A special group's leader works the demands routed to the group; a signing group's leader
+      // also reads (and raises) those of the group's households, but moves on only the routed ones.
+      if (action === "manage") return { routedGroupId: { in: ledGroupIds(actor) } };
+      return {
+        OR: [{ routedGroupId: { in: ledGroupIds(actor) } }, { household: { signingGroupId: { in: ledGroupIds(actor) } } }],
+      };
+    case "task":
+      return { household: { tasks: { some: { assigneeId: actor.userId } } } };
+    case "own":
+      return actor.householdId ? { householdId: actor.householdId } : null;
+  }
+}
+
+/** Demands the actor may reach for `action` (default: read). */
+export function demandScope(actor: Actor, action: Action = "read"): Prisma.DemandWhereInput {
+  return union(grantedScopes(actor, action, "demand").map((s) => demandWhereFor(actor, action, s)));
+}
+
+/** Daily reports the actor may reach for `action` (default: read): the secretary's projects, the
+ *  groups a leader leads. */
+export function dailyReportScope(actor: Actor, action: Action = "read"): Prisma.DailyReportWhereInput {
+  return union(
+    grantedScopes(actor, action, "daily-report").map((s): Prisma.DailyReportWhereInput | null => {
+      if (s === "all") return {};
+      if (s === "project") return { projectId: { in: actor.managedProjectIds } };
+      if (s === "group") return { groupId: { in: ledGroupIds(actor) } };
+      return null;
+    }),
+  );
+}
+
+/** Households whose full phone number the actor may see: those of the actor's open tasks. */
+export function phoneScope(actor: Actor): Prisma.HouseholdWhereInput {
+  return union(
+    grantedScopes(actor, "reveal", "phone").map((s): Prisma.HouseholdWhereInput | null =>
+      s === "task" ? { tasks: { some: { assigneeId: actor.userId, status: { in: ["OPEN", "IN_PROGRESS"] } } } } : null,
+    ),
+  );
 }

@@ -358,8 +358,12 @@ describe("the migrated database matches schema.prisma", () => {
         SELECT con.conname AS name, c.relname AS "table", pg_get_constraintdef(con.oid) AS def
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
           JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = current_schema() AND con.contype = 'c'`);
-    expect(checks.rows.map((r) => `${r.table}.${r.name}`)).toEqual(["WorkingGroup.WorkingGroup_specialty_check"]);
+         WHERE n.nspname = current_schema() AND con.contype = 'c' ORDER BY c.relname, con.conname`);
+    expect(checks.rows.map((r) => `${r.table}.${r.name}`)).toEqual([
+      "Project.Project_coverage_days_check",
+      "Task.Task_cancel_reason_check",
+      "WorkingGroup.WorkingGroup_specialty_check",
+    ]);
 
     const triggers = await client.query<{ name: string; table: string }>(`
         SELECT t.tgname AS name, c.relname AS "table"

@@ -4,6 +4,11 @@ import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
 import { liveMessages } from "./areas/live.ts";
 import { signingMessages } from "./areas/signing.ts";
+import { tasksMessages } from "./areas/tasks.ts";
+import { visitsMessages } from "./areas/visits.ts";
+import { coverageMessages } from "./areas/coverage.ts";
+import { demandsMessages } from "./areas/demands.ts";
+import { reportsMessages } from "./areas/reports.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: Messages = {
@@ -153,4 +158,9 @@ export const en: Messages = {
   signing: signingMessages.en,
   dashboard: dashboardMessages.en,
   live: liveMessages.en,
+  tasks: tasksMessages.en,
+  visits: visitsMessages.en,
+  coverage: coverageMessages.en,
+  demands: demandsMessages.en,
+  reports: reportsMessages.en,
 };

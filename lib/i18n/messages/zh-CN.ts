@@ -4,6 +4,11 @@ import { rosterMessages } from "./areas/roster.ts";
 import { setupMessages } from "./areas/setup.ts";
 import { liveMessages } from "./areas/live.ts";
 import { signingMessages } from "./areas/signing.ts";
+import { tasksMessages } from "./areas/tasks.ts";
+import { visitsMessages } from "./areas/visits.ts";
+import { coverageMessages } from "./areas/coverage.ts";
+import { demandsMessages } from "./areas/demands.ts";
+import { reportsMessages } from "./areas/reports.ts";
 import type { Widen } from "./areas/define.ts";
 
 // The default catalog. Every visible string of the portal comes from here or from en.ts,
@@ -155,6 +160,11 @@ export const zhCN = {
   signing: signingMessages.zhCN,
   dashboard: dashboardMessages.zhCN,
   live: liveMessages.zhCN,
+  tasks: tasksMessages.zhCN,
+  visits: visitsMessages.zhCN,
+  coverage: coverageMessages.zhCN,
+  demands: demandsMessages.zhCN,
+  reports: reportsMessages.zhCN,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

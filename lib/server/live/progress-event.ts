@@ -18,12 +18,22 @@ export const PROGRESS_KINDS = [
   "assignment",
   /** A household's facts that split the figures changed (the Party-member flag). */
   "household",
+  /** Field work: a task created, reassigned, cancelled or done; a visit logged; a demand raised or
+   *  moved on; the project's coverage rules changed. None of them changes a household count. */
+  "task",
+  "visit",
+  "demand",
+  "coverage",
   /** A display session was switched off: its screen refreshes into the "switched off" page. */
   "display",
   /** The listener reconnected: notifications may have been missed while it was away. */
   "resync",
 ] as const;
 export type ProgressKind = (typeof PROGRESS_KINDS)[number];
+
+/** Field work changes visits, tasks, demands and coverage, never a household's signing state,
+ *  group or flags: reads of household counts keep their cache entries through these. */
+export const FIELD_WORK_KINDS = ["task", "visit", "demand", "coverage"] as const satisfies readonly ProgressKind[];
 
 export const ZProgressEvent = z.object({
   /** null only for "resync", which concerns every project. */

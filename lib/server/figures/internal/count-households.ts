@@ -2,6 +2,7 @@ import "server-only";
 import { db, type PrismaClient } from "../../../db.ts";
 import type { ProjectCounts } from "../../../domain/dashboard.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
+import { FIELD_WORK_KINDS } from "../../live/progress-event.ts";
 import { readPerProject } from "./figure-cache.ts";
 
 const ZERO: ProjectCounts = { eligible: 0, signed: 0, movedOut: 0, agreed: 0 };
@@ -36,5 +37,5 @@ export async function countHouseholdsByProject(
  *  transaction with countHouseholdsByProject (../count-in-transaction.ts). Only ids of existing
  *  projects. */
 export function readHouseholdCounts(projectIds: readonly string[]): Promise<Map<string, ProjectCounts>> {
-  return readPerProject("counts", projectIds, (missing) => countHouseholdsByProject(db(), missing));
+  return readPerProject("counts", projectIds, (missing) => countHouseholdsByProject(db(), missing), { unchangedBy: FIELD_WORK_KINDS });
 }

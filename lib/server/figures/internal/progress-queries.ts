@@ -4,6 +4,7 @@ import { addDays, type DailyCount } from "../../../domain/progress.ts";
 import { instantFromWallClock, type CalendarDay } from "../../../domain/calendar-day.ts";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { householdStateRankSql } from "../../households/household-queries.ts";
+import { FIELD_WORK_KINDS } from "../../live/progress-event.ts";
 import { readOneProject, readPerProject } from "./figure-cache.ts";
 
 // The set-based reads behind the dashboard and the overview. Every count here leaves excluded
@@ -43,11 +44,16 @@ export async function dailySignings(client: Client, projectIds: string[], timeZo
 
 /** dailySignings per project, through the figure cache. Only ids of existing projects. */
 export function readDailySignings(projectIds: readonly string[], timeZone: string): Promise<Map<string, DailyByProject[]>> {
-  return readPerProject(`daily:${timeZone}`, projectIds, async (missing) => {
-    const byProject = new Map<string, DailyByProject[]>(missing.map((id) => [id, []]));
-    for (const row of await dailySignings(db(), missing, timeZone)) byProject.get(row.projectId)!.push(row);
-    return byProject;
-  });
+  return readPerProject(
+    `daily:${timeZone}`,
+    projectIds,
+    async (missing) => {
+      const byProject = new Map<string, DailyByProject[]>(missing.map((id) => [id, []]));
+      for (const row of await dailySignings(db(), missing, timeZone)) byProject.get(row.projectId)!.push(row);
+      return byProject;
+    },
+    { unchangedBy: FIELD_WORK_KINDS },
+  );
 }
 
 export function toDaily(rows: readonly DailyByProject[], party?: boolean): DailyCount[] {
@@ -92,7 +98,7 @@ export async function householdCountsByGroup(client: Client, projectId: string):
 
 /** householdCountsByGroup through the figure cache. Only the id of an existing project. */
 export function readHouseholdCountsByGroup(projectId: string): Promise<GroupCounts[]> {
-  return readOneProject("groups", projectId, (id) => householdCountsByGroup(db(), id));
+  return readOneProject("groups", projectId, (id) => householdCountsByGroup(db(), id), { unchangedBy: FIELD_WORK_KINDS });
 }
 
 export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };
