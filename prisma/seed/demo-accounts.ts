@@ -45,6 +45,17 @@ export const DEMO_ACCOUNTS = {
     projectCode: DEMO_PROJECT_CODE,
     groupName: "签约一组",
   },
+  /** 专项小组组长 of HP-BXL 政策咨询解答小组 (specialty POLICY_CONSULTATION): WorkingGroupMember LEADER. */
+  specialGroupLeader: {
+    role: "STAFF",
+    name: "周文华",
+    phone: "13800000005",
+    password: DEMO_PASSWORD,
+    label: "专项小组组长（政策咨询）",
+    projectCode: DEMO_PROJECT_CODE,
+    groupName: "政策咨询解答小组",
+    specialty: "POLICY_CONSULTATION",
+  },
   /** 居民: household BXL-0001 (not yet signed), signs in with household code + access code. */
   resident: {
     role: "RESIDENT",

@@ -168,6 +168,13 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
           },
         },
       ],
+      specialGroupLeaders: {
+        [DEMO_ACCOUNTS.specialGroupLeader.specialty]: {
+          name: DEMO_ACCOUNTS.specialGroupLeader.name,
+          phone: DEMO_ACCOUNTS.specialGroupLeader.phone,
+          password: DEMO_ACCOUNTS.specialGroupLeader.password,
+        },
+      },
       residents: [
         { householdCode: DEMO_ACCOUNTS.resident.householdCode, accessCode: DEMO_ACCOUNTS.resident.accessCode, keepUnsigned: true },
       ],

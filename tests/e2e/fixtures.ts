@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../prisma/seed/demo-accounts.ts";
 
-export type DemoRole = "districtOfficial" | "secretary" | "groupLeader" | "member" | "resident";
+export type DemoRole = "districtOfficial" | "secretary" | "groupLeader" | "member" | "specialGroupLeader" | "resident";
 
 /** Signs in through the real login form as one of the demo accounts (README). */
 async function loginAs(page: Page, role: DemoRole): Promise<void> {

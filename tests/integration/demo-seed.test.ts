@@ -141,6 +141,16 @@ describe("demo seed", () => {
     expect(member.groupMemberships.map((m) => [m.groupId, m.role])).toEqual([[leader.groupMemberships[0]!.groupId, "MEMBER"]]);
     expect(member.assignedTasks.length).toBeGreaterThan(0);
 
+    const specialLeader = await db.user.findUniqueOrThrow({
+      where: { phone: DEMO_ACCOUNTS.specialGroupLeader.phone },
+      include: { groupMemberships: { include: { group: { include: { project: true } } } } },
+    });
+    expect(specialLeader).toMatchObject({ role: "STAFF", name: "周文华" });
+    expect(await verifyPassword(DEMO_ACCOUNTS.specialGroupLeader.password, specialLeader.passwordHash)).toBe(true);
+    expect(
+      specialLeader.groupMemberships.map((m) => [m.group.project.code, m.group.kind, m.group.specialty, m.group.name, m.role]),
+    ).toEqual([["HP-BXL", "SPECIAL", "POLICY_CONSULTATION", "政策咨询解答小组", "LEADER"]]);
+
     const household = await db.household.findFirstOrThrow({
       where: { code: DEMO_ACCOUNTS.resident.householdCode, project: { code: "HP-BXL" } },
       include: { signing: true, residents: true },
@@ -154,7 +164,7 @@ describe("demo seed", () => {
     // Everyone else on the staff signs in with a 139… number.
     const [others] = await db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "User"
-       WHERE role <> 'RESIDENT' AND phone NOT IN ('13800000001', '13800000002', '13800000003', '13800000004')
+       WHERE role <> 'RESIDENT' AND phone NOT IN ('13800000001', '13800000002', '13800000003', '13800000004', '13800000005')
          AND phone !~ '^139[0-9]{8}$'`;
     expect(Number(others!.n)).toBe(0);
   });

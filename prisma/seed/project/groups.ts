@@ -76,7 +76,7 @@ function planSpecialGroups(ctx: PlanContext, roster: StaffRoster, projectId: str
   const membersPerGroup = ctx.options.membersPerSpecialGroup ?? 2;
   return (ctx.options.specialGroups ?? []).map((specialty) => {
     const unitKey = SPECIALTY_UNIT[specialty];
-    const leader = roster.make(unitKey, 0.85);
+    const leader = roster.make(unitKey, 0.85, ctx.options.accounts?.specialGroupLeaders?.[specialty]);
     const members = Array.from({ length: membersPerGroup }, () =>
       roster.make(roster.rng.chance(0.6) ? unitKey : roster.rng.weighted(roster.unitWeights), 0.6),
     );

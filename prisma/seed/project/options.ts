@@ -37,6 +37,8 @@ export type ProjectAccounts = {
   signingGroupLeaders?: (StaffAccount | undefined)[];
   /** Named members of signing groups (0-based group index). */
   signingGroupMembers?: { group: number; account: StaffAccount }[];
+  /** Leader of the special group of that specialty (when the project has one). */
+  specialGroupLeaders?: Partial<Record<GroupSpecialty, StaffAccount>>;
   /** Resident logins: household code + access code. keepUnsigned keeps that household unsigned. */
   residents?: { householdCode: string; accessCode: string; keepUnsigned?: boolean }[];
 };
