@@ -2,8 +2,9 @@
 // visit under the project's coverage rules (五必访), the coverage figure, the clock and colour of
 // a demand (诉求), and how bulk assignment spreads tasks over members. Pure: the callers read the
 // rows and pass today's calendar day in the deployment's zone.
-import type { DemandCategory, TaskStatus } from "../generated/prisma/enums.ts";
+import { DemandCategory, DemandStatus, type GroupSpecialty, type TaskStatus } from "../generated/prisma/enums.ts";
 import type { CalendarDay } from "./calendar-day.ts";
+import { optionsOf } from "./options.ts";
 import { daysBetween } from "./progress.ts";
 import { formatPercent, ratio } from "./rates.ts";
 
@@ -112,6 +113,69 @@ export function demandClock(
   // Integer comparison (remaining × 4 against the target) so the 25% boundary is exact.
   const colour: DemandColour = remainingMs < 0 ? "red" : remainingMs * 4 > targetMs ? "green" : "amber";
   return { colour, targetMs, elapsedMs, remainingMs };
+}
+
+/** The schema's demand categories and statuses in its order, for selects, filters and zod enums. */
+export const DEMAND_CATEGORIES = optionsOf(DemandCategory);
+export const DEMAND_STATUSES = optionsOf(DemandStatus);
+
+/** Which special group a demand of each category goes to by default: the first specialty in the
+ *  list that the project has a special group for. */
+export const DEMAND_ROUTES: Readonly<Record<DemandCategory, readonly GroupSpecialty[]>> = {
+  COMPENSATION: ["POLICY_CONSULTATION", "POLICY_LAW"],
+  RESETTLEMENT_HOUSING: ["RESIDENT_PROBLEMS", "COORDINATION"],
+  FAMILY_DISPUTE: ["PEOPLES_MEDIATION", "PETITION_MEDIATION", "POLICY_LAW"],
+  HARDSHIP: ["PAIRING_ASSISTANCE", "RESIDENT_PROBLEMS", "COORDINATION"],
+  POLICY_QUESTION: ["POLICY_CONSULTATION", "POLICY_LAW"],
+  OTHER: ["RESIDENT_PROBLEMS", "COORDINATION"],
+};
+
+/**
+ * The special group a new demand is routed to when the raiser names none: the project's group of
+ * the first specialty in DEMAND_ROUTES that it has (the first such group listed, when it has
+ * several of one specialty); null when it has none of them (the secretary routes it by hand).
+ */
+export function defaultDemandGroup<TGroup extends { specialty: GroupSpecialty | null }>(
+  category: DemandCategory,
+  specialGroups: readonly TGroup[],
+): TGroup | null {
+  for (const specialty of DEMAND_ROUTES[category]) {
+    const group = specialGroups.find((g) => g.specialty === specialty);
+    if (group) return group;
+  }
+  return null;
+}
+
+/** The moves of a demand: OPEN → IN_PROGRESS → ESCALATED → RESOLVED, each step optional except
+ *  that a resolved demand is final (it may be resolved from any earlier status, escalated from
+ *  OPEN or IN_PROGRESS, started only from OPEN). */
+export type DemandMove = "start" | "escalate" | "resolve";
+
+const DEMAND_MOVES_FROM: Readonly<Record<DemandMove, readonly DemandStatus[]>> = {
+  start: ["OPEN"],
+  escalate: ["OPEN", "IN_PROGRESS"],
+  resolve: ["OPEN", "IN_PROGRESS", "ESCALATED"],
+};
+
+export function canMoveDemand(status: DemandStatus, move: DemandMove): boolean {
+  return DEMAND_MOVES_FROM[move].includes(status);
+}
+
+/** A resolved demand keeps its group; any other may be re-routed. */
+export function canRerouteDemand(status: DemandStatus): boolean {
+  return status !== "RESOLVED";
+}
+
+/** Days past its rule, in the coverage view's buckets: never visited, 1–7, 8–14, more than 14. */
+export type CoverageDueBucket = "never" | "days1to7" | "days8to14" | "over14";
+
+export const COVERAGE_DUE_BUCKETS: readonly CoverageDueBucket[] = ["never", "days1to7", "days8to14", "over14"];
+
+export function coverageDueBucket(overdueDays: number | null): CoverageDueBucket {
+  if (overdueDays === null) return "never";
+  if (overdueDays <= 7) return "days1to7";
+  if (overdueDays <= 14) return "days8to14";
+  return "over14";
 }
 
 /**

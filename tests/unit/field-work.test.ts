@@ -1,15 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  canMoveDemand,
+  canRerouteDemand,
+  coverageDueBucket,
   coverageFigures,
   coverageRuleDays,
   coverageStatus,
   DEFAULT_COVERAGE_RULES,
+  DEMAND_CATEGORIES,
+  DEMAND_ROUTES,
+  DEMAND_STATUSES,
+  defaultDemandGroup,
   demandClock,
   isTaskOverdue,
   spreadRoundRobin,
   type CoverageHousehold,
 } from "@/lib/domain/field-work";
+import type { GroupSpecialty } from "@/lib/generated/prisma/enums";
 import { addDays } from "@/lib/domain/progress";
 
 const TODAY = "2026-12-01";
@@ -169,5 +177,46 @@ describe("bulk assignment spread", () => {
 
   it("refuses an empty member list", () => {
     expect(() => spreadRoundRobin(["h1"], [])).toThrow();
+  });
+});
+
+describe("demand routing", () => {
+  const group = (id: string, specialty: GroupSpecialty | null) => ({ id, specialty });
+
+  it("every category routes somewhere among the specialties, each list without repeats", () => {
+    for (const category of DEMAND_CATEGORIES) {
+      expect(DEMAND_ROUTES[category].length).toBeGreaterThan(0);
+      expect(new Set(DEMAND_ROUTES[category]).size).toBe(DEMAND_ROUTES[category].length);
+    }
+  });
+
+  it("takes the first specialty of the category's list the project has, whatever the groups' order", () => {
+    const groups = [group("law", "POLICY_LAW"), group("consult", "POLICY_CONSULTATION"), group("mediate", "PEOPLES_MEDIATION")];
+    expect(defaultDemandGroup("COMPENSATION", groups)?.id).toBe("consult");
+    expect(defaultDemandGroup("FAMILY_DISPUTE", groups)?.id).toBe("mediate");
+    expect(defaultDemandGroup("COMPENSATION", [group("law", "POLICY_LAW")])?.id).toBe("law");
+  });
+
+  it("of two groups of one specialty, the first listed; none fitting → null", () => {
+    const groups = [group("a", "RESIDENT_PROBLEMS"), group("b", "RESIDENT_PROBLEMS")];
+    expect(defaultDemandGroup("OTHER", groups)?.id).toBe("a");
+    expect(defaultDemandGroup("OTHER", [group("p", "PUBLICITY"), group("s", null)])).toBeNull();
+    expect(defaultDemandGroup("HARDSHIP", [])).toBeNull();
+  });
+});
+
+describe("demand moves", () => {
+  it("start only from open; escalate from open or in progress; resolve from anything not resolved", () => {
+    expect(DEMAND_STATUSES.filter((s) => canMoveDemand(s, "start"))).toEqual(["OPEN"]);
+    expect(DEMAND_STATUSES.filter((s) => canMoveDemand(s, "escalate"))).toEqual(["OPEN", "IN_PROGRESS"]);
+    expect(DEMAND_STATUSES.filter((s) => canMoveDemand(s, "resolve"))).toEqual(["OPEN", "IN_PROGRESS", "ESCALATED"]);
+    expect(DEMAND_STATUSES.filter((s) => canRerouteDemand(s))).toEqual(["OPEN", "IN_PROGRESS", "ESCALATED"]);
+  });
+});
+
+describe("coverage due buckets", () => {
+  it("never visited, then 1–7, 8–14 and more than 14 days past the rule", () => {
+    expect(coverageDueBucket(null)).toBe("never");
+    expect([1, 7, 8, 14, 15, 400].map(coverageDueBucket)).toEqual(["days1to7", "days1to7", "days8to14", "days8to14", "over14", "over14"]);
   });
 });
