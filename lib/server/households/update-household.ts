@@ -7,6 +7,7 @@ import { db } from "../../db.ts";
 import { OWNER_LOCATIONS, TENURES } from "../../domain/options.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { isMaskedPhone, maskPhone } from "../../security/phone.ts";
 import { parseInput, requiredText } from "../../validation.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { recordAudit } from "../audit.ts";
@@ -62,7 +63,10 @@ const phone = z
   .pipe(
     z
       .string()
-      .refine((v) => /^\+?[\d\s\-()]{5,24}$/.test(v) && (v.match(/\d/g) ?? []).length >= 5, { error: "households.errors.phone" })
+      // The form shows the number masked (138****0001); sent back unchanged, it keeps the number.
+      .refine((v) => isMaskedPhone(v) || (/^\+?[\d\s\-()]{5,24}$/.test(v) && (v.match(/\d/g) ?? []).length >= 5), {
+        error: "households.errors.phone",
+      })
       .nullable(),
   );
 
@@ -155,6 +159,11 @@ export async function updateHousehold(
     });
     if (!current) throw new AppError("NOT_FOUND");
     if (current.version !== data.version) throw new AppError("CONFLICT");
+    if (data.phone !== null && isMaskedPhone(data.phone)) {
+      if (current.phone === null || maskPhone(current.phone) !== data.phone)
+        throw new AppError("VALIDATION", { fieldErrors: { phone: ["households.errors.phone"] } });
+      data.phone = current.phone;
+    }
 
     const before: Record<string, Comparable> = {};
     const after: Record<string, Comparable> = {};
