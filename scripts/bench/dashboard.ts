@@ -9,17 +9,24 @@
 //     seconds while signings are recorded at 5/s through the real use case (recordSigning, in a
 //     process of its own from the warm-up on: scripts/bench/sign-at-pace.ts);
 //     server response p95 and the error count (expected: zero).
+//     With `--visits-per-second N`, visits are logged at N/s through the real use case too
+//     (logVisit, as each task's member, closing the task: scripts/bench/log-visits-at-pace.ts),
+//     beside the signings; their latencies and errors are reported with each run.
 //  3. Exactness: scripts/lib/recompute-figures.ts recomputes every figure with plain COUNTs and
-//     compares them with what the dashboards return.
+//     compares them with what the dashboards return (the league's visits in 7 days and overdue
+//     tasks included); through the figure cache after signings and, with
+//     `--visits-per-second`, visits too.
 //
 //   npm run bench:dashboard                                   # full scale, generated first
 //   npm run bench:dashboard -- --keep /tmp/district           # keep (or reuse) the generated data
 //   npm run bench:dashboard -- --households 20000 --visits 200000 --projects 10 --largest 5000
 //   npm run bench:dashboard -- --runs 50 --rate 30 --seconds 30      # one offered load (default 30,10,3)
 //   npm run bench:dashboard -- --warmup 0                                   # measure a cold portal
+//   npm run bench:dashboard -- --visits-per-second 20 --rate 30 --seconds 60   # visits logged as well
 import "../lib/outside-next.ts";
 
 import { fork, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +35,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadActor } from "../../lib/auth/load-actor.ts";
+import type { VisitReport } from "./log-visits-at-pace.ts";
 import type { SigningReport } from "./sign-at-pace.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,6 +52,9 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "20" },
     "signings-per-second": { type: "string", default: "5" },
+    /** Visits per second through logVisit beside the signings; 0 = none. (`--visits` is the
+     *  district's number of generated visit logs.) */
+    "visits-per-second": { type: "string", default: "0" },
     port: { type: "string", default: "3261" },
     "skip-http": { type: "boolean", default: false },
     "skip-exactness": { type: "boolean", default: false },
@@ -55,6 +66,7 @@ const RUNS = Number(values.runs);
 const RATES = values.rate.split(",").map(Number);
 const SECONDS = Number(values.seconds);
 const SIGNINGS_PER_SECOND = Number(values["signings-per-second"]);
+const VISITS_PER_SECOND = Number(values["visits-per-second"]);
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -210,11 +222,21 @@ async function offerLoad(base: string, cookie: string, paths: string[], rate: nu
   return { results, timeline, elapsed: (performance.now() - started) / 1000 };
 }
 
-type SigningWriter = { report(): Promise<SigningReport>; stop(): Promise<void> };
+type Writer<TReport> = { report(): Promise<TReport>; stop(): Promise<void> };
+type SigningWriter = Writer<SigningReport>;
 
 /** Forks scripts/bench/sign-at-pace.ts and waits until it has found its households. */
-async function startSigningWriter(projectId: string, perSecond: number): Promise<SigningWriter> {
-  const child = fork(join(ROOT, "scripts/bench/sign-at-pace.ts"), [projectId, String(perSecond)], {
+function startSigningWriter(projectId: string, perSecond: number): Promise<SigningWriter> {
+  return startWriter<SigningReport>("scripts/bench/sign-at-pace.ts", "the signing writer", projectId, perSecond);
+}
+
+/** Forks scripts/bench/log-visits-at-pace.ts and waits until it has found its tasks. */
+function startVisitWriter(projectId: string, perSecond: number): Promise<Writer<VisitReport>> {
+  return startWriter<VisitReport>("scripts/bench/log-visits-at-pace.ts", "the visit writer", projectId, perSecond);
+}
+
+async function startWriter<TReport>(script: string, name: string, projectId: string, perSecond: number): Promise<Writer<TReport>> {
+  const child = fork(join(ROOT, script), [projectId, String(perSecond)], {
     cwd: ROOT,
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -222,12 +244,12 @@ async function startSigningWriter(projectId: string, perSecond: number): Promise
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`the signing writer exited (${code}) before it started`)));
+    child.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it started`)));
   });
   return {
     report: () =>
       new Promise((resolve) => {
-        child.once("message", (message) => resolve(message as SigningReport));
+        child.once("message", (message) => resolve(message as TReport));
         child.send("report");
       }),
     async stop() {
@@ -253,6 +275,7 @@ async function main() {
   };
   let server: ChildProcess | null = null;
   let writer: SigningWriter | null = null;
+  let visitWriter: Writer<VisitReport> | null = null;
   let portalDir: string | null = null;
   const pool = new pg.Pool({ connectionString: postgres.url, max: 10 });
   try {
@@ -376,6 +399,8 @@ async function main() {
       // warm-up to the end: in a process of its own, so the writer's work cannot stall this
       // process's clock or delay reading the answers (scripts/bench/sign-at-pace.ts).
       writer = SIGNINGS_PER_SECOND > 0 ? await startSigningWriter(big.id, SIGNINGS_PER_SECOND) : null;
+      // Visits likewise, as the members of the tasks they answer (scripts/bench/log-visits-at-pace.ts).
+      visitWriter = VISITS_PER_SECOND > 0 ? await startVisitWriter(big.id, VISITS_PER_SECOND) : null;
 
       // A portal serving all day has its code optimised by V8 in every server process; a fresh
       // one runs slower until then. Warm it with WARMUP seconds of the first offered load,
@@ -386,11 +411,12 @@ async function main() {
       const warmupErrors = [...warmup.results.values()].reduce((sum, r) => sum + r.errors, 0);
       print();
       print(
-        `(Warm-up before the runs below: ${RATES[0] ?? 30} requests/s for ${values.warmup} s, signings written meanwhile, not counted; ${warmupErrors} errors.)`,
+        `(Warm-up before the runs below: ${RATES[0] ?? 30} requests/s for ${values.warmup} s, signings${visitWriter ? " and visits" : ""} written meanwhile, not counted; ${warmupErrors} errors.)`,
       );
 
       for (const rate of RATES) {
         await writer?.report(); // starts this run's count
+        await visitWriter?.report();
         // The load generator's own event loop, watched: if it lagged, its clock and its reading
         // of the answers did too, and the figures below would be the generator's, not the portal's.
         const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -399,6 +425,7 @@ async function main() {
         const { results, timeline, elapsed } = await offerLoad(base, cookie, available, rate, SECONDS);
         generatorDelay.disable();
         const signing: SigningReport = (await writer?.report()) ?? { signed: 0, failed: 0, left: 0, latencies: [] };
+        const visiting = (await visitWriter?.report()) ?? null;
         const load: LoadResult[] = [...results].map(([path, r]) => ({
           path,
           count: r.latencies.length + r.errors,
@@ -410,7 +437,7 @@ async function main() {
         }));
         print();
         print(
-          `#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning meanwhile)`,
+          `#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning${visitWriter ? ` and visits at ${VISITS_PER_SECOND}/s through logVisit` : ""} meanwhile)`,
         );
         print();
         print(`| page | requests | errors | p50 | p95 | max | errors were |`);
@@ -436,10 +463,24 @@ async function main() {
             `; the run took ${elapsed.toFixed(1)} s. Load generator's event-loop delay: p99 ${ms(generatorDelay.percentile(99) / 1e6)} ms, max ${ms(generatorDelay.max / 1e6)} ms.`,
         );
         print();
+        if (visiting) {
+          const kinds = Object.entries(visiting.errors)
+            .map(([kind, n]) => `${n} × ${kind}`)
+            .join(", ");
+          print(
+            `Visits logged: ${visiting.logged} (${visiting.inProject} in ${big.code}, ${visiting.demands} demands raised), failed: ${visiting.failed}${kinds ? ` (${kinds})` : ""}` +
+              (visiting.latencies.length
+                ? ` (logVisit p50 ${ms(percentile(visiting.latencies, 50))} ms, p95 ${ms(percentile(visiting.latencies, 95))} ms, max ${ms(Math.max(...visiting.latencies))} ms)`
+                : "") +
+              (visiting.left === 0 ? " — **the district ran out of open tasks**" : `; ${visiting.left} open tasks left.`),
+          );
+          print();
+        }
         // Let the server drain before the next rate.
         await new Promise((r) => setTimeout(r, 5000));
       }
       await writer?.stop(); // before the exactness check, which needs the data to hold still
+      await visitWriter?.stop();
     }
 
     // 3. Exactness at full scale: the queries themselves, then through a warm figure cache after
@@ -493,6 +534,35 @@ async function main() {
           signedNow += 1;
         }
       }
+      // With visits in the run: visits too, each closing its task (the most overdue first), so
+      // the league's cached visits and overdue tasks must follow.
+      let visitedNow = 0;
+      if (VISITS_PER_SECOND > 0) {
+        const { logVisit } = await import("../../lib/server/visits/log-visit.ts");
+        for (const project of projects) {
+          const open = await client.task.findMany({
+            where: { projectId: project.id, status: { in: ["OPEN", "IN_PROGRESS"] }, household: { isExcluded: false, movedOutAt: null } },
+            orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+            select: { id: true, version: true, householdId: true, assigneeId: true },
+            take: 3,
+          });
+          for (const task of open) {
+            await logVisit((await loadActor(client, task.assigneeId))!, {
+              projectId: project.id,
+              householdId: task.householdId,
+              clientKey: randomUUID(),
+              taskId: task.id,
+              taskVersion: String(task.version),
+              visitedAt: new Date().toISOString(),
+              channel: "DOOR",
+              summary: "压测走访（缓存核对）",
+              attitude: "SUPPORTIVE",
+              demands: [],
+            });
+            visitedNow += 1;
+          }
+        }
+      }
       // A project's notifications are handed out in commit order (held back up to COALESCE_MS):
       // once its marker is out, every signing above was.
       const markersHeard = new Set<string>();
@@ -506,7 +576,7 @@ async function main() {
       unsubscribe();
       t0 = performance.now();
       report(
-        `Through the figure cache (filled, then ${signedNow} signings in ${projects.length} projects)`,
+        `Through the figure cache (filled, then ${signedNow} signings${visitedNow ? ` and ${visitedNow} visits closing open tasks, the most overdue first` : ""} in ${projects.length} projects)`,
         await recomputeFigures(client, official),
         (performance.now() - t0) / 1000,
       );
@@ -515,6 +585,7 @@ async function main() {
     }
   } finally {
     await writer?.stop();
+    await visitWriter?.stop();
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
       server.kill("SIGTERM");

@@ -129,8 +129,15 @@ export async function recomputeFigures(client: PrismaClient, actor: Actor, now: 
     for (const r of rows) states[householdState(r)] += 1;
     for (const { state, count: actual } of dashboard.states) check(p.code, `state.${state}`, states[state], actual);
 
-    // League: per signing group, simple counts.
+    // League: every signing group of the project, and per group simple counts — the visits of
+    // its households on the last 7 calendar days in the zone, their open tasks due before today.
     const since = `${addDays(today, -6)}`;
+    const signingGroups = await count(
+      client,
+      `SELECT count(*) FROM "WorkingGroup" WHERE "projectId" = $1::uuid AND "kind" = 'SIGNING'`,
+      id,
+    );
+    check(p.code, "league.groups", signingGroups, dashboard.league.length);
     for (const entry of dashboard.league) {
       const g = entry.groupId;
       const households = await count(client, `SELECT count(*) FROM "Household" WHERE "signingGroupId" = $1::uuid AND NOT "isExcluded"`, g);
