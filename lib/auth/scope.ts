@@ -138,6 +138,20 @@ export function dailyReportScope(actor: Actor, action: Action = "read"): Prisma.
   );
 }
 
+/** Signing groups whose daily reports the actor may reach for `action` (a report may not exist
+ *  yet: its draft is built from the group's rows): the same scopes as dailyReportScope. */
+export function dailyReportGroupScope(actor: Actor, action: Action = "read"): Prisma.WorkingGroupWhereInput {
+  const groups = union(
+    grantedScopes(actor, action, "daily-report").map((s): Prisma.WorkingGroupWhereInput | null => {
+      if (s === "all") return {};
+      if (s === "project") return { projectId: { in: actor.managedProjectIds } };
+      if (s === "group") return { id: { in: ledGroupIds(actor) } };
+      return null;
+    }),
+  );
+  return { AND: [{ kind: "SIGNING" }, groups] };
+}
+
 /** Households whose full phone number the actor may see: those of the actor's open tasks. */
 export function phoneScope(actor: Actor): Prisma.HouseholdWhereInput {
   return union(
