@@ -2,6 +2,8 @@ import Link from "next/link";
 import { FormField } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
+import type { Translate } from "@/lib/i18n/translate";
+import { ATTITUDE_FILTERS, COVERAGE_FILTERS, NO_ATTITUDE, OPEN_TASK_FILTERS } from "@/lib/server/households/household-filter";
 
 export type HouseholdFilterValues = {
   q?: string;
@@ -13,6 +15,9 @@ export type HouseholdFilterValues = {
   party?: boolean;
   hardship?: boolean;
   notVisitedDays?: number;
+  attitude?: string;
+  coverage?: string;
+  openTask?: string;
   sort: string;
   dir: string;
   size: number;
@@ -44,6 +49,31 @@ export type HouseholdFilterLabels = {
   moreActive: string;
 };
 
+/** The field-work filters (last visit's attitude, due under the coverage rule, open task). */
+export type FieldWorkFilterProps = {
+  labels: { attitude: string; coverage: string; openTask: string };
+  options: { attitudes: Option[]; coverage: Option[]; openTask: Option[] };
+};
+
+/** The field-work filters' labels and options in the reader's language. */
+export function fieldWorkFilters(t: Translate): FieldWorkFilterProps {
+  return {
+    labels: {
+      attitude: t("coverage.filters.attitude"),
+      coverage: t("coverage.filters.coverage"),
+      openTask: t("coverage.filters.openTask"),
+    },
+    options: {
+      attitudes: ATTITUDE_FILTERS.map((a) => ({
+        value: a,
+        label: a === NO_ATTITUDE ? t("coverage.filters.attitudeNone") : t(`visits.attitudes.${a}`),
+      })),
+      coverage: COVERAGE_FILTERS.map((c) => ({ value: c, label: t(`coverage.filters.coverageValues.${c}`) })),
+      openTask: OPEN_TASK_FILTERS.map((o) => ({ value: o, label: t(`coverage.filters.openTaskValues.${o}`) })),
+    },
+  };
+}
+
 /**
  * The list's filters as a plain GET form: submitting puts them in the URL, so the view can be
  * shared and works without JavaScript. Paging restarts at page 1 on every new filter.
@@ -53,6 +83,7 @@ export function HouseholdFilters({
   values,
   labels,
   options,
+  fieldWork,
 }: {
   action: string;
   values: HouseholdFilterValues;
@@ -67,10 +98,17 @@ export function HouseholdFilters({
     dirs: Option[];
     sizes: Option[];
   };
+  fieldWork?: FieldWorkFilterProps;
 }) {
-  const moreActive = [values.building, values.tenure, values.owner, values.notVisitedDays, values.party, values.hardship].filter(
-    (v) => v !== undefined,
-  ).length;
+  const moreActive = [
+    values.building,
+    values.tenure,
+    values.owner,
+    values.notVisitedDays,
+    values.party,
+    values.hardship,
+    ...(fieldWork ? [values.attitude, values.coverage, values.openTask] : []),
+  ].filter((v) => v !== undefined).length;
   return (
     <form
       method="get"
@@ -154,6 +192,34 @@ export function HouseholdFilters({
                 defaultValue={values.notVisitedDays ?? ""}
               />
             </div>
+            {fieldWork ? (
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+                <SelectField
+                  id="filter-attitude"
+                  name="attitude"
+                  label={fieldWork.labels.attitude}
+                  placeholder={labels.any}
+                  options={fieldWork.options.attitudes}
+                  defaultValue={values.attitude ?? ""}
+                />
+                <SelectField
+                  id="filter-coverage"
+                  name="coverage"
+                  label={fieldWork.labels.coverage}
+                  placeholder={labels.any}
+                  options={fieldWork.options.coverage}
+                  defaultValue={values.coverage ?? ""}
+                />
+                <SelectField
+                  id="filter-open-task"
+                  name="openTask"
+                  label={fieldWork.labels.openTask}
+                  placeholder={labels.any}
+                  options={fieldWork.options.openTask}
+                  defaultValue={values.openTask ?? ""}
+                />
+              </div>
+            ) : null}
             <div className="flex flex-wrap gap-x-6">
               <CheckboxField id="filter-party" name="party" value="1" label={labels.party} defaultChecked={values.party ?? false} />
               <CheckboxField

@@ -17,7 +17,7 @@ import {
 } from "@/lib/server/households/household-filter";
 import type { HouseholdListPage } from "@/lib/server/households/list-households";
 import { BulkAssignForm } from "./bulk-assign-form";
-import { HouseholdFilters } from "./household-filters";
+import { fieldWorkFilters, HouseholdFilters } from "./household-filters";
 import { HouseholdCards, HouseholdPagination, HouseholdTable, type SortLink } from "./household-table";
 
 // A project's household list: filters, the count, export and bulk assignment, then the rows as
@@ -68,6 +68,7 @@ function ListFilters({ list, options, base, t }: HouseholdListProps) {
     <HouseholdFilters
       action={base}
       values={list.query}
+      fieldWork={fieldWorkFilters(t)}
       labels={{
         legend: t("households.filters.legend"),
         search: t("households.filters.search"),

@@ -68,7 +68,7 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
     }
   })();
   const where: Prisma.HouseholdWhereInput = {
-    AND: [scopedFilterWhere(actor, "assign", data.projectId, scopeFilter.householdFilter), scopeFilter.extra],
+    AND: [await scopedFilterWhere(actor, "assign", data.projectId, scopeFilter.householdFilter), scopeFilter.extra],
   };
 
   return db().$transaction(

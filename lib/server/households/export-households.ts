@@ -77,7 +77,7 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
   const { projectId, language } = parseInput(ZExportInput, input);
   const query = parseHouseholdListQuery(input as Record<string, string | string[] | undefined>);
   const project = await findProjectInScope(actor, projectId);
-  const ids = await orderedHouseholdIds(scopedFilterWhere(actor, "export", projectId, query), query.sort, query.dir);
+  const ids = await orderedHouseholdIds(await scopedFilterWhere(actor, "export", projectId, query), query.sort, query.dir);
 
   const t = createTranslator(language === "zh" ? "zh-CN" : "en");
   const rosterLanguage: RosterLanguage = language;

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { addDays } from "../../domain/progress.ts";
-import { instantFromWallClock } from "../../domain/calendar-day.ts";
+import { instantFromWallClock, type CalendarDay } from "../../domain/calendar-day.ts";
+import type { CoverageRules } from "../../domain/field-work.ts";
 import { HOUSEHOLD_STATES, type HouseholdState } from "../../domain/household-state.ts";
-import { OWNER_LOCATIONS, TENURES, VOTES } from "../../domain/options.ts";
+import { OWNER_LOCATIONS, optionsOf, TENURES, VOTES } from "../../domain/options.ts";
 import { serverEnv } from "../../env.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { Attitude } from "../../generated/prisma/enums.ts";
 
 // The household list's filters, sort and page as they travel in the URL (searchParams), so a
 // filtered view can be shared as a link. One schema parses them for the list page, the export
@@ -19,6 +21,13 @@ export const HOUSEHOLD_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 /** `group=none`: households not yet assigned to a signing group. */
 export const UNASSIGNED = "none";
+/** `attitude=none`: the last visit recorded no attitude, or there was no visit. */
+export const NO_ATTITUDE = "none";
+export const ATTITUDE_FILTERS = [...optionsOf(Attitude), NO_ATTITUDE] as const;
+/** Under a coverage rule (五必访) of the project and due a visit, or within it. */
+export const COVERAGE_FILTERS = ["due", "within"] as const;
+/** `openTask=no`: no OPEN or IN_PROGRESS task; `yes`: at least one. */
+export const OPEN_TASK_FILTERS = ["no", "yes"] as const;
 
 /** A single query-string value: the first one when a key is repeated, trimmed, empty = absent. */
 function firstString(value: unknown): string | undefined {
@@ -56,6 +65,11 @@ export const ZHouseholdFilter = z.object({
   signedOn: lenient(z.iso.date()),
   vote: lenient(z.enum(VOTES)),
   movedOut: flag,
+  /** The resident's attitude at the household's last visit (see NO_ATTITUDE). */
+  attitude: lenient(z.enum(ATTITUDE_FILTERS)),
+  /** Due or within under the project's coverage rule days (DOMAIN.md "Field work"). */
+  coverage: lenient(z.enum(COVERAGE_FILTERS)),
+  openTask: lenient(z.enum(OPEN_TASK_FILTERS)),
 });
 export type THouseholdFilter = z.infer<typeof ZHouseholdFilter>;
 
@@ -87,6 +101,9 @@ export const FILTER_KEYS = [
   "signedOn",
   "vote",
   "movedOut",
+  "attitude",
+  "coverage",
+  "openTask",
 ] as const;
 
 export function hasActiveFilter(filter: THouseholdFilter): boolean {
@@ -140,8 +157,56 @@ export function householdStateWhere(state: HouseholdState): Prisma.HouseholdWher
   }
 }
 
-/** The `where` of the filter alone (no project, no scope: the use cases add those). */
-export function householdFilterWhere(filter: THouseholdFilter, now: Date = new Date()): Prisma.HouseholdWhereInput {
+/**
+ * What some filters need besides the filter itself, read from the database by the caller
+ * (household-queries.ts `filterContextOf`): the project's coverage rules and today, for
+ * `coverage`; the households whose last visit had the chosen attitude, for `attitude`.
+ */
+export type HouseholdFilterContext = {
+  coverage?: { rules: CoverageRules; today: CalendarDay; timeZone: string };
+  attitudeHouseholdIds?: string[];
+};
+
+const OPEN_TASK: Prisma.TaskWhereInput = { status: { in: ["OPEN", "IN_PROGRESS"] } };
+
+/**
+ * The households under a coverage rule that are due (or within it), as a `where`: the cases of
+ * `coverageRuleDays()` in lib/domain/field-work.ts, each with its rule's days. Due = no visit on
+ * or after the calendar day `today − rule days` in the deployment's zone (a visit exactly N days
+ * ago under an N-day rule is still within it; never visited is due) — the same boundary as
+ * `coverageStatus()`, so the coverage view's due count and this list agree
+ * (tests/integration/coverage-view.test.ts).
+ */
+export function coverageWhere(
+  kind: (typeof COVERAGE_FILTERS)[number],
+  { rules, today, timeZone }: NonNullable<HouseholdFilterContext["coverage"]>,
+): Prisma.HouseholdWhereInput {
+  const hardship: Prisma.HouseholdWhereInput = { OR: [{ isHardship: true }, { isElderlySickDisabled: true }, { hasFamilyDispute: true }] };
+  const noHardship: Prisma.HouseholdWhereInput = { isHardship: false, isElderlySickDisabled: false, hasFamilyDispute: false };
+  const unsigned: Prisma.HouseholdWhereInput = { isExcluded: false, signing: { is: null } };
+  const notUnsigned: Prisma.HouseholdWhereInput = { OR: [{ isExcluded: true }, { signing: { isNot: null } }] };
+  const visitedSince = (ruleDays: number): Prisma.HouseholdWhereInput => {
+    const since = instantFromWallClock(`${addDays(today, -ruleDays)}T00:00`, timeZone)!;
+    const visits = { visitedAt: { gte: since } };
+    return kind === "within" ? { visitLogs: { some: visits } } : { visitLogs: { none: visits } };
+  };
+  return {
+    OR: [
+      { AND: [hardship, notUnsigned, visitedSince(rules.hardshipDays)] },
+      { AND: [hardship, unsigned, visitedSince(Math.min(rules.hardshipDays, rules.unsignedDays))] },
+      { AND: [noHardship, unsigned, visitedSince(rules.unsignedDays)] },
+    ],
+  };
+}
+
+/** The `where` of the filter alone (no project, no scope: the use cases add those). A filter
+ *  that needs a context (coverage, attitude) throws without it: it must never silently match
+ *  everything. */
+export function householdFilterWhere(
+  filter: THouseholdFilter,
+  now: Date = new Date(),
+  context: HouseholdFilterContext = {},
+): Prisma.HouseholdWhereInput {
   const and: Prisma.HouseholdWhereInput[] = [];
   if (filter.q) {
     const contains = likeLiteral(filter.q);
@@ -176,6 +241,16 @@ export function householdFilterWhere(filter: THouseholdFilter, now: Date = new D
   }
   if (filter.vote) and.push({ firstRoundVote: filter.vote });
   if (filter.movedOut) and.push({ isExcluded: false, movedOutAt: { not: null } });
+  if (filter.attitude) {
+    if (!context.attitudeHouseholdIds) throw new Error("the attitude filter needs the households of that last attitude");
+    and.push({ id: { in: context.attitudeHouseholdIds } });
+  }
+  if (filter.coverage) {
+    if (!context.coverage) throw new Error("the coverage filter needs the project's coverage rules");
+    and.push(coverageWhere(filter.coverage, context.coverage));
+  }
+  if (filter.openTask === "no") and.push({ tasks: { none: OPEN_TASK } });
+  if (filter.openTask === "yes") and.push({ tasks: { some: OPEN_TASK } });
   return and.length === 0 ? {} : { AND: and };
 }
 

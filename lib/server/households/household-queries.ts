@@ -3,10 +3,18 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission, type Action } from "../../auth/permissions.ts";
 import { householdScope, projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { householdState, type HouseholdState } from "../../domain/household-state.ts";
+import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { householdFilterWhere, type HouseholdSort, type THouseholdFilter } from "./household-filter.ts";
+import {
+  householdFilterWhere,
+  NO_ATTITUDE,
+  type HouseholdFilterContext,
+  type HouseholdSort,
+  type THouseholdFilter,
+} from "./household-filter.ts";
 
 // Queries shared by the household use cases (list, export, bulk assignment): the scoped `where`
 // of a filtered list and the order of its rows. Not use cases themselves: callers check the
@@ -29,15 +37,61 @@ export async function findProjectInScope(actor: Actor, projectId: string) {
   return project;
 }
 
-/** Households of one project that match the filter and lie in the actor's scope for `action`. */
-export function scopedFilterWhere(
+/**
+ * What the field-work filters need from the database, read only when they are set: the
+ * project's coverage rule days (Project.coverageHardshipDays/coverageUnsignedDays) and today in
+ * the deployment's zone for `coverage`; for `attitude`, the project's households whose last visit
+ * (latest visitedAt; of two at the same time, the later written) had that attitude — or, for
+ * "none", no attitude or no visit at all.
+ */
+export async function filterContextOf(
+  projectId: string,
+  filter: THouseholdFilter,
+  now: Date = new Date(),
+  client: Prisma.TransactionClient = db(),
+): Promise<HouseholdFilterContext> {
+  const context: HouseholdFilterContext = {};
+  if (filter.coverage) {
+    const project = await client.project.findUnique({
+      where: { id: projectId },
+      select: { coverageHardshipDays: true, coverageUnsignedDays: true },
+    });
+    const timeZone = serverEnv().LIANXIN_TIME_ZONE;
+    context.coverage = {
+      // An unknown project matches nothing anyway (the where names its id).
+      rules: { hardshipDays: project?.coverageHardshipDays ?? 7, unsignedDays: project?.coverageUnsignedDays ?? 14 },
+      today: calendarDayOf(now, timeZone),
+      timeZone,
+    };
+  }
+  if (filter.attitude) {
+    const matches =
+      filter.attitude === NO_ATTITUDE ? Prisma.sql`lv.attitude IS NULL` : Prisma.sql`lv.attitude = ${filter.attitude}::"Attitude"`;
+    const rows = await client.$queryRaw<{ id: string }[]>`
+      SELECT h.id::text AS id
+      FROM "Household" h
+      LEFT JOIN LATERAL (
+        SELECT v.attitude FROM "VisitLog" v WHERE v."householdId" = h.id
+        ORDER BY v."visitedAt" DESC, v."createdAt" DESC, v.id DESC LIMIT 1
+      ) lv ON true
+      WHERE h."projectId" = ${projectId}::uuid AND ${matches}`;
+    context.attitudeHouseholdIds = rows.map((r) => r.id);
+  }
+  return context;
+}
+
+/** Households of one project that match the filter and lie in the actor's scope for `action`.
+ *  Async because the field-work filters read the project's rules or last visits first. */
+export async function scopedFilterWhere(
   actor: Actor,
   action: Action,
   projectId: string,
   filter: THouseholdFilter,
   now: Date = new Date(),
-): Prisma.HouseholdWhereInput {
-  return { AND: [householdScope(actor, action, "household"), { projectId }, householdFilterWhere(filter, now)] };
+  client: Prisma.TransactionClient = db(),
+): Promise<Prisma.HouseholdWhereInput> {
+  const context = await filterContextOf(projectId, filter, now, client);
+  return { AND: [householdScope(actor, action, "household"), { projectId }, householdFilterWhere(filter, now, context)] };
 }
 
 /** A household's own facts, the ones the roster describes (lib/roster/columns.ts). */

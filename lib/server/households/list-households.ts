@@ -72,7 +72,7 @@ export async function listHouseholds(actor: Actor, input: unknown): Promise<Hous
   const { projectId } = parseInput(ZListInput, input);
   const query = parseHouseholdListQuery(input as Record<string, string | string[] | undefined>);
   const project = await findProjectInScope(actor, projectId);
-  const where = scopedFilterWhere(actor, "read", projectId, query);
+  const where = await scopedFilterWhere(actor, "read", projectId, query);
   const offset = (query.page - 1) * query.size;
 
   let total: number;
