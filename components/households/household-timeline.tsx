@@ -22,11 +22,62 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   hasFamilyDispute: "households.flags.dispute",
 };
 
-function actionLabel(action: string, t: Translate): string {
-  const key = `households.timeline.actions.${action}` as MessageKey;
-  const label = t(key);
-  // An action this catalog does not know yet: show its code rather than nothing.
-  return label === key ? action : label;
+function lookupLabel(key: string, t: Translate): string | null {
+  const label = t(key as MessageKey);
+  return label === key ? null : label;
+}
+
+function actionLabel(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate): string {
+  const { action, entity } = entry;
+  return (
+    lookupLabel(`households.timeline.actions.${action}`, t) ??
+    lookupLabel(`visits.timeline.actions.${action}`, t) ??
+    // A task or demand event this catalog does not know yet: say what it was recorded on.
+    (entity === "task" ? t("visits.timeline.taskEvent") : entity === "demand" ? t("visits.timeline.demandEvent") : action)
+  );
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value ? value : null;
+}
+
+/** What a task's or a demand's event recorded, one line each. */
+function fieldWorkLines(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, format: Formatters): string[] {
+  const after = entry.after ?? {};
+  const before = entry.before ?? {};
+  const value = (key: string) => text(after[key]) ?? text(before[key]);
+  const nameOf = (id: string | null) => (id ? (entry.names[id] ?? null) : null);
+  const lines: string[] = [];
+  if (entry.entity === "task") {
+    const kind = value("kind");
+    const due = value("dueDate");
+    if (kind && due && /^\d{4}-\d{2}-\d{2}$/.test(due))
+      lines.push(t("visits.timeline.task", { kind: lookupLabel(`visits.taskKinds.${kind}`, t) ?? kind, date: format.day(due) }));
+    else if (kind) lines.push(lookupLabel(`visits.taskKinds.${kind}`, t) ?? kind);
+    const from = nameOf(text(before.assigneeId) ?? text(after.fromUserId));
+    const to = nameOf(text(after.toUserId) ?? (text(before.assigneeId) ? text(after.assigneeId) : null));
+    if (from && to && from !== to) lines.push(t("visits.timeline.reassigned", { from, to }));
+    else {
+      const assignee = nameOf(text(after.assigneeId));
+      if (assignee) lines.push(t("visits.timeline.assignee", { name: assignee }));
+    }
+  }
+  if (entry.entity === "demand") {
+    const category = value("category");
+    if (category) lines.push(t("visits.timeline.demand", { category: lookupLabel(`visits.demandCategories.${category}`, t) ?? category }));
+    const group = text(after.groupName) ?? nameOf(text(after.routedGroupId));
+    if (group) lines.push(t("visits.timeline.group", { group }));
+    const resolution = text(after.resolution);
+    if (resolution) lines.push(t("visits.timeline.resolution", { text: resolution }));
+  }
+  const status = text(after.status);
+  if (status && entry.action !== "raise:demand" && entry.action !== "create:task") {
+    const key = entry.entity === "task" ? `visits.taskStatuses.${status}` : `visits.demandStatuses.${status}`;
+    lines.push(t("visits.timeline.status", { status: lookupLabel(key, t) ?? status }));
+  }
+  const reason = text(after.reason) ?? text(after.cancelReason);
+  if (reason) lines.push(t("households.timeline.reason", { reason }));
+  return lines;
 }
 
 function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, locale: Locale): string | null {
@@ -86,14 +137,16 @@ export function HouseholdTimeline({
               >
                 <p className="font-medium">
                   {entry.kind === "audit"
-                    ? actionLabel(entry.action, t)
+                    ? actionLabel(entry, t)
                     : t("households.timeline.visit", { channel: t(`households.timeline.visitChannels.${entry.channel}`) })}
                 </p>
                 <p className="text-sm text-stone-700">
                   <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {who}
                 </p>
                 {entry.kind === "audit" ? (
-                  detailOf(entry, t, locale) ? (
+                  entry.entity === "task" || entry.entity === "demand" ? (
+                    fieldWorkLines(entry, t, format).map((line) => <p key={line}>{line}</p>)
+                  ) : detailOf(entry, t, locale) ? (
                     <p>{detailOf(entry, t, locale)}</p>
                   ) : null
                 ) : (
@@ -105,6 +158,14 @@ export function HouseholdTimeline({
                       </p>
                     ) : null}
                     {entry.nextStep ? <p className="text-sm">{t("households.timeline.nextStep", { text: entry.nextStep })}</p> : null}
+                    {entry.participantNames.length ? (
+                      <p className="text-sm">
+                        {t("visits.timeline.participants", { names: entry.participantNames.join(locale === "en" ? ", " : "、") })}
+                      </p>
+                    ) : null}
+                    {entry.taskKind ? (
+                      <p className="text-sm">{t("visits.timeline.closedTask", { kind: t(`visits.taskKinds.${entry.taskKind}`) })}</p>
+                    ) : null}
                   </>
                 )}
               </li>

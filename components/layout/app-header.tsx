@@ -22,10 +22,21 @@ export async function AppHeader({ actor, currentPath }: { actor: Actor; currentP
           <Link href="/" className="text-xl font-bold text-brand-700">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")}>
-            <Link href={home.href} className="min-h-11 px-2 py-2 text-base underline-offset-4 hover:underline">
+          <nav aria-label={t("app.name")} className="flex flex-wrap items-center">
+            <Link href={home.href} className="inline-flex min-h-11 items-center px-2 py-2 text-base underline-offset-4 hover:underline">
               {home.label}
             </Link>
+            {/* Every staff user may be given visit tasks. */}
+            {actor.role === "STAFF" ? (
+              <Link
+                href="/my-tasks"
+                aria-current={currentPath === "/my-tasks" ? "page" : undefined}
+                className="inline-flex min-h-11 items-center px-2 py-2 text-base underline-offset-4 hover:underline aria-[current=page]:font-semibold"
+                data-testid="nav-my-tasks"
+              >
+                {t("visits.myTasks.nav")}
+              </Link>
+            ) : null}
           </nav>
         </div>
         <div className="flex flex-wrap items-center gap-1 text-sm text-stone-700">

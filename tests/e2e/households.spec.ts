@@ -113,7 +113,8 @@ test.describe("households", () => {
     await page.getByLabel("困难", { exact: true }).check();
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(page.getByTestId("household-saved")).toHaveText("已保存。");
-    await expect(page.getByTestId("household-phone")).toHaveText("021-63281234");
+    // Saved in full, shown masked: the secretary has no open task for this household.
+    await expect(page.getByTestId("household-phone")).toHaveText("021****1234");
     const latest = page.getByTestId("household-timeline").locator("li").first();
     await expect(latest).toContainText("修改房屋信息");
     await expect(latest).toContainText(DEMO_ACCOUNTS.secretary.name);
@@ -124,7 +125,7 @@ test.describe("households", () => {
     await second.getByRole("button", { name: "保存修改" }).click();
     await expect(second.getByTestId("household-edit-error")).toContainText("该记录已被他人修改");
     await second.getByRole("link", { name: "重新加载最新信息" }).click();
-    await expect(second.getByTestId("household-phone")).toHaveText("021-63281234");
+    await expect(second.getByTestId("household-phone")).toHaveText("021****1234");
     await expect(second.getByTestId("household-head")).not.toHaveText("第二个标签页");
 
     // Bad input: a field error beside the field, in Chinese.

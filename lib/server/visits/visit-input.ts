@@ -61,13 +61,19 @@ const ZVisitedAt = z.union([z.string(), z.date()], { error: "visits.errors.visit
 
 const optionalUuid = z.preprocess(blankToUndefined, z.uuid({ error: "validation.invalid" }).optional());
 
-/** The form sends the demand rows as repeated fields (demandCategory, demandDescription,
- *  demandGroupId, one of each per row); a caller may also pass `demands` as a list. */
+/** The demand rows: numbered fields (demand0Category, demand0Description, demand0GroupId, …), or
+ *  repeated fields (demandCategory, demandDescription, demandGroupId, one of each per row), or
+ *  `demands` as a list. Rows left entirely empty are dropped. */
 function demandRowsOf(input: Record<string, unknown>): unknown[] {
   if (Array.isArray(input.demands)) return input.demands;
-  const categories = listOf(input.demandCategory);
-  const descriptions = listOf(input.demandDescription);
-  const groups = listOf(input.demandGroupId);
+  // The household page's form numbers its rows (demand0Category, demand1Category, …), so that a
+  // refused form can give each row back what was typed in it.
+  const indexed = Array.from({ length: MAX_DEMAND_ROWS }, (_, i) => i).filter(
+    (i) => `demand${i}Category` in input || `demand${i}Description` in input,
+  );
+  const categories = indexed.length ? indexed.map((i) => input[`demand${i}Category`]) : listOf(input.demandCategory);
+  const descriptions = indexed.length ? indexed.map((i) => input[`demand${i}Description`]) : listOf(input.demandDescription);
+  const groups = indexed.length ? indexed.map((i) => input[`demand${i}GroupId`]) : listOf(input.demandGroupId);
   const rows: unknown[] = [];
   const count = Math.max(categories.length, descriptions.length);
   for (let i = 0; i < count; i++) {

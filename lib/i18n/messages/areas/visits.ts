@@ -93,7 +93,7 @@ export const visitsMessages = defineMessages({
       phoneNotYours: "只有这户待办任务的执行人可以查看完整号码。",
     },
     phone: {
-      label: "联系电话",
+      label: "联系方式",
       none: "未登记",
       show: "显示完整号码",
       showing: "正在获取…",
@@ -254,7 +254,7 @@ export const visitsMessages = defineMessages({
       phoneNotYours: "Only the assignee of an open task for this household may see the full number.",
     },
     phone: {
-      label: "Phone",
+      label: "Contact",
       none: "Not recorded",
       show: "Show number",
       showing: "Fetching…",

@@ -13,6 +13,7 @@ import { HouseholdTimeline } from "@/components/households/household-timeline";
 import { PageShell } from "@/components/layout/page-shell";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { HouseholdSigningPanel } from "@/components/signing/household-signing-panel";
+import { HouseholdPhoneSection, LogVisitSection } from "@/components/visits/log-visit-section";
 import { requireActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/actor-types";
 import { can } from "@/lib/auth/permissions";
@@ -22,32 +23,41 @@ import { getHousehold } from "@/lib/server/households/get-household";
 import { getHouseholdListOptions } from "@/lib/server/households/get-household-list-options";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { getHouseholdWorkflow } from "@/lib/server/signing/get-household-workflow";
+import { getVisitForm } from "@/lib/server/visits/get-visit-form";
 import { assignHouseholdAction, updateHouseholdAction } from "./actions";
 import { householdEventAction } from "./signing-actions";
+import { logVisitAction, revealPhoneAction } from "./visit-actions";
 
-type Props = { params: Promise<{ projectId: string; householdId: string }> };
+type Props = {
+  params: Promise<{ projectId: string; householdId: string }>;
+  /** `task`: the task a member came to log a visit for (from My tasks). */
+  searchParams: Promise<{ task?: string | string[] }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator();
   return { title: t("households.list.title") };
 }
 
-/** The household with its signing workflow, and the groups it may move to for those who assign. */
+/** The household with its signing workflow, the groups it may move to for those who assign, and
+ *  the visit form for those who log visits. */
 async function readHouseholdPage(actor: Actor, projectId: string, householdId: string) {
   const canAssign = can(actor, "assign", "household");
-  const [household, workflow, groups] = await Promise.all([
+  const [household, workflow, groups, visitForm] = await Promise.all([
     orNotFound(getHousehold(actor, { projectId, householdId })),
     orNotFound(getHouseholdWorkflow(actor, { projectId, householdId })),
     canAssign ? orNotFound(getHouseholdListOptions(actor, { projectId })).then((o) => o.signingGroups) : null,
+    can(actor, "record", "visit") ? orNotFound(getVisitForm(actor, { projectId, householdId })) : null,
   ]);
-  return { household, workflow, groups };
+  return { household, workflow, groups, visitForm };
 }
 
-export default async function HouseholdPage({ params }: Props) {
+export default async function HouseholdPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
-  const { projectId, householdId } = await params;
-  const [t, locale, { household, workflow, groups }] = await Promise.all([
+  const [{ projectId, householdId }, query] = await Promise.all([params, searchParams]);
+  const selectedTaskId = typeof query.task === "string" ? query.task : "";
+  const [t, locale, { household, workflow, groups, visitForm }] = await Promise.all([
     getTranslator(),
     getLocale(),
     readHouseholdPage(actor, projectId, householdId),
@@ -62,6 +72,15 @@ export default async function HouseholdPage({ params }: Props) {
         {t("households.detail.back")}
       </Link>
       <HouseholdHeading household={household} t={t} />
+      <HouseholdPhoneSection
+        projectId={projectId}
+        householdId={household.id}
+        masked={household.phone}
+        revealable={household.phoneRevealable}
+        action={revealPhoneAction}
+        t={t}
+      />
+      {visitForm ? <LogVisitSection form={visitForm} action={logVisitAction} selectedTaskId={selectedTaskId} t={t} f={f} /> : null}
       <HouseholdSigningPanel workflow={workflow} action={householdEventAction} t={t} locale={locale} />
       <HouseholdFacts household={household} t={t} locale={locale} f={f} />
       <HouseholdSigningSummary household={household} t={t} f={f} />
