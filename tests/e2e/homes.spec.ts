@@ -93,6 +93,9 @@ test.describe("each role lands on its own home", () => {
 test.describe("on a phone", () => {
   test("a member sees their projects @phone", async ({ page, login, axe }) => {
     await login("member");
+    // A member with open tasks lands on them; the projects are one tap away.
+    await expect(page.getByRole("heading", { name: "我的任务", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "项目", exact: true }).click();
     await expect(page.getByRole("heading", { name: "我的项目" })).toBeVisible();
     await expect(page.getByTestId("project-row-HP-BXL")).toBeVisible();
     await axe();
