@@ -576,7 +576,7 @@ async function main() {
       unsubscribe();
       t0 = performance.now();
       report(
-        `Through the figure cache (filled, then ${signedNow} signings${visitedNow ? ` and ${visitedNow} visits closing open tasks, the most overdue first` : ""} in ${projects.length} projects)`,
+        `Through the figure cache (filled, then ${signedNow} signings${visitedNow ? ` and ${visitedNow} visits closing open tasks (the most overdue first)` : ""} in ${projects.length} projects)`,
         await recomputeFigures(client, official),
         (performance.now() - t0) / 1000,
       );
