@@ -10,7 +10,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { parseHouseholdListQuery, ZHouseholdFilter } from "../households/household-filter.ts";
 import { scopedFilterWhere } from "../households/household-queries.ts";
-import { OPEN_TASK_STATUSES, refuseOutsideAssignees } from "./internal/assignees.ts";
+import { OPEN_TASK_STATUSES, refuseOutsideAssignees, refuseProjectOutOfReach } from "./internal/assignees.ts";
 import { insertTasks, taskTargetRefusal, type TaskDraft } from "./internal/insert-tasks.ts";
 import { ZTaskDueDate, ZTaskKind, ZTaskNote, ZTaskPriority } from "./task-input.ts";
 
@@ -118,8 +118,10 @@ export async function previewBulkTasks(actor: Actor, input: unknown): Promise<Bu
   const data = parseInput(ZBulkCreateTasksInput, input);
   const where = await householdsWhere(actor, data);
   const prisma = db();
+  await refuseProjectOutOfReach(prisma, actor, data.projectId);
+  const { counts } = await classify(prisma, data, where);
   await refuseOutsideAssignees(prisma, actor, data.projectId, assigneesOf(data), data.spread === "one" ? "assigneeId" : "memberIds");
-  return (await classify(prisma, data, where)).counts;
+  return counts;
 }
 
 /**
@@ -138,12 +140,13 @@ export async function bulkCreateTasks(actor: Actor, input: unknown): Promise<Bul
 
   return db().$transaction(
     async (tx) => {
-      await refuseOutsideAssignees(tx, actor, data.projectId, assignees, data.spread === "one" ? "assigneeId" : "memberIds");
+      await refuseProjectOutOfReach(tx, actor, data.projectId);
       const candidates = await tx.household.findMany({ where, select: { id: true }, take: MAX_BULK_TASKS + 1 });
       if (candidates.length > MAX_BULK_TASKS) throw new AppError("VALIDATION", { fieldErrors: { _form: ["tasks.errors.tooMany"] } });
       if (candidates.length > 0)
         await tx.$executeRaw`SELECT 1 FROM "Household" WHERE id = ANY(${candidates.map((c) => c.id)}::uuid[]) ORDER BY id FOR UPDATE`;
       const { counts, eligibleIds } = await classify(tx, data, where);
+      await refuseOutsideAssignees(tx, actor, data.projectId, assignees, data.spread === "one" ? "assigneeId" : "memberIds");
       if (eligibleIds.length === 0) throw new AppError("VALIDATION", { fieldErrors: { _form: ["tasks.errors.nothingToCreate"] } });
 
       const openCounts = await tx.task.groupBy({

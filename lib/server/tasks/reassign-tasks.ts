@@ -9,7 +9,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudits } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
-import { OPEN_TASK_STATUSES, refuseOutsideAssignees } from "./internal/assignees.ts";
+import { OPEN_TASK_STATUSES, refuseOutsideAssignees, refuseProjectOutOfReach } from "./internal/assignees.ts";
 import { ZTaskOptionalReason } from "./task-input.ts";
 
 const MAX_TASKS = 5000;
@@ -58,8 +58,7 @@ export async function reassignTasks(actor: Actor, input: unknown): Promise<Reass
 
   return db().$transaction(
     async (tx) => {
-      await refuseOutsideAssignees(tx, actor, data.projectId, [data.toUserId], "toUserId");
-      const to = await tx.user.findUniqueOrThrow({ where: { id: data.toUserId }, select: { name: true } });
+      await refuseProjectOutOfReach(tx, actor, data.projectId);
       const inScope: Prisma.TaskWhereInput = { AND: [{ projectId: data.projectId }, taskScope(actor, "assign")] };
 
       let targets: { id: string; version: number; assigneeId: string }[];
@@ -82,6 +81,8 @@ export async function reassignTasks(actor: Actor, input: unknown): Promise<Reass
         });
         if (targets.length > MAX_TASKS) throw new AppError("VALIDATION", { fieldErrors: { _form: ["tasks.errors.tooMany"] } });
       }
+      await refuseOutsideAssignees(tx, actor, data.projectId, [data.toUserId], "toUserId");
+      const to = await tx.user.findUniqueOrThrow({ where: { id: data.toUserId }, select: { name: true } });
       const moving = targets.filter((t) => t.assigneeId !== data.toUserId);
       if (moving.length === 0) {
         if (data.mode === "person" && targets.length === 0)

@@ -5,6 +5,7 @@ import "server-only";
 // assignees) and every use case that hands a task to someone (create, bulk, reassign).
 import type { Actor } from "../../../auth/actor-types.ts";
 import { grantedScopes } from "../../../auth/permissions.ts";
+import { projectScope } from "../../../auth/scope.ts";
 import { isTaskOpen } from "../../../domain/field-work.ts";
 import { optionsOf } from "../../../domain/options.ts";
 import { AppError } from "../../../errors.ts";
@@ -53,3 +54,13 @@ export async function refuseOutsideAssignees(
 
 /** The open task statuses (isTaskOpen), for `where: { status: { in: OPEN_TASK_STATUSES } }`. */
 export const OPEN_TASK_STATUSES: TaskStatus[] = optionsOf(TaskStatusEnum).filter(isTaskOpen);
+
+/** The project, when the actor may assign tasks in it at all; NOT_FOUND otherwise (so a
+ *  project out of reach is not found before any field is judged). */
+export async function refuseProjectOutOfReach(tx: Prisma.TransactionClient, actor: Actor, projectId: string): Promise<void> {
+  const project = await tx.project.findFirst({
+    where: { AND: [{ id: projectId }, projectScope(actor, "assign", "task")] },
+    select: { id: true },
+  });
+  if (!project) throw new AppError("NOT_FOUND");
+}
