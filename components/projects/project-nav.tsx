@@ -10,6 +10,7 @@ type Section =
   | "map"
   | "signing"
   | "tasks"
+  | "visits"
   | "coverage"
   | "demands"
   | "reports"
@@ -29,6 +30,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
     { key: "map", href: `${base}/map`, visible: may("read", "household") },
     { key: "signing", href: `${base}/signing`, visible: may("record", "household-event") },
     { key: "tasks", href: `${base}/tasks`, visible: may("assign", "task") || may("read", "task") },
+    { key: "visits", href: `${base}/visits`, visible: may("read", "visit") },
     { key: "coverage", href: `${base}/coverage`, visible: may("read", "coverage") },
     { key: "demands", href: `${base}/demands`, visible: may("read", "demand") },
     { key: "reports", href: `${base}/reports`, visible: may("read", "daily-report") },
@@ -52,7 +54,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
                     : "border-transparent text-stone-700 hover:text-stone-900"
                 }`}
               >
-                {t(`setup.nav.${s.key}`)}
+                {s.key === "visits" ? t("visits.log.link") : t(`setup.nav.${s.key}`)}
               </Link>
             </li>
           ))}
