@@ -66,7 +66,7 @@ export function planProject(options: SeedProjectOptions = {}): ProjectPlanResult
   planProjectConference(ctx, org, conferenceId);
   planMeetings(ctx, org, { households, signings, conferenceId });
   planReceptionSlots(ctx, org.projectId, households, isActive);
-  planDailyReports(ctx, org, signings, visits);
+  planDailyReports(ctx, org, signings);
   return {
     plan: ctx.plan,
     anchor: ctx.anchor,

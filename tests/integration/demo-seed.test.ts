@@ -2,8 +2,10 @@
 // the demo is designed to show, the demo accounts and their scopes, and that ID numbers are
 // stored only encrypted and masked.
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { formatPercent, ratio } from "@/lib/domain/rates";
+import { getDailyReport } from "@/lib/server/reports/get-daily-report";
 import { decryptIdNumber, isValidIdNumber, maskIdNumber } from "@/lib/security/id-number";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
 import { seedDemo, type DemoSummary } from "@/prisma/seed/demo";
@@ -167,6 +169,59 @@ describe("demo seed", () => {
        WHERE role <> 'RESIDENT' AND phone NOT IN ('13800000001', '13800000002', '13800000003', '13800000004', '13800000005')
          AND phone !~ '^139[0-9]{8}$'`;
     expect(Number(others!.n)).toBe(0);
+  });
+
+  it("field work tells a story: overdue tasks, a hardship household long unvisited, open and escalated demands", async () => {
+    for (const code of ["HP-BXL", "LH-QSH"]) {
+      const [row] = await testDb().$queryRaw<{ overdue: number; unvisited: number; open: number; escalated: number }[]>`
+        SELECT
+          (SELECT count(*)::int FROM "Task" t WHERE t."projectId" = p.id AND t.status IN ('OPEN', 'IN_PROGRESS') AND t."dueDate" < ${ANCHOR}::date) AS overdue,
+          (SELECT count(*)::int FROM "Household" h WHERE h."projectId" = p.id AND NOT h."isExcluded"
+             AND (h."isHardship" OR h."isElderlySickDisabled" OR h."hasFamilyDispute")
+             AND NOT EXISTS (SELECT 1 FROM "VisitLog" v WHERE v."householdId" = h.id
+                              AND ((v."visitedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::date >= ${ANCHOR}::date - p."coverageHardshipDays")) AS unvisited,
+          (SELECT count(*)::int FROM "Demand" d WHERE d."projectId" = p.id AND d.status IN ('OPEN', 'IN_PROGRESS')) AS open,
+          (SELECT count(*)::int FROM "Demand" d WHERE d."projectId" = p.id AND d.status = 'ESCALATED' AND d."escalatedConferenceId" IS NOT NULL) AS escalated
+        FROM "Project" p WHERE p.code = ${code}`;
+      expect(row!.overdue, code).toBeGreaterThan(0);
+      expect(row!.unvisited, code).toBeGreaterThan(0);
+      expect(row!.open, code).toBeGreaterThan(0);
+      expect(row!.escalated, code).toBeGreaterThan(0);
+    }
+    // The demo member's tasks: some overdue, some due today.
+    const [mine] = await testDb().$queryRaw<{ overdue: number; today: number }[]>`
+      SELECT count(*) FILTER (WHERE t."dueDate" < ${ANCHOR}::date)::int AS overdue, count(*) FILTER (WHERE t."dueDate" = ${ANCHOR}::date)::int AS today
+        FROM "Task" t JOIN "User" u ON u.id = t."assigneeId"
+       WHERE u.phone = ${DEMO_ACCOUNTS.member.phone} AND t.status IN ('OPEN', 'IN_PROGRESS')`;
+    expect(mine!.overdue).toBeGreaterThan(0);
+    expect(mine!.today).toBeGreaterThan(0);
+  });
+
+  it("daily reports: yesterday's from most signing groups but not all, none yet today, each agreeing with the draft of its day", async () => {
+    const yesterday = "2025-03-13";
+    const [hp] = await testDb().$queryRaw<{ groups: number; yesterday: number; today: number }[]>`
+      SELECT (SELECT count(*)::int FROM "WorkingGroup" g WHERE g."projectId" = p.id AND g.kind = 'SIGNING') AS groups,
+             (SELECT count(*)::int FROM "DailyReport" r WHERE r."projectId" = p.id AND r."reportDate" = ${yesterday}::date AND r.status = 'SUBMITTED') AS yesterday,
+             (SELECT count(*)::int FROM "DailyReport" r WHERE r."projectId" = p.id AND r."reportDate" = ${ANCHOR}::date) AS today
+        FROM "Project" p WHERE p.code = 'HP-BXL'`;
+    expect(hp!.yesterday).toBeGreaterThan(hp!.groups / 2);
+    expect(hp!.yesterday).toBeLessThan(hp!.groups);
+    expect(hp!.today).toBe(0);
+
+    const leader = await loadActor(
+      testDb(),
+      (await testDb().user.findUniqueOrThrow({ where: { phone: DEMO_ACCOUNTS.groupLeader.phone } })).id,
+    );
+    const project = await testDb().project.findUniqueOrThrow({ where: { code: "HP-BXL" } });
+    for (const day of ["2025-03-10", yesterday]) {
+      const view = await getDailyReport(leader!, { projectId: project.id, day });
+      expect(view.group!.name).toBe("签约一组");
+      expect(view.group!.submitted).toHaveLength(1);
+      expect(view.group!.submitted[0]!.figures).toEqual(view.group!.draft);
+    }
+    const busy = await getDailyReport(leader!, { projectId: project.id, day: "2025-02-21" });
+    expect(busy.group!.submitted[0]!.figures.signedCount).toBeGreaterThan(0);
+    expect(busy.group!.submitted[0]!.figures).toEqual(busy.group!.draft);
   });
 
   it("stores ID numbers only encrypted, with a mask that matches", async () => {

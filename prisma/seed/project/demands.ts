@@ -1,7 +1,8 @@
 // Demands (诉求) households raised, routed to the special group for their kind, and resolved,
 // escalated to the joint conference or still open.
 
-import type { DemandCategory, DemandStatus, GroupSpecialty } from "../../../lib/generated/prisma/enums.ts";
+import { DEMAND_ROUTES } from "../../../lib/domain/field-work.ts";
+import type { DemandCategory, DemandStatus } from "../../../lib/generated/prisma/enums.ts";
 import type { Rng } from "../random.ts";
 import * as texts from "../texts.ts";
 import type { PlanContext } from "./context.ts";
@@ -9,16 +10,6 @@ import { DAY, HOUR } from "./helpers.ts";
 import type { HouseholdState, Households } from "./households.ts";
 import type { PlannedGroup } from "./options.ts";
 import type { ProjectOrganisation } from "./organisation.ts";
-
-/** Which special group a demand is routed to, in order of preference. */
-const DEMAND_ROUTES: Record<DemandCategory, GroupSpecialty[]> = {
-  COMPENSATION: ["POLICY_CONSULTATION", "POLICY_LAW"],
-  RESETTLEMENT_HOUSING: ["RESIDENT_PROBLEMS", "COORDINATION"],
-  FAMILY_DISPUTE: ["PEOPLES_MEDIATION", "PETITION_MEDIATION", "POLICY_LAW"],
-  HARDSHIP: ["PAIRING_ASSISTANCE", "RESIDENT_PROBLEMS", "COORDINATION"],
-  POLICY_QUESTION: ["POLICY_CONSULTATION", "POLICY_LAW"],
-  OTHER: ["RESIDENT_PROBLEMS", "COORDINATION"],
-};
 
 export function planDemands(ctx: PlanContext, org: ProjectOrganisation, { eligible }: Households, conferenceId: string | null): void {
   const rDemand = ctx.root.fork("demands");
@@ -31,6 +22,23 @@ export function planDemands(ctx: PlanContext, org: ProjectOrganisation, { eligib
     const route = DEMAND_ROUTES[category].map((s) => specialtyGroup.get(s)).find(Boolean);
     planDemand(ctx, org, rDemand, { h, category, route, conferenceId });
   }
+  ensureEscalatedDemand(ctx, conferenceId);
+}
+
+/** A project with a conference and open demands has at least one escalated to it, whatever the
+ *  draws gave (a project nearly all signed has few open demands left). No draw is taken. */
+function ensureEscalatedDemand(ctx: PlanContext, conferenceId: string | null): void {
+  const demands = ctx.plan.demands;
+  if (!conferenceId || demands.some((d) => d.status === "ESCALATED")) return;
+  const open = demands.filter((d) => d.status === "OPEN" || d.status === "IN_PROGRESS");
+  if (open.length < 2) return;
+  const oldest = open.reduce((a, b) => ((a.createdAt as Date) <= (b.createdAt as Date) ? a : b));
+  const raisedAt = (oldest.createdAt as Date).getTime();
+  const escalatedAt = new Date(Math.max(raisedAt + HOUR, Math.min(ctx.cal.at(-1, 18).getTime(), raisedAt + 2 * DAY)));
+  oldest.status = "ESCALATED";
+  oldest.escalatedConferenceId = conferenceId;
+  oldest.escalatedAt = escalatedAt;
+  oldest.updatedAt = escalatedAt;
 }
 
 function demandCategory(rDemand: Rng, h: HouseholdState): DemandCategory {

@@ -33,7 +33,47 @@ export function planOpenTasks(
       openTasks++;
     });
   });
+  ensureNamedMembersDue(ctx, org);
   return openTasks;
+}
+
+/**
+ * A named member (a demo login) has open tasks overdue and due today, whatever the draws gave,
+ * so their task list shows every section. Only due dates move, and only when the member has a
+ * task to spare; no draw is taken, so no other row changes.
+ */
+function ensureNamedMembersDue(ctx: PlanContext, org: ProjectOrganisation): void {
+  const { cal } = ctx;
+  const today = cal.date(0).getTime();
+  const seen = new Map<number, number>();
+  for (const { group } of ctx.options.accounts?.signingGroupMembers ?? []) {
+    const k = seen.get(group) ?? 0;
+    seen.set(group, k + 1);
+    const memberId = org.signingGroups[group]?.memberIds[k];
+    if (!memberId) continue;
+    const open = ctx.plan.tasks
+      .filter((t) => t.assigneeId === memberId && (t.status === "OPEN" || t.status === "IN_PROGRESS"))
+      .sort((a, b) => (a.dueDate as Date).getTime() - (b.dueDate as Date).getTime());
+    const due = (t: (typeof open)[number]) => (t.dueDate as Date).getTime();
+    const spare = (keep: (t: (typeof open)[number]) => boolean) => {
+      const others = open.filter((t) => !keep(t));
+      // Move from the largest of the other two kinds (upcoming, today, overdue) that has more than one.
+      const kinds = [others.filter((t) => due(t) > today), others.filter((t) => due(t) === today), others.filter((t) => due(t) < today)];
+      return kinds.sort((a, b) => b.length - a.length)[0]!.filter((_, i, all) => all.length > 1 && i === all.length - 1)[0];
+    };
+    if (!open.some((t) => due(t) < today)) {
+      const task = spare((t) => due(t) < today);
+      if (task) {
+        task.dueDate = cal.date(-2);
+        task.createdAt = new Date(Math.min((task.createdAt as Date).getTime(), cal.at(-5, 9).getTime()));
+        task.updatedAt = task.createdAt;
+      }
+    }
+    if (!open.some((t) => due(t) === today)) {
+      const task = spare((t) => due(t) === today);
+      if (task) task.dueDate = cal.date(0);
+    }
+  }
 }
 
 /** What the household needs next: mediation, assistance, a call to an absent owner, a briefing, or an appointment to sign. */
