@@ -168,6 +168,18 @@ describe("the draft", () => {
     expect(await db().dailyReport.count({ where: { groupId: g2.id, reportDate: new Date(`${today()}T00:00:00Z`) } })).toBe(0);
   });
 
+  it("gives a special group's leader no report to write: reports are the signing groups'", async () => {
+    const withSpecial = await seedProject(db(), { households: 20, signingGroups: 1, specialGroups: ["POLICY_CONSULTATION"] });
+    const special = withSpecial.specialGroups[0]!;
+    const specialLeader = (await loadActor(db(), special.leaderId))!;
+    const view = await getDailyReport(specialLeader, { projectId: withSpecial.project.id });
+    expect(view.groups).toEqual([]);
+    expect(view.group).toBeNull();
+    const refused = await refusal(submitDailyReport(specialLeader, form({ projectId: withSpecial.project.id, groupId: special.id })));
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await db().dailyReport.count({ where: { groupId: special.id } })).toBe(0);
+  });
+
   it("checks the texts: the plan is required to submit, each text at most 2,000 characters", async () => {
     const noPlan = await refusal(submitDailyReport(leader1, form({ nextPlan: "  " })));
     expect(noPlan.fieldErrors).toEqual({ nextPlan: ["reports.errors.planRequired"] });

@@ -100,7 +100,8 @@ function addGroup(
     kind: specialty ? "SPECIAL" : "SIGNING",
     specialty,
     name: groupName,
-    createdAt: new Date(setupAt),
+    // A millisecond apart, so lists in creation order show 签约一组, 二组, … in that order.
+    createdAt: new Date(setupAt + plan.workingGroups.length),
   });
   plan.workingGroupMembers.push({
     id: ctx.id(setupAt),
