@@ -5,6 +5,7 @@ import { canInProject, requirePermission } from "../../auth/permissions.ts";
 import { demandScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { DEMAND_STATUSES } from "../../domain/field-work.ts";
+import { serverEnv } from "../../env.ts";
 import type { DemandStatus } from "../../generated/prisma/enums.ts";
 import { parseInput } from "../../validation.ts";
 import { parseDemandFilter, type TDemandFilter } from "./demand-filter.ts";
@@ -21,6 +22,7 @@ export type DemandListPage = {
   /** The project's special groups, for the group filter. */
   specialGroups: { id: string; name: string }[];
   mayExport: boolean;
+  timeZone: string;
 };
 
 /**
@@ -63,5 +65,6 @@ export async function listDemands(actor: Actor, input: unknown): Promise<DemandL
     byStatus,
     specialGroups,
     mayExport: canInProject(actor, "export", "demand", projectId),
+    timeZone: serverEnv().LIANXIN_TIME_ZONE,
   };
 }
