@@ -135,3 +135,5 @@ export async function listProjectTasks(actor: Actor, input: unknown): Promise<Pr
     anyInScope: anyInScope !== null,
   };
 }
+
+export { taskFilterQueryString } from "./internal/task-query.ts";
