@@ -4,7 +4,7 @@
 import { loadActor, type Actor } from "../../lib/auth/actor.ts";
 import { db } from "../../lib/db.ts";
 import { AppError } from "../../lib/errors.ts";
-import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
+import { seedGroupMember, seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
 
 export const ROLES = ["districtOfficial", "secretaryA", "secretaryB", "leaderA1", "memberA1", "staffWithoutRole", "residentA1"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -21,6 +21,10 @@ export type AuthorizationWorld = {
   /** A household of project B. */
   householdB: { id: string; code: string };
   actors: Record<RoleName, Actor>;
+  /** A SPECIAL group of project A (policy consultation) and its leader, who leads nothing else:
+   *  the one who works the demands routed to the group. Not among ROLES. */
+  specialGroupA: { id: string; name: string };
+  specialLeaderA: Actor;
 };
 
 export async function createAuthorizationWorld(): Promise<AuthorizationWorld> {
@@ -62,7 +66,15 @@ export async function createAuthorizationWorld(): Promise<AuthorizationWorld> {
     if (!actor) throw new Error(`no actor for ${role}`);
     actors[role] = actor;
   }
-  return { projectA, projectB, householdA1: first!, householdA2: second!, householdB, actors };
+  const specialGroupA = await prisma.workingGroup.create({
+    data: { projectId: projectA.project.id, kind: "SPECIAL", specialty: "POLICY_CONSULTATION", name: "政策咨询组（授权测试）" },
+    select: { id: true, name: true },
+  });
+  const specialLeader = await seedUser(prisma, { role: "STAFF" });
+  await seedGroupMember(prisma, { groupId: specialGroupA.id, userId: specialLeader.id, role: "LEADER" });
+  const specialLeaderA = await loadActor(prisma, specialLeader.id);
+  if (!specialLeaderA) throw new Error("no actor for the special group's leader");
+  return { projectA, projectB, householdA1: first!, householdA2: second!, householdB, actors, specialGroupA, specialLeaderA };
 }
 
 export async function outcomeOf(work: () => Promise<unknown>): Promise<Outcome> {
