@@ -14,6 +14,7 @@ const PRINT_CSS = `@media print {
   main { max-width: none !important; padding: 0 !important; gap: 8px !important; }
   [data-print="summary"] { font-size: 10pt; }
   [data-print="summary"] [role="region"] { overflow: visible !important; border: 0 !important; }
+  [data-print="summary"] table { min-width: 0 !important; }
   [data-print="summary"] th, [data-print="summary"] td { padding: 2px 4px !important; }
 }`;
 

@@ -59,5 +59,13 @@ test.describe("daily reports", () => {
     await page.getByRole("button", { name: "查看" }).click();
     await expect(page.getByTestId("summary-count")).toHaveText("已提交 6 / 8 个小组");
     await expect(page.getByTestId("summary-row-签约八组")).toContainText("未提交");
+
+    // Printed for the stand-up: no navigation, no print button, one A4 page.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator("header").first()).toBeHidden();
+    await expect(page.getByRole("button", { name: "打印 / Print" })).toBeHidden();
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    await page.emulateMedia({ media: "screen" });
   });
 });
