@@ -9,6 +9,9 @@ import { calendarDayOf, wallClockOf } from "@/lib/domain/calendar-day";
 import { getHousehold } from "@/lib/server/households/get-household";
 import { hasOpenTasks } from "@/lib/server/visits/has-open-tasks";
 import { listMyTasks } from "@/lib/server/visits/list-my-tasks";
+import { AppError } from "@/lib/errors";
+import { cancelTask } from "@/lib/server/tasks/cancel-task";
+import { reassignTasks } from "@/lib/server/tasks/reassign-tasks";
 import { logVisit } from "@/lib/server/visits/log-visit";
 import { seedProject, type SeededProject } from "../../prisma/seed/factories.ts";
 
@@ -142,5 +145,45 @@ describe("the household's timeline", () => {
       taskKind: "MEDIATION",
       actorName: member.name,
     });
+  });
+});
+
+describe("a task reassigned or cancelled while the member's form is open", () => {
+  it("refuses the member's visit against it (CONFLICT), and the timeline tells both, with names and the reason", async () => {
+    const h = households[9]!;
+    const task = await db().task.create({
+      data: { projectId: project.project.id, householdId: h.id, assigneeId: member.userId, kind: "HOME_VISIT", dueDate: day(0) },
+    });
+    const staleForm = {
+      projectId: project.project.id,
+      householdId: h.id,
+      clientKey: randomUUID(),
+      taskId: task.id,
+      taskVersion: task.version,
+      visitedAt: wallClockOf(new Date(Date.now() - 60_000), ZONE),
+      channel: "DOOR",
+      summary: "上门未遇",
+    };
+    await reassignTasks(leader, {
+      projectId: project.project.id,
+      mode: "tasks",
+      tasks: `${task.id}:${task.version}`,
+      toUserId: otherMember.userId,
+      reason: "组员请假",
+    });
+    // The household left the member's scope with the task; they still hear that the task changed.
+    const refused = await logVisit(member, staleForm).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("CONFLICT");
+    await cancelTask(leader, { projectId: project.project.id, taskId: task.id, version: task.version + 1, reason: "户主住院" });
+    expect(await db().visitLog.count({ where: { householdId: h.id } })).toBe(0);
+
+    const audit = (await getHousehold(leader, { projectId: project.project.id, householdId: h.id })).timeline.filter(
+      (e) => e.kind === "audit",
+    );
+    const reassigned = audit.find((e) => e.action === "reassign:task")!;
+    expect(reassigned.names).toEqual({ [member.userId]: member.name, [otherMember.userId]: otherMember.name });
+    expect(reassigned.after).toMatchObject({ reason: "组员请假" });
+    expect(audit.find((e) => e.action === "cancel:task")!.after).toMatchObject({ status: "CANCELLED", reason: "户主住院" });
   });
 });

@@ -72,7 +72,8 @@ async function findRecorded(actor: Actor, data: TLogVisitInput): Promise<LogVisi
  * next step — optionally a follow-up task for the author and the demands the resident raised.
  * Logged against a task (the assignee's own, or one in the actor's assign scope), it closes the
  * task: DONE at the version the form was rendered with; a task completed, cancelled or reassigned
- * meanwhile is CONFLICT and nothing is written. Everything — visit, participants, task, follow-up,
+ * meanwhile is CONFLICT and nothing is written (also when the reassignment took the household out
+ * of the member's scope: they knew of it). Everything — visit, participants, task, follow-up,
  * demands and their audit events — commits in one transaction. The form's `clientKey` makes a
  * resend (a flaky connection, a double tap) return the visit already written instead of a second.
  */
@@ -102,7 +103,22 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
     where: { AND: [{ id: data.householdId, projectId: data.projectId }, householdScope(actor, "record", "visit")] },
     select: { id: true, code: true, projectId: true, isExcluded: true, movedOutAt: true },
   });
-  if (!household) throw new AppError("NOT_FOUND");
+  if (!household) {
+    // The task was taken from this member while the form was open, and with it the household:
+    // they knew of both, so they hear that the task changed rather than "not found".
+    const handedOn = data.taskId
+      ? await tx.task.count({
+          where: {
+            id: data.taskId,
+            householdId: data.householdId,
+            projectId: data.projectId,
+            reassignments: { some: { fromUserId: actor.userId } },
+          },
+        })
+      : 0;
+    if (handedOn > 0) throw new AppError("CONFLICT", { fieldErrors: { _form: ["visits.errors.taskChanged"] } });
+    throw new AppError("NOT_FOUND");
+  }
 
   const task = data.taskId
     ? await tx.task.findFirst({
