@@ -85,6 +85,16 @@ describe("authorisation matrix: daily reports", () => {
     }
   }
 
+  it("a special group's leader reads no report and writes none: reports are the signing groups'", async () => {
+    const actor = world.specialLeaderA;
+    const view = await getDailyReport(actor, { projectId: projectA() });
+    expect(view.group).toBeNull();
+    expect(await outcomeOf(() => getDailyReport(actor, { projectId: projectA(), groupId: groupA1() }))).toBe("NOT_FOUND");
+    expect((await getDaySummary(actor, { projectId: projectA() })).rows).toEqual([]);
+    expect(await outcomeOf(async () => submitDailyReport(actor, await form(groupA1())))).toBe("NOT_FOUND");
+    expect(await outcomeOf(async () => submitDailyReport(actor, await form(world.specialGroupA.id)))).toBe("NOT_FOUND");
+  });
+
   it("the leader's summary of A holds only group A1", async () => {
     const summary = await getDaySummary(world.actors.leaderA1, { projectId: projectA() });
     expect(summary.rows.map((r) => r.group.id)).toEqual([groupA1()]);
