@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test } from "./fixtures.ts";
 
 // A Party member's day on a phone: signs in, lands on My tasks, opens a task's household, sees the
@@ -69,5 +70,41 @@ test.describe("visits", () => {
     await form.getByRole("button", { name: "保存走访记录" }).click();
     await expect(page.locator("#visit-at-error")).toHaveText("走访时间不能晚于现在。");
     await expect(form.getByLabel("走访情况")).toHaveValue("未来的走访");
+  });
+
+  test("a secretary filters the visit register and exports exactly what it lists", async ({ page, login, axe }) => {
+    await login("secretary");
+    await page.goto("/projects");
+    await page.getByTestId("project-row-HP-BXL").getByRole("link").first().click();
+    await page.getByRole("link", { name: "走访台账" }).click();
+    await expect(page.getByRole("heading", { name: "走访台账", level: 1 })).toBeVisible();
+    await axe();
+
+    await page.getByLabel("居民态度").selectOption({ label: "反对" });
+    await page.getByLabel("走访方式").selectOption({ label: "上门" });
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    await expect(page).toHaveURL(/attitude=OPPOSED/);
+    const summary = (await page.getByTestId("visits-summary").textContent()) ?? "";
+    const total = Number(/共\s*([\d,]+)\s*条/.exec(summary)?.[1]?.replace(/,/g, "") ?? NaN);
+    expect(total).toBeGreaterThan(0);
+    for (const row of await page.getByTestId("visits-table").locator("tbody tr").all()) {
+      await expect(row.locator("td").nth(2)).toHaveText("上门");
+      await expect(row.locator("td").nth(3)).toHaveText("反对");
+    }
+
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("visits-export").click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^HP-BXL-走访台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("走访时间");
+    expect(sheet.actualRowCount).toBe(total + 1);
+    const kinds = new Set<string>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) kinds.add(`${String(row.getCell(5).value)}/${String(row.getCell(6).value)}`);
+    });
+    expect([...kinds]).toEqual(["上门/反对"]);
   });
 });
