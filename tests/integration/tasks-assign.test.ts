@@ -14,6 +14,7 @@ import { exportTasks } from "@/lib/server/tasks/export-tasks";
 import { getCaseload } from "@/lib/server/tasks/get-caseload";
 import { getTask } from "@/lib/server/tasks/get-task";
 import { listProjectTasks } from "@/lib/server/tasks/list-project-tasks";
+import { listTaskAssignees } from "@/lib/server/tasks/list-task-assignees";
 import { reassignTasks } from "@/lib/server/tasks/reassign-tasks";
 import { taskToday } from "@/lib/server/tasks/task-input";
 import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
@@ -171,6 +172,14 @@ describe("createTask", () => {
       code: "NOT_FOUND",
       fieldErrors: undefined,
     });
+  });
+
+  it("offers as assignees exactly those the use cases accept", async () => {
+    const forSecretary = (await listTaskAssignees(secretary, { projectId: pid })).assignees.map((a) => a.id);
+    expect(forSecretary).toEqual(expect.arrayContaining([group1.leaderId, ...group1.memberIds, group2.leaderId, specialMemberId]));
+    expect(forSecretary).not.toContain(outsiderId);
+    const forLeader = (await listTaskAssignees(leader1, { projectId: pid })).assignees.map((a) => a.id);
+    expect(forLeader.sort()).toEqual([group1.leaderId, ...group1.memberIds].sort());
   });
 
   it("refuses a note over 500 characters", async () => {
