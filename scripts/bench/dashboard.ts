@@ -535,11 +535,39 @@ async function main() {
         }
       }
       // With visits in the run: visits too, each closing its task (the most overdue first), so
-      // the league's cached visits and overdue tasks must follow.
+      // the league's cached visits and overdue tasks must follow; and the secretary's first
+      // visit to a household never contacted, so its state (NOT_CONTACTED → VISITED) must too.
       let visitedNow = 0;
+      let firstVisits = 0;
       if (VISITS_PER_SECOND > 0) {
         const { logVisit } = await import("../../lib/server/visits/log-visit.ts");
         for (const project of projects) {
+          const secretary = (await loadActor(client, project.memberships[0]!.userId))!;
+          const neverContacted = await client.household.findFirst({
+            where: {
+              projectId: project.id,
+              isExcluded: false,
+              signing: null,
+              movedOutAt: null,
+              handedOverAt: null,
+              OR: [{ firstRoundVote: null }, { firstRoundVote: "DISAGREE" }],
+              visitLogs: { none: {} },
+            },
+            orderBy: { code: "asc" },
+            select: { id: true },
+          });
+          if (neverContacted) {
+            await logVisit(secretary, {
+              projectId: project.id,
+              householdId: neverContacted.id,
+              clientKey: randomUUID(),
+              visitedAt: new Date().toISOString(),
+              channel: "DOOR",
+              summary: "压测首次走访（缓存核对）",
+              demands: [],
+            });
+            firstVisits += 1;
+          }
           const open = await client.task.findMany({
             where: { projectId: project.id, status: { in: ["OPEN", "IN_PROGRESS"] }, household: { isExcluded: false, movedOutAt: null } },
             orderBy: [{ dueDate: "asc" }, { id: "asc" }],
@@ -563,20 +591,25 @@ async function main() {
           }
         }
       }
-      // A project's notifications are handed out in commit order (held back up to COALESCE_MS):
-      // once its marker is out, every signing above was.
-      const markersHeard = new Set<string>();
+      // Wait until every notification of the writes above is handed out — without a marker in
+      // these projects: an "assignment" marker would itself drop every cached entry of theirs,
+      // and the check below would then prove nothing about what the writes' own kinds drop.
+      // Notifications arrive in commit order, so once a marker for a project id of no project
+      // has arrived, the writes' notifications have too; each is handed out at most COALESCE_MS
+      // after it arrived.
+      const { COALESCE_MS } = await import("../../lib/server/live/listener.ts");
+      const marker = randomUUID();
+      let markerHeard = false;
       const unsubscribe = listener.subscribe((event) => {
-        if (event.kind === "assignment" && event.projectId) markersHeard.add(event.projectId);
+        if (event.projectId === marker) markerHeard = true;
       });
-      await client.$transaction(async (tx) => {
-        for (const project of projects) await notifyProjectChanged(tx, project.id, "assignment");
-      });
-      while (projects.some((p) => !markersHeard.has(p.id))) await new Promise((r) => setTimeout(r, 10));
+      await client.$transaction(async (tx) => notifyProjectChanged(tx, marker, "assignment"));
+      while (!markerHeard) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, COALESCE_MS + 100));
       unsubscribe();
       t0 = performance.now();
       report(
-        `Through the figure cache (filled, then ${signedNow} signings${visitedNow ? ` and ${visitedNow} visits closing open tasks (the most overdue first)` : ""} in ${projects.length} projects)`,
+        `Through the figure cache (filled, then ${signedNow} signings${visitedNow ? ` and ${visitedNow} visits closing open tasks (the most overdue first)` : ""}${firstVisits ? `, ${firstVisits} first visits to households never contacted` : ""} in ${projects.length} projects)`,
         await recomputeFigures(client, official),
         (performance.now() - t0) / 1000,
       );
