@@ -81,10 +81,7 @@ export function DemandHistory({ demand, t, format }: Props) {
       <ol className="flex flex-col gap-2 border-l-2 border-stone-200 pl-4" data-testid="demand-history">
         {demand.history.map((e) => (
           <li key={e.id}>
-            <p className="font-medium">
-              {isKnown(e.action) ? t(`demands.detail.actions.${e.action}`) : e.action}
-              {e.status ? ` · ${t(`demands.statuses.${e.status}`)}` : ""}
-            </p>
+            <p className="font-medium">{isKnown(e.action) ? t(`demands.detail.actions.${e.action}`) : e.action}</p>
             <p className="text-sm text-stone-700">
               {format.dateTime(e.at)}
               {e.actorName ? ` · ${t("demands.detail.by", { name: e.actorName })}` : ""}

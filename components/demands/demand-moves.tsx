@@ -17,6 +17,8 @@ export type DemandMovesLabels = {
   chooseGroup: string;
   rerouteSubmit: string;
   pending: string;
+  /** Shown when no move is left (the demand is resolved). */
+  none: string;
 };
 
 /** Most characters of a resolution (the server's limit, lib/server/demands/demand-input.ts). */
@@ -25,7 +27,8 @@ const RESOLUTION_MAX = 2000;
 /**
  * The moves the reader may make on one demand, each its own small form carrying the demand's
  * version; one answer for all of them (the action's `move` field names the use case), so the
- * message stays when the page re-renders without the form that was sent.
+ * message stays when the page re-renders without the form that was sent — render it for every
+ * reader who works the demand, even when no move is left, or the last answer goes with it.
  */
 export function DemandMoves({
   projectId,
@@ -62,6 +65,11 @@ export function DemandMoves({
           {labels.title}
         </h2>
         <ActionMessage testIds={{ success: "demand-move-success", error: "demand-move-error" }} />
+        {!moves.start && !moves.escalate && !moves.resolve && !moves.reroute ? (
+          <p className="text-stone-700" data-testid="demand-no-moves">
+            {labels.none}
+          </p>
+        ) : null}
         {moves.start || moves.escalate ? (
           <div className="flex flex-wrap gap-3">
             {moves.start ? (

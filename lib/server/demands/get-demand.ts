@@ -28,6 +28,8 @@ export type DemandDetail = DemandListItem & {
   conferenceName: string | null;
   /** The changes of the demand, oldest first (its audit events). */
   history: DemandHistoryEntry[];
+  /** Whether the reader works it (its manage scope), whatever its status. */
+  mayManage: boolean;
   /** What the reader may do with it now (manage scope and the demand's status). */
   moves: Record<DemandMove, boolean> & { reroute: boolean };
   /** The special groups it may be re-routed to (not the one it is with), when it may be. */
@@ -98,6 +100,7 @@ export async function getDemand(actor: Actor, input: unknown): Promise<DemandDet
       groupName: snapshotField(e.after, "groupName"),
       resolution: e.action === "resolve:demand" ? snapshotField(e.after, "resolution") : null,
     })),
+    mayManage,
     moves: { ...moves, reroute: moves.reroute && rerouteGroups.length > 0 },
     rerouteGroups,
     timeZone: serverEnv().LIANXIN_TIME_ZONE,

@@ -26,7 +26,6 @@ export default async function DemandPage({ params }: Props) {
   const [t, locale, demand] = await Promise.all([getTranslator(), getLocale(), orNotFound(getDemand(actor, { projectId, demandId }))]);
   const format = formatters(locale, demand.timeZone);
   const base = `/projects/${projectId}/demands`;
-  const anyMove = demand.moves.start || demand.moves.escalate || demand.moves.resolve || demand.moves.reroute;
 
   return (
     <PageShell actor={actor} currentPath={`${base}/${demand.id}`}>
@@ -41,7 +40,7 @@ export default async function DemandPage({ params }: Props) {
         </p>
       </div>
       <DemandFacts demand={demand} t={t} format={format} />
-      {anyMove ? (
+      {demand.mayManage ? (
         <DemandMoves
           projectId={projectId}
           demandId={demand.id}
@@ -63,6 +62,7 @@ export default async function DemandPage({ params }: Props) {
             chooseGroup: t("demands.moves.chooseGroup"),
             rerouteSubmit: t("demands.moves.rerouteSubmit"),
             pending: t("demands.moves.pending"),
+            none: t("demands.detail.resolvedFinal"),
           }}
         />
       ) : (
