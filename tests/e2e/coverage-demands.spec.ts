@@ -64,7 +64,8 @@ test.describe("coverage and demands", () => {
     const projectUrl = await openProject(page);
     await page.goto(`${projectUrl}/households?q=BXL-0001`);
     await settle(page);
-    const href = await page.getByTestId("household-row-BXL-0001").getByRole("link", { name: "BXL-0001" }).getAttribute("href");
+    // The table row is hidden on a phone (the cards show instead), but its link names the page.
+    const href = await page.getByTestId("household-row-BXL-0001").locator("a").first().getAttribute("href");
     await page.goto(href!);
     await settle(page);
 
