@@ -6,12 +6,17 @@
 // before its notification has moved the cache.
 process.env.LIANXIN_FIGURE_CACHE = "on";
 
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { FigureCache } from "@/lib/server/figures/internal/figure-cache";
-import { readDailySignings } from "@/lib/server/figures/internal/progress-queries";
+import { HOUSEHOLD_STATES } from "@/lib/domain/household-state";
+import { wallClockOf } from "@/lib/domain/calendar-day";
+import { readDailySignings, readHouseholdCountsByGroup } from "@/lib/server/figures/internal/progress-queries";
+import { FIELD_WORK_KINDS } from "@/lib/server/live/progress-event";
+import { logVisit } from "@/lib/server/visits/log-visit";
 import { createProgressListener, LISTENER_APPLICATION_NAME, progressListener, type ProgressListener } from "@/lib/server/live/listener";
 import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import { countHouseholdsByProject, readHouseholdCounts } from "@/lib/server/figures/internal/count-households";
@@ -314,5 +319,43 @@ describe("the pages' readers through the process's cache", () => {
     expect(after.figures.signed).toBe(before.signed + 1);
     expect(after.figures).toEqual((await readProjectFigures([project], { fresh: true })).get(projectId));
     expect(after.recent[0]).toMatchObject({ agreementNumber: "CACHE-DESK" });
+  });
+
+  it("a household's first visit moves it to VISITED in the counts by state; a later visit is no household change", async () => {
+    const projectId = a.project.id;
+    const group = a.signingGroups[0]!;
+    await readHouseholdCountsByGroup(projectId); // starts the process's listener
+    await progressListener().ready();
+    let target: string | undefined;
+    for (const h of await householdsOf(projectId, group.id)) {
+      if (!target && (await db().visitLog.count({ where: { householdId: h.id } })) === 0) target = h.id;
+    }
+    await setHousehold(target!, { vote: null });
+    const settled = progressListener().versionOf(projectId);
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, projectId, "household"));
+    await expect.poll(() => progressListener().versionOf(projectId), { timeout: 10_000 }).not.toBe(settled);
+    const visitedRank = HOUSEHOLD_STATES.indexOf("VISITED");
+    const visitedIn = (rows: Awaited<ReturnType<typeof readHouseholdCountsByGroup>>) =>
+      rows.filter((r) => r.groupId === group.id && r.stateRank === visitedRank).reduce((sum, r) => sum + r.households, 0);
+    const expected = async () => visitedIn(await readHouseholdCountsByGroup(projectId));
+    const before = await expected();
+    const visit = () =>
+      logVisit(leaderOfA, {
+        projectId,
+        householdId: target!,
+        clientKey: randomUUID(),
+        visitedAt: wallClockOf(new Date(Date.now() - 60_000), "Asia/Shanghai"),
+        channel: "DOOR",
+        summary: "上门了解搬迁顾虑",
+      });
+
+    await visit();
+    await expect.poll(expected, { timeout: 10_000 }).toBe(before + 1);
+
+    const householdVersion = progressListener().versionOf(projectId, FIELD_WORK_KINDS);
+    const anyVersion = progressListener().versionOf(projectId);
+    await visit();
+    await expect.poll(() => progressListener().versionOf(projectId), { timeout: 10_000 }).not.toBe(anyVersion);
+    expect(progressListener().versionOf(projectId, FIELD_WORK_KINDS)).toBe(householdVersion);
   });
 });

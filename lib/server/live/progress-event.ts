@@ -19,7 +19,8 @@ export const PROGRESS_KINDS = [
   /** A household's facts that split the figures changed (the Party-member flag). */
   "household",
   /** Field work: a task created, reassigned, cancelled or done; a visit logged; a demand raised or
-   *  moved on; the project's coverage rules changed. None of them changes a household count. */
+   *  moved on; the project's coverage rules changed. None of them changes a household count (a
+   *  household's first visit, which moves it to VISITED, also notifies "household"). */
   "task",
   "visit",
   "demand",

@@ -142,6 +142,10 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
   }
   if (data.followUpKind) refuseTaskTarget(household);
 
+  // A household's first visit moves it from NOT_CONTACTED to VISITED, a change of the counts by
+  // state (the dashboard, the battle map's colours): only then is it announced as one.
+  const isFirstVisit = (await tx.visitLog.findFirst({ where: { householdId: household.id }, select: { id: true } })) === null;
+
   // The visit first: its unique clientKey makes a concurrent resend wait here for this
   // transaction and then fail on the key, before it touches the task.
   const visit = await tx.visitLog.create({
@@ -223,6 +227,7 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
   });
   await recordAudits(tx, audits);
   await notifyProjectChanged(tx, household.projectId, "visit");
+  if (isFirstVisit) await notifyProjectChanged(tx, household.projectId, "household");
 
   return {
     visitId: visit.id,

@@ -96,12 +96,11 @@ export async function householdCountsByGroup(client: Client, projectId: string):
     GROUP BY 1, 2`;
 }
 
-/** householdCountsByGroup through the figure cache. Only the id of an existing project. A visit
- *  drops the entry: a household's first visit moves it from NOT_CONTACTED to VISITED. */
+/** householdCountsByGroup through the figure cache. Only the id of an existing project. Field work
+ *  keeps the entry; a household's first visit (NOT_CONTACTED → VISITED) is announced as a
+ *  "household" change as well, and that drops it. */
 export function readHouseholdCountsByGroup(projectId: string): Promise<GroupCounts[]> {
-  return readOneProject("groups", projectId, (id) => householdCountsByGroup(db(), id), {
-    unchangedBy: FIELD_WORK_KINDS.filter((kind) => kind !== "visit"),
-  });
+  return readOneProject("groups", projectId, (id) => householdCountsByGroup(db(), id), { unchangedBy: FIELD_WORK_KINDS });
 }
 
 export type GroupActivity = { kind: "visits" | "overdue"; groupId: string | null; count: number };
