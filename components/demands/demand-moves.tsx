@@ -2,7 +2,7 @@
 
 import { ActionMessage, ActionScope, ActionSelect, BoundForm, SubmitButton } from "@/components/ui/action-form";
 import type { ActionState } from "@/lib/server/action";
-import { ActionTextArea } from "./action-text-area";
+import { ActionTextArea } from "@/components/ui/text-area-field";
 
 export type DemandMovesLabels = {
   title: string;

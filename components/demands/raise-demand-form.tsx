@@ -2,7 +2,7 @@
 
 import { ActionForm, ActionSelect } from "@/components/ui/action-form";
 import type { ActionState } from "@/lib/server/action";
-import { ActionTextArea } from "./action-text-area";
+import { ActionTextArea } from "@/components/ui/text-area-field";
 
 type Option = { value: string; label: string };
 

@@ -6,7 +6,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { DailyReportView } from "@/lib/server/reports/get-daily-report";
 import { ReportFigures } from "./report-figures";
-import { ReportTextArea } from "./report-text-area";
+import { ActionTextArea } from "@/components/ui/text-area-field";
 
 type Group = NonNullable<DailyReportView["group"]>;
 
@@ -56,7 +56,7 @@ export function DailyReportPanel({
             ) : null}
             <fieldset className="flex flex-col gap-3">
               <legend className="mb-1 text-lg font-semibold">{t("reports.form.legend")}</legend>
-              <ReportTextArea
+              <ActionTextArea
                 id="report-problems"
                 name="problems"
                 label={t("reports.form.problems")}
@@ -64,7 +64,7 @@ export function DailyReportPanel({
                 maxLength={DAILY_REPORT_TEXT_MAX}
                 defaultValue={group.savedDraft?.problems ?? current?.problems ?? ""}
               />
-              <ReportTextArea
+              <ActionTextArea
                 id="report-next-plan"
                 name="nextPlan"
                 label={t("reports.form.nextPlan")}

@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from "react";
 import { ChoiceButtons } from "@/components/signing/choice-buttons";
 import { ActionForm, ActionField, SubmitButton, type ActionFormState } from "@/components/ui/action-form";
-import { CONTROL_CLASS, LabelledControl } from "@/components/ui/form-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
 import type { ActionState } from "@/lib/server/action";
 import type { VisitForm } from "@/lib/server/visits/get-visit-form";
@@ -58,51 +58,6 @@ export type VisitFormOptions = {
   demandCategories: Option[];
   demandGroups: Option[];
 };
-
-function TextArea({
-  id,
-  name,
-  label,
-  hint,
-  maxLength,
-  required,
-  echoed,
-  errors,
-  rows = 4,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  maxLength: number;
-  required?: boolean;
-  /** What a refused form sent, given back. */
-  echoed?: string;
-  errors?: string[];
-  rows?: number;
-}) {
-  return (
-    <LabelledControl
-      id={id}
-      label={label}
-      hint={hint}
-      errors={errors}
-      control={(aria) => (
-        <textarea
-          key={`${name}-${echoed ?? ""}`}
-          id={id}
-          name={name}
-          rows={rows}
-          maxLength={maxLength}
-          required={required}
-          defaultValue={echoed}
-          {...aria}
-          className={`${CONTROL_CLASS} w-full`}
-        />
-      )}
-    />
-  );
-}
 
 function Fold({
   summary,
@@ -207,7 +162,7 @@ function Fields({
         idPrefix="visit"
         columns={2}
       />
-      <TextArea
+      <TextAreaField
         id="visit-summary"
         name="summary"
         label={labels.summary}
@@ -287,7 +242,7 @@ function Fields({
               options={options.demandCategories}
               errors={rowErrors[i]?.category}
             />
-            <TextArea
+            <TextAreaField
               id={`visit-demand-${i}-description`}
               name={`demand${i}Description`}
               label={labels.demandDescription}
