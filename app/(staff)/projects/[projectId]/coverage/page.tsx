@@ -10,6 +10,8 @@ import {
   CoverageQueue,
 } from "@/components/coverage/coverage-view";
 import { PageShell } from "@/components/layout/page-shell";
+import { liveLabels } from "@/components/live/live-labels";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { requireActor } from "@/lib/auth/actor";
 import { formatters } from "@/lib/i18n/format";
@@ -45,6 +47,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         </p>
         <p className="mt-2 max-w-3xl text-stone-700">{t("coverage.description", view.rules)}</p>
         {view.reach === "group" ? <p className="mt-1 text-stone-700">{t("coverage.reachGroup")}</p> : null}
+        <LiveRefresh projectId={projectId} labels={liveLabels(t)} />
       </div>
       <CoverageGroupPicker view={view} t={t} format={format} action={path} />
       {view.total.underRule === 0 ? (

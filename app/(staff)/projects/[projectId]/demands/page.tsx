@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DemandCards, DemandEmpty, DemandFilters, DemandSummary } from "@/components/demands/demand-list";
 import { PageShell } from "@/components/layout/page-shell";
+import { liveLabels } from "@/components/live/live-labels";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { requireActor } from "@/lib/auth/actor";
 import { formatters } from "@/lib/i18n/format";
@@ -34,6 +36,7 @@ export default async function DemandsPage({ params, searchParams }: Props) {
           {page.project.name} · {page.project.code}
         </p>
         <p className="mt-2 max-w-3xl text-stone-700">{t("demands.description")}</p>
+        <LiveRefresh projectId={projectId} labels={liveLabels(t)} />
       </div>
       <DemandFilters {...props} />
       <DemandSummary {...props} />

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
+import { liveLabels } from "@/components/live/live-labels";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { CaseloadTable } from "@/components/tasks/caseload-table";
 import { ReassignPersonForm, ReassignSelectionForm } from "@/components/tasks/reassign-forms";
@@ -55,6 +57,7 @@ export default async function ProjectTasksPage({ params, searchParams }: Props) 
       </Link>
       <h1 className="text-2xl font-bold">{t("tasks.title")}</h1>
       <p className="text-stone-700">{list.project.name}</p>
+      <LiveRefresh projectId={projectId} labels={liveLabels(t)} />
       {caseload ? (
         <CaseloadTable
           caseload={caseload}
