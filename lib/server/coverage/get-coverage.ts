@@ -123,33 +123,18 @@ function drillDown(groupId: string | null | undefined, extra: Record<string, str
  * it, due, due by how long, coverage %, and the unassigned queue (due, no open task) — for the
  * whole project (its secretary, district officials) or a leader's own signing groups; per group
  * and in total. The households are read with ONE grouped query (each household's last visit from
- * VisitLog(householdId, visitedAt), its calendar day in the deployment's zone), then the pure
- * rules of lib/domain/field-work.ts decide; the drill-down queries (`coverage=due`,
- * `&openTask=no`) select exactly the households counted (tests/integration/coverage-view.test.ts).
- * A project out of reach, or a group outside the reader's, is NOT_FOUND.
+ * VisitLog(householdId, visitedAt), its calendar day in the deployment's zone), at the same time
+ * as the project and its signing groups; then the pure rules of lib/domain/field-work.ts decide;
+ * the drill-down queries (`coverage=due`, `&openTask=no`) select exactly the households counted
+ * (tests/integration/coverage-view.test.ts). A project out of reach, or a group outside the reader's, is NOT_FOUND.
  */
 export async function getCoverage(actor: Actor, input: unknown): Promise<CoverageView> {
   const scopes = requirePermission(actor, "read", "coverage");
   const { projectId, groupId } = parseInput(ZGetCoverageInput, input);
 
-  const project = await db().project.findFirst({
-    where: { AND: [{ id: projectId }, projectScope(actor, "read", "coverage")] },
-    select: { id: true, code: true, name: true, version: true, coverageHardshipDays: true, coverageUnsignedDays: true },
-  });
-  if (!project) throw new AppError("NOT_FOUND");
   const wholeProject = scopes.includes("all") || (scopes.includes("project") && actor.managedProjectIds.includes(projectId));
   const ledHere = actor.ledGroups.filter((g) => g.projectId === projectId).map((g) => g.groupId);
-
-  const signingGroups = await db().workingGroup.findMany({
-    where: { projectId, kind: "SIGNING", ...(wholeProject ? {} : { id: { in: ledHere } }) },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-  if (groupId !== undefined) {
-    const known = groupId === UNASSIGNED ? wholeProject : signingGroups.some((g) => g.id === groupId);
-    if (!known) throw new AppError("NOT_FOUND");
-  }
-  // Which households: the whole project, one group, or the leader's groups.
+  // Which households: the whole project, one group, or the leader's signing groups.
   const groupCondition =
     groupId === UNASSIGNED
       ? Prisma.sql`AND h."signingGroupId" IS NULL`
@@ -157,22 +142,42 @@ export async function getCoverage(actor: Actor, input: unknown): Promise<Coverag
         ? Prisma.sql`AND h."signingGroupId" = ${groupId}::uuid`
         : wholeProject
           ? Prisma.empty
-          : Prisma.sql`AND h."signingGroupId" = ANY(${signingGroups.map((g) => g.id)}::uuid[])`;
-
+          : Prisma.sql`AND h."signingGroupId" IN (SELECT g.id FROM "WorkingGroup" g
+                                                   WHERE g.id = ANY(${ledHere}::uuid[]) AND g."projectId" = ${projectId}::uuid AND g.kind = 'SIGNING')`;
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(new Date(), timeZone);
+
+  // The project, its signing groups and the grouped households are read side by side (three
+  // round trips at once, not one after another); nothing of them is used, let alone shown, until
+  // the project is found in scope and the group among the reader's.
+  const [project, signingGroups, rows] = await Promise.all([
+    db().project.findFirst({
+      where: { AND: [{ id: projectId }, projectScope(actor, "read", "coverage")] },
+      select: { id: true, code: true, name: true, version: true, coverageHardshipDays: true, coverageUnsignedDays: true },
+    }),
+    db().workingGroup.findMany({
+      where: { projectId, kind: "SIGNING", ...(wholeProject ? {} : { id: { in: ledHere } }) },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db().$queryRaw<CoverageSqlRow[]>`
+      SELECT h."signingGroupId"::text AS "groupId", h."isHardship", h."isElderlySickDisabled", h."hasFamilyDispute", h."isExcluded",
+             (s.id IS NOT NULL) AS "isSigned",
+             to_char(((lv.at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS "lastVisitDay",
+             EXISTS (SELECT 1 FROM "Task" t WHERE t."householdId" = h.id AND t.status IN ('OPEN', 'IN_PROGRESS')) AS "hasOpenTask",
+             count(*)::int AS households
+      FROM "Household" h
+      LEFT JOIN "Signing" s ON s."householdId" = h.id
+      LEFT JOIN LATERAL (SELECT max(v."visitedAt") AS at FROM "VisitLog" v WHERE v."householdId" = h.id) lv ON true
+      WHERE h."projectId" = ${projectId}::uuid ${groupCondition}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  ]);
+  if (!project) throw new AppError("NOT_FOUND");
+  if (groupId !== undefined) {
+    const known = groupId === UNASSIGNED ? wholeProject : signingGroups.some((g) => g.id === groupId);
+    if (!known) throw new AppError("NOT_FOUND");
+  }
   const rules: CoverageRules = { hardshipDays: project.coverageHardshipDays, unsignedDays: project.coverageUnsignedDays };
-  const rows = await db().$queryRaw<CoverageSqlRow[]>`
-    SELECT h."signingGroupId"::text AS "groupId", h."isHardship", h."isElderlySickDisabled", h."hasFamilyDispute", h."isExcluded",
-           (s.id IS NOT NULL) AS "isSigned",
-           to_char(((lv.at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS "lastVisitDay",
-           EXISTS (SELECT 1 FROM "Task" t WHERE t."householdId" = h.id AND t.status IN ('OPEN', 'IN_PROGRESS')) AS "hasOpenTask",
-           count(*)::int AS households
-    FROM "Household" h
-    LEFT JOIN "Signing" s ON s."householdId" = h.id
-    LEFT JOIN LATERAL (SELECT max(v."visitedAt") AS at FROM "VisitLog" v WHERE v."householdId" = h.id) lv ON true
-    WHERE h."projectId" = ${projectId}::uuid ${groupCondition}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
   const total = emptyCounts();
   const byGroup = new Map<string | null, CoverageCounts>();
