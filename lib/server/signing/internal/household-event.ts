@@ -108,8 +108,10 @@ export type HouseholdEventDefinition<TInput extends HouseholdEventTarget, TEvent
 };
 
 /** Transaction settings of the household-event writes: on launch day many leaders record at
- *  once, so a transaction may wait a little longer than Prisma's 2 s for a pooled connection. */
-const EVENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+ *  once, so a transaction may wait a little longer than Prisma's 2 s for a pooled connection, and
+ *  on an overloaded server its turn at the project lock (20 leaders at once on 2 busy cores took
+ *  17 s) must not expire a signing that would otherwise commit. */
+const EVENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 /**
  * Runs one household event: permission, input, then in one transaction the household in the
