@@ -48,3 +48,30 @@ export async function recordAudits(tx: Prisma.TransactionClient, inputs: AuditIn
     })),
   });
 }
+
+/**
+ * The same rows as recordAudits — every column, the request's ip and user agent, the time taken
+ * here (as Prisma takes it, not the transaction's start), ids in the inputs' order — in one
+ * `INSERT … SELECT FROM unnest(…)` with one array per column, for batches of thousands: Prisma's
+ * createMany binds 11 values per row and spends most of a bulk write on it.
+ */
+export async function recordAuditsSql(tx: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const { ip, userAgent } = await requestMeta();
+  const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "projectId", before, after, ip, "userAgent", "createdAt")
+    SELECT u.actor_id, u.action, u.entity, u.entity_id, u.project_id, u.before::jsonb, u.after::jsonb, ${ip}, ${userAgent},
+           ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${inputs.map((i) => i.actorId)}::uuid[],
+      ${inputs.map((i) => i.action)}::text[],
+      ${inputs.map((i) => i.entity)}::text[],
+      ${inputs.map((i) => i.entityId)}::text[],
+      ${inputs.map((i) => i.projectId ?? null)}::uuid[],
+      ${inputs.map((i) => json(i.before))}::text[],
+      ${inputs.map((i) => json(i.after))}::text[]
+    ) WITH ORDINALITY AS u(actor_id, action, entity, entity_id, project_id, before, after, ord)
+    ORDER BY u.ord`;
+  if (inserted !== inputs.length) throw new Error("recordAuditsSql: not every event was written");
+}

@@ -6,7 +6,7 @@ import type { CalendarDay } from "../../../domain/calendar-day.ts";
 import { AppError } from "../../../errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import type { TaskKind, TaskPriority } from "../../../generated/prisma/enums.ts";
-import { recordAudits } from "../../audit.ts";
+import { recordAuditsSql } from "../../audit.ts";
 import { notifyProjectChanged } from "../../live/notify-project-changed.ts";
 
 export type TaskDraft = {
@@ -18,8 +18,9 @@ export type TaskDraft = {
   note: string | null;
 };
 
-/** Inserts tasks (one statement), one "create:task" audit event each, and notifies "task". No
- *  permission check: callers check. Returns the new ids in draft order. */
+/** Inserts tasks and one "create:task" audit event each, set-based (an INSERT … RETURNING, then
+ *  an INSERT … SELECT FROM unnest), and notifies "task". No permission check: callers check.
+ *  Returns the new ids in draft order. */
 export async function insertTasks(
   tx: Prisma.TransactionClient,
   actorId: string,
@@ -50,7 +51,8 @@ export async function insertTasks(
     SELECT d.id::text AS id FROM d JOIN inserted USING (id) ORDER BY d.ord`;
   if (rows.length !== drafts.length) throw new Error("insertTasks: not every draft was inserted");
   const ids = rows.map((r) => r.id);
-  await recordAudits(
+  // A bulk request writes thousands: one set-based INSERT, not Prisma's createMany.
+  await recordAuditsSql(
     tx,
     drafts.map((d, i) => ({
       actorId,
