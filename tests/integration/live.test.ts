@@ -1,7 +1,10 @@
 // Live updates end to end below the HTTP layer: a committed signing is announced on the progress
 // channel through the process's one listener, a rolled-back change is not, a project's burst is
 // handed out together, the listener comes back after its connection is killed, and the SSE body
-// carries a project's events only.
+// carries a project's events only. Field work (visits, tasks, demands, coverage rules) announces
+// one notification of its kind per write and none when refused, and whoever reads a field-work
+// page may open its project's stream.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -17,7 +20,20 @@ import { notifyProjectChanged } from "@/lib/server/live/notify-project-changed";
 import type { ProgressEvent } from "@/lib/server/live/progress-event";
 import { progressEventStream } from "@/lib/server/live/progress-stream";
 import { recordSigning } from "@/lib/server/signing/record-signing";
+import { getCoverage } from "@/lib/server/coverage/get-coverage";
+import { updateCoverageRules } from "@/lib/server/coverage/update-coverage-rules";
+import { listDemands } from "@/lib/server/demands/list-demands";
+import { raiseDemand } from "@/lib/server/demands/raise-demand";
+import { authorizeProgressStream } from "@/lib/server/live/authorize-progress-stream";
+import { createTask } from "@/lib/server/tasks/create-task";
+import { getCaseload } from "@/lib/server/tasks/get-caseload";
+import { listProjectTasks } from "@/lib/server/tasks/list-project-tasks";
+import { reassignTasks } from "@/lib/server/tasks/reassign-tasks";
+import { taskToday } from "@/lib/server/tasks/task-input";
+import { logVisit } from "@/lib/server/visits/log-visit";
+import { addDays } from "@/lib/domain/progress";
 import type { SeededProject } from "@/prisma/seed/factories";
+import { createAuthorizationWorld, outcomeOf, ROLES, type Outcome } from "../support/authorization-world.ts";
 import { actorOf, householdsOf, seedSigningProject, setHousehold } from "./signing-helpers.ts";
 
 let project: SeededProject;
@@ -247,5 +263,202 @@ describe("progressEventStream (the body of GET /api/live)", () => {
     text = await readUntil(reader, `"kind":"hand-over"`, text);
     expect(text).toContain(other.project.id);
     abort.abort();
+  });
+});
+
+/** What `work` announced on `projectId`'s channel, in order: every kind heard for the project up
+ *  to a marker committed after it (notifications arrive in commit order). */
+async function kindsAnnounced(projectId: string, work: () => Promise<unknown>): Promise<string[]> {
+  const listen = collect();
+  try {
+    await progressListener().ready();
+    await work();
+    await commitMarker(projectId);
+    const marker = await listen.until((e) => e.projectId === projectId && e.kind === "assignment", "marker");
+    const heard = listen.events.filter((e) => e.projectId === projectId);
+    return heard.slice(0, heard.indexOf(marker)).map((e) => e.kind);
+  } finally {
+    listen.unsubscribe();
+  }
+}
+
+describe("field work on the channel", () => {
+  let field: SeededProject;
+  let fieldId: string;
+  let secretary: Actor;
+  let groupLeader: Actor;
+  let memberIds: string[];
+  let groupHouseholds: { id: string; code: string }[];
+  const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
+
+  beforeAll(async () => {
+    field = await seedSigningProject({
+      households: 12,
+      signingGroups: 1,
+      specialGroups: ["POLICY_CONSULTATION"],
+      activity: { visitsPerHousehold: 0, openTaskShare: 0, demandShare: 0 },
+    });
+    fieldId = field.project.id;
+    const group = field.signingGroups[0]!;
+    secretary = await actorOf(field.secretaryId);
+    groupLeader = await actorOf(group.leaderId);
+    memberIds = group.memberIds;
+    groupHouseholds = await householdsOf(fieldId, group.id);
+  });
+
+  it("logVisit announces one visit (and a household's first visit one household change)", async () => {
+    const h = groupHouseholds[0]!;
+    const visit = () =>
+      logVisit(groupLeader, {
+        projectId: fieldId,
+        householdId: h.id,
+        clientKey: randomUUID(),
+        visitedAt: minuteAgo(),
+        channel: "DOOR",
+        summary: "上门了解搬迁顾虑",
+      });
+    expect(await kindsAnnounced(fieldId, visit)).toEqual(["visit", "household"]);
+    expect(await kindsAnnounced(fieldId, visit)).toEqual(["visit"]);
+    expect(await db().visitLog.count({ where: { householdId: h.id } })).toBe(2);
+  });
+
+  it("createTask and reassignTasks announce one task change each; a visit against the task announces the task done", async () => {
+    const h = groupHouseholds[1]!;
+    let taskId = "";
+    expect(
+      await kindsAnnounced(fieldId, async () => {
+        taskId = (
+          await createTask(secretary, {
+            projectId: fieldId,
+            householdId: h.id,
+            assigneeId: memberIds[0]!,
+            kind: "HOME_VISIT",
+            dueDate: addDays(taskToday(), 1),
+            priority: "NORMAL",
+          })
+        ).id;
+      }),
+    ).toEqual(["task"]);
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        reassignTasks(groupLeader, { projectId: fieldId, mode: "tasks", tasks: `${taskId}:1`, toUserId: memberIds[1]!, reason: "请假" }),
+      ),
+    ).toEqual(["task"]);
+    const member = await actorOf(memberIds[1]!);
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        logVisit(member, {
+          projectId: fieldId,
+          householdId: h.id,
+          taskId,
+          taskVersion: "2",
+          clientKey: randomUUID(),
+          visitedAt: minuteAgo(),
+          channel: "PHONE",
+          summary: "电话确认安置意向",
+        }),
+      ),
+    ).toEqual(["task", "visit", "household"]);
+    expect((await db().task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("DONE");
+  });
+
+  it("raiseDemand announces one demand change", async () => {
+    const h = groupHouseholds[2]!;
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        raiseDemand(groupLeader, { projectId: fieldId, householdId: h.id, category: "COMPENSATION", description: "想了解补偿标准" }),
+      ),
+    ).toEqual(["demand"]);
+    expect(await db().demand.count({ where: { householdId: h.id } })).toBe(1);
+  });
+
+  it("updateCoverageRules announces one coverage change", async () => {
+    const { version } = await db().project.findUniqueOrThrow({ where: { id: fieldId }, select: { version: true } });
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        updateCoverageRules(secretary, { projectId: fieldId, hardshipDays: "5", unsignedDays: "10", version }),
+      ),
+    ).toEqual(["coverage"]);
+    expect(await db().project.findUniqueOrThrow({ where: { id: fieldId }, select: { coverageHardshipDays: true } })).toEqual({
+      coverageHardshipDays: 5,
+    });
+  });
+
+  it("a refused visit announces nothing, although its follow-up task was written and notified before the refusal", async () => {
+    const h = groupHouseholds[3]!;
+    const before = await db().task.count({ where: { householdId: h.id } });
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        expect(
+          logVisit(groupLeader, {
+            projectId: fieldId,
+            householdId: h.id,
+            clientKey: randomUUID(),
+            visitedAt: minuteAgo(),
+            channel: "DOOR",
+            summary: "上门走访",
+            followUpKind: "PHONE_CALL",
+            followUpDueDate: addDays(taskToday(), 2),
+            // No special group of this project: refused inside the transaction, after the
+            // follow-up task's insert (and its notification).
+            demands: [{ category: "OTHER", description: "想问搬家补贴", routedGroupId: randomUUID() }],
+          }),
+        ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { routedGroupId: ["demands.errors.groupOutside"] } }),
+      ),
+    ).toEqual([]);
+    expect(await db().visitLog.count({ where: { householdId: h.id } })).toBe(0);
+    expect(await db().task.count({ where: { householdId: h.id } })).toBe(before);
+    // Out of reach (another project's leader): refused before any write, nothing announced.
+    const outsider = await actorOf(project.signingGroups[0]!.leaderId);
+    expect(
+      await kindsAnnounced(fieldId, () =>
+        expect(
+          logVisit(outsider, {
+            projectId: fieldId,
+            householdId: h.id,
+            clientKey: randomUUID(),
+            visitedAt: minuteAgo(),
+            channel: "DOOR",
+            summary: "x",
+          }),
+        ).rejects.toMatchObject({ code: "NOT_FOUND" }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the stream of a field-work page's project", () => {
+  it("opens for whoever reads the coverage, tasks or demands page of the project", async () => {
+    const world = await createAuthorizationWorld();
+    const projectId = world.projectA.project.id;
+    const readers = { ...world.actors, specialLeaderA: world.specialLeaderA };
+    const pages: Record<string, (actor: Actor) => Promise<unknown>> = {
+      coverage: (actor) => getCoverage(actor, { projectId }),
+      tasks: (actor) => listProjectTasks(actor, { projectId }),
+      caseload: (actor) => getCaseload(actor, { projectId }),
+      demands: (actor) => listDemands(actor, { projectId }),
+    };
+    const reads: Record<string, string[]> = {};
+    const stream: Record<string, Outcome> = {};
+    for (const [name, actor] of Object.entries(readers)) {
+      reads[name] = [];
+      for (const [page, read] of Object.entries(pages)) if ((await outcomeOf(() => read(actor))) === "ok") reads[name].push(page);
+      stream[name] = await outcomeOf(() => authorizeProgressStream(actor, { projectId }));
+    }
+    // Who reads which page (so the rule below is not empty): a member their tasks, a special
+    // group's leader the demands routed to the group; residents and outsiders none.
+    expect(reads).toEqual({
+      districtOfficial: ["coverage", "tasks", "caseload", "demands"],
+      secretaryA: ["coverage", "tasks", "caseload", "demands"],
+      secretaryB: [],
+      leaderA1: ["coverage", "tasks", "caseload", "demands"],
+      memberA1: ["tasks", "demands"],
+      staffWithoutRole: [],
+      residentA1: [],
+      specialLeaderA: ["coverage", "tasks", "caseload", "demands"],
+    } satisfies Record<(typeof ROLES)[number] | "specialLeaderA", string[]>);
+    for (const [name, pagesRead] of Object.entries(reads)) {
+      if (pagesRead.length > 0) expect({ name, stream: stream[name] }).toEqual({ name, stream: "ok" });
+    }
   });
 });
