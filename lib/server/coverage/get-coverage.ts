@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { canInProject, requirePermission } from "../../auth/permissions.ts";
-import { projectScope } from "../../auth/scope.ts";
+import { canInProject, requirePermission, type Scope } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf, type CalendarDay } from "../../domain/calendar-day.ts";
 import {
@@ -64,6 +63,40 @@ export type CoverageView = {
   mayListHouseholds: boolean;
 };
 
+/** projectScope(actor, "read", "coverage") as a condition on `p` (the project), scope by scope. */
+function projectReachSql(actor: Actor, scopes: Scope[]): Prisma.Sql {
+  const parts = scopes.flatMap((scope): Prisma.Sql[] => {
+    switch (scope) {
+      case "all":
+        return [Prisma.sql`TRUE`];
+      case "project":
+        return [Prisma.sql`p.id = ANY(${actor.managedProjectIds}::uuid[])`];
+      case "group":
+        return [Prisma.sql`p.id = ANY(${[...new Set(actor.ledGroups.map((g) => g.projectId))]}::uuid[])`];
+      // The coverage view is granted in none of these scopes; should it be, it reaches nothing
+      // here until its condition is written.
+      case "own":
+      case "task":
+        return [];
+    }
+  });
+  return parts.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** The one row of the coverage statement. */
+type CoverageSqlAnswer = {
+  project: {
+    id: string;
+    code: string;
+    name: string;
+    version: number;
+    coverageHardshipDays: number;
+    coverageUnsignedDays: number;
+  } | null;
+  signingGroups: { id: string; name: string }[];
+  households: CoverageSqlRow[];
+};
+
 type CoverageSqlRow = {
   groupId: string | null;
   isHardship: boolean;
@@ -123,8 +156,8 @@ function drillDown(groupId: string | null | undefined, extra: Record<string, str
  * it, due, due by how long, coverage %, and the unassigned queue (due, no open task) — for the
  * whole project (its secretary, district officials) or a leader's own signing groups; per group
  * and in total. The households are read with ONE grouped query (each household's last visit from
- * VisitLog(householdId, visitedAt), its calendar day in the deployment's zone), at the same time
- * as the project and its signing groups; then the pure rules of lib/domain/field-work.ts decide;
+ * VisitLog(householdId, visitedAt), its calendar day in the deployment's zone), in the same
+ * statement as the project and its signing groups; then the pure rules of lib/domain/field-work.ts decide;
  * the drill-down queries (`coverage=due`, `&openTask=no`) select exactly the households counted
  * (tests/integration/coverage-view.test.ts). A project out of reach, or a group outside the reader's, is NOT_FOUND.
  */
@@ -147,21 +180,20 @@ export async function getCoverage(actor: Actor, input: unknown): Promise<Coverag
   const timeZone = serverEnv().LIANXIN_TIME_ZONE;
   const today = calendarDayOf(new Date(), timeZone);
 
-  // The project, its signing groups and the grouped households are read side by side (three
-  // round trips at once, not one after another); nothing of them is used, let alone shown, until
-  // the project is found in scope and the group among the reader's.
-  const [project, signingGroups, rows] = await Promise.all([
-    db().project.findFirst({
-      where: { AND: [{ id: projectId }, projectScope(actor, "read", "coverage")] },
-      select: { id: true, code: true, name: true, version: true, coverageHardshipDays: true, coverageUnsignedDays: true },
-    }),
-    db().workingGroup.findMany({
-      where: { projectId, kind: "SIGNING", ...(wholeProject ? {} : { id: { in: ledHere } }) },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db().$queryRaw<CoverageSqlRow[]>`
-      SELECT h."signingGroupId"::text AS "groupId", h."isHardship", h."isElderlySickDisabled", h."hasFamilyDispute", h."isExcluded",
+  // One statement, one round trip: the project (if in reach), its signing groups in the reader's
+  // reach and the grouped households; the last two only when the project is in reach. A group
+  // outside the reader's is refused below, before anything of it is used.
+  const [answer] = await db().$queryRaw<[CoverageSqlAnswer]>`
+    WITH p AS (
+      SELECT p.id, p.code, p.name, p.version, p."coverageHardshipDays", p."coverageUnsignedDays"
+      FROM "Project" p
+      WHERE p.id = ${projectId}::uuid AND ${projectReachSql(actor, scopes)}
+    ), sg AS (
+      SELECT g.id, g.name FROM "WorkingGroup" g
+      WHERE g."projectId" = ${projectId}::uuid AND g.kind = 'SIGNING' AND EXISTS (SELECT 1 FROM p)
+            ${wholeProject ? Prisma.empty : Prisma.sql`AND g.id = ANY(${ledHere}::uuid[])`}
+    ), hh AS (
+      SELECT h."signingGroupId" AS "groupId", h."isHardship", h."isElderlySickDisabled", h."hasFamilyDispute", h."isExcluded",
              (s.id IS NOT NULL) AS "isSigned",
              to_char(((lv.at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS "lastVisitDay",
              EXISTS (SELECT 1 FROM "Task" t WHERE t."householdId" = h.id AND t.status IN ('OPEN', 'IN_PROGRESS')) AS "hasOpenTask",
@@ -169,9 +201,14 @@ export async function getCoverage(actor: Actor, input: unknown): Promise<Coverag
       FROM "Household" h
       LEFT JOIN "Signing" s ON s."householdId" = h.id
       LEFT JOIN LATERAL (SELECT max(v."visitedAt") AS at FROM "VisitLog" v WHERE v."householdId" = h.id) lv ON true
-      WHERE h."projectId" = ${projectId}::uuid ${groupCondition}
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-  ]);
+      WHERE h."projectId" = ${projectId}::uuid AND EXISTS (SELECT 1 FROM p) ${groupCondition}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    )
+    SELECT (SELECT row_to_json(p) FROM p) AS project,
+           coalesce((SELECT json_agg(sg ORDER BY sg.name) FROM sg), '[]'::json) AS "signingGroups",
+           coalesce((SELECT json_agg(hh) FROM hh), '[]'::json) AS households`;
+  const { project, signingGroups } = answer;
+  const rows = answer.households;
   if (!project) throw new AppError("NOT_FOUND");
   if (groupId !== undefined) {
     const known = groupId === UNASSIGNED ? wholeProject : signingGroups.some((g) => g.id === groupId);
