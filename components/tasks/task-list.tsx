@@ -169,7 +169,10 @@ function TaskRows({ list, filterQuery, base, may, t, format }: TaskListProps) {
                         <span className="sr-only">
                           {t("tasks.columns.select")} {row.household.code}
                         </span>
+                        {/* Keyed by version: when a live refresh brings a task changed by someone
+                            else, its tick clears instead of carrying over to the new version. */}
                         <input
+                          key={row.version}
                           type="checkbox"
                           name="tasks"
                           value={`${row.id}:${row.version}`}
