@@ -2,7 +2,8 @@
 // dashboard and coverage view open; in another browser the demo group leader logs a visit to a
 // due household of 签约一组 from its page. Without a reload, the league row of 签约一组 counts one
 // more visit in 7 days and the coverage view one household fewer due — and what the secretary had
-// typed into the coverage rules form (not saved) is still there after the refresh.
+// typed into the coverage rules form (not saved) is still there after the refresh. The secretary's
+// open task list follows the leader's reassignment of a task the secretary had ticked.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, expect, settle, test } from "./fixtures.ts";
 
@@ -94,5 +95,58 @@ test.describe("field work on the live channel", () => {
     await expect(coverage.getByTestId("coverage-due")).toHaveText((dueBefore - 1).toLocaleString("zh-CN"));
     await expectNotReloaded(coverage);
     await expect(hardshipDays).toHaveValue(typed);
+  });
+
+  test("the secretary's open task list follows a leader's reassignment: the changed task's tick clears, a typed reason stays", async ({
+    browser,
+  }) => {
+    test.slow();
+    const secretary = await signedIn(browser, "secretary");
+    const leader = await signedIn(browser, "groupLeader");
+    contexts.push(secretary.context(), leader.context());
+
+    await secretary.goto("/projects");
+    await secretary.getByTestId("project-row-HP-BXL").getByRole("link").first().click();
+    await secretary.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    const base = new URL(secretary.url()).pathname;
+
+    // The secretary's list of 签约一组's open tasks, live; one task ticked, a reason typed in the
+    // other reassign form. Cells of a row: tick, address, kind, assignee, … (the code is the row header).
+    await secretary.goto(`${base}/tasks`);
+    await settle(secretary);
+    await secretary.locator("#task-filter-group").selectOption({ label: DEMO_ACCOUNTS.groupLeader.groupName });
+    await secretary.getByRole("button", { name: "筛选", exact: true }).click();
+    await expect(secretary).toHaveURL(/group=/);
+    await settle(secretary);
+    await expect(secretary.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    const tick = secretary.getByTestId("task-row").locator('input[type="checkbox"]').first();
+    const [taskId, version] = (await tick.getAttribute("value"))!.split(":") as [string, string];
+    const row = secretary.getByTestId("task-row").filter({ has: secretary.locator(`a[href$="/tasks/${taskId}"]`) });
+    const assignee = row.locator("td").nth(3);
+    const assigneeBefore = (await assignee.textContent())!.trim();
+    await tick.check();
+    await secretary.locator("#reassign-person-reason").fill("组员调离");
+    await markNoReload(secretary);
+
+    // The leader reassigns that task from its page to someone else of the group.
+    await leader.goto(`${base}/tasks/${taskId}`);
+    await settle(leader);
+    const form = leader.getByTestId("reassign-one");
+    const to = form.getByLabel("新执行人");
+    const options = await to
+      .locator("option")
+      .evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent!.trim() })));
+    const other = options.find((o) => o.value !== "" && o.label !== assigneeBefore)!;
+    await to.selectOption(other.value);
+    await form.getByRole("button", { name: "改派", exact: true }).click();
+    await expect(leader.getByTestId("reassign-one-success")).toContainText(`已将 1 个任务改派给${other.label}`);
+
+    // Without a reload the row names the new assignee; its tick is cleared (a reassignment sent
+    // now would not carry the task over someone else's change); the typed reason is still there.
+    await expect(assignee).toHaveText(other.label);
+    await expect(row.locator('input[type="checkbox"]')).toHaveValue(`${taskId}:${Number(version) + 1}`);
+    await expect(row.locator('input[type="checkbox"]')).not.toBeChecked();
+    await expect(secretary.locator("#reassign-person-reason")).toHaveValue("组员调离");
+    await expectNotReloaded(secretary);
   });
 });
