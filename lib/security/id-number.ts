@@ -32,11 +32,12 @@ export function isValidIdNumber(id: string): boolean {
   return idNumberCheckDigit(id.slice(0, 17)) === id[17];
 }
 
-/** 310101199001011234 → 310101********1234: region kept, birth date and sequence hidden. */
+/** 310101199001011234 → 310***********1234 (DOMAIN.md "Disclosure and masking": the first 3 and
+ *  the last 4 digits). */
 export function maskIdNumber(id: string): string {
   const clean = id.trim().toUpperCase();
   if (clean.length <= 10) return "*".repeat(Math.max(0, clean.length - 4)) + clean.slice(-4);
-  return clean.slice(0, 6) + "*".repeat(clean.length - 10) + clean.slice(-4);
+  return clean.slice(0, 3) + "*".repeat(clean.length - 7) + clean.slice(-4);
 }
 
 function resolveKey(key?: Buffer | string): Buffer {

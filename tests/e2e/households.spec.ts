@@ -98,7 +98,7 @@ test.describe("households", () => {
     await expect(page.getByTestId("household-code")).toHaveText(code);
     await expect(page.getByRole("heading", { name: "动态记录" })).toBeVisible();
     // ID numbers only masked.
-    for (const id of await page.getByTestId("member-id-number").allTextContents()) expect(id).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    for (const id of await page.getByTestId("member-id-number").allTextContents()) expect(id).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
     await axe();
   });
 
@@ -149,7 +149,7 @@ test.describe("households", () => {
     const codes = [(await rows.nth(0).locator("th").textContent())!.trim(), (await rows.nth(1).locator("th").textContent())!.trim()];
     await page.getByLabel(`选择 ${codes[0]}`).check();
     await page.getByLabel(`选择 ${codes[1]}`).check();
-    await expect(page.getByText("列表中勾选的房屋（已选 2 户）")).toBeVisible();
+    await expect(page.getByTestId("bulk-assign").getByText("列表中勾选的房屋（已选 2 户）")).toBeVisible();
     await page.getByLabel("目标签约小组").selectOption({ label: "签约七组" });
     await page.getByRole("button", { name: "分配", exact: true }).click();
     await expect(page.getByTestId("bulk-assign-done")).toHaveText("已将 2 户分配到签约七组；0 户原已在该组。");
