@@ -31,31 +31,13 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
   await recordAudits(tx, [input]);
 }
 
-/** Many events of one bulk change in one statement (a whole project's assignment is 5,000). */
-export async function recordAudits(tx: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  const meta = await requestMeta();
-  await tx.auditEvent.createMany({
-    data: inputs.map((input) => ({
-      actorId: input.actorId,
-      action: input.action,
-      entity: input.entity,
-      entityId: input.entityId,
-      projectId: input.projectId ?? null,
-      before: input.before,
-      after: input.after,
-      ...meta,
-    })),
-  });
-}
-
 /**
- * The same rows as recordAudits — every column, the request's ip and user agent, the time taken
- * here (as Prisma takes it, not the transaction's start), ids in the inputs' order — in one
- * `INSERT … SELECT FROM unnest(…)` with one array per column, for batches of thousands: Prisma's
- * createMany binds 11 values per row and spends most of a bulk write on it.
+ * Many events of one change in one statement (a whole project's assignment is 5,000): every
+ * column, the request's ip and user agent, the time taken here (not the transaction's start),
+ * ids in the inputs' order — one `INSERT … SELECT FROM unnest(…)` with one array per column.
+ * Prisma's createMany binds 11 values per row and spent most of a bulk write on it.
  */
-export async function recordAuditsSql(tx: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
+export async function recordAudits(tx: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const { ip, userAgent } = await requestMeta();
   const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
@@ -73,5 +55,5 @@ export async function recordAuditsSql(tx: Prisma.TransactionClient, inputs: Audi
       ${inputs.map((i) => json(i.after))}::text[]
     ) WITH ORDINALITY AS u(actor_id, action, entity, entity_id, project_id, before, after, ord)
     ORDER BY u.ord`;
-  if (inserted !== inputs.length) throw new Error("recordAuditsSql: not every event was written");
+  if (inserted !== inputs.length) throw new Error("recordAudits: not every event was written");
 }

@@ -6,7 +6,7 @@ import type { CalendarDay } from "../../../domain/calendar-day.ts";
 import { AppError } from "../../../errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import type { TaskKind, TaskPriority } from "../../../generated/prisma/enums.ts";
-import { recordAuditsSql } from "../../audit.ts";
+import { recordAudits } from "../../audit.ts";
 import { notifyProjectChanged } from "../../live/notify-project-changed.ts";
 
 export type TaskDraft = {
@@ -52,7 +52,7 @@ export async function insertTasks(
   if (rows.length !== drafts.length) throw new Error("insertTasks: not every draft was inserted");
   const ids = rows.map((r) => r.id);
   // A bulk request writes thousands: one set-based INSERT, not Prisma's createMany.
-  await recordAuditsSql(
+  await recordAudits(
     tx,
     drafts.map((d, i) => ({
       actorId,
