@@ -8,15 +8,13 @@ import { useState, type ReactNode } from "react";
 import { ChoiceButtons } from "@/components/signing/choice-buttons";
 import { ActionForm, ActionField, SubmitButton, type ActionFormState } from "@/components/ui/action-form";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import { DEMAND_ROWS } from "./visit-form-rows";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
 import type { ActionState } from "@/lib/server/action";
 import type { VisitForm } from "@/lib/server/visits/get-visit-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Option = { value: string; label: string };
-
-/** How many demand rows the form offers (a visit rarely raises more). */
-export const DEMAND_ROWS = 2;
 
 export type VisitFormLabels = {
   title: string;

@@ -6,7 +6,8 @@ import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { VisitForm } from "@/lib/server/visits/get-visit-form";
-import { DEMAND_ROWS, LogVisitForm } from "./log-visit-form";
+import { LogVisitForm } from "./log-visit-form";
+import { DEMAND_ROWS } from "./visit-form-rows";
 import { PhoneReveal } from "./phone-reveal";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
