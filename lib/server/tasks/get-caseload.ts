@@ -39,8 +39,10 @@ export async function getCaseload(actor: Actor, input: unknown): Promise<Caseloa
   if (!whole && !scopes.includes("group") && !scopes.includes("project") && !scopes.includes("all"))
     throw new AppError("FORBIDDEN", { detail: "caseload" });
   if (!whole && led.length === 0) throw new AppError("NOT_FOUND");
-  const project = await db().project.findUnique({ where: { id: projectId }, select: { id: true } });
-  if (!project) throw new AppError("NOT_FOUND");
+  // A project the actor manages or leads a group in exists (the actor is loaded per request and
+  // memberships go with their project); only an official's "all" scope names any id.
+  const known = actor.managedProjectIds.includes(projectId) || led.length > 0;
+  if (!known && !(await db().project.findUnique({ where: { id: projectId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
 
   const today = taskToday();
   const todayDate = new Date(`${today}T00:00:00Z`);
