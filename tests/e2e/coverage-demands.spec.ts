@@ -53,11 +53,7 @@ test.describe("coverage and demands", () => {
     }
   });
 
-  test("a demand recorded on a household reaches the special group's list and its leader resolves it @phone", async ({
-    page,
-    login,
-    axe,
-  }) => {
+  test("a demand raised in a visit reaches the special group's list and its leader resolves it @phone", async ({ page, login, axe }) => {
     test.slow();
     const description = `希望尽快确认补偿标准（浏览器测试 ${Date.now()}）`;
     await login("secretary");
@@ -69,12 +65,23 @@ test.describe("coverage and demands", () => {
     await page.goto(href!);
     await settle(page);
 
-    const form = page.getByTestId("raise-demand");
-    await form.getByLabel("类别").selectOption({ label: "补偿" });
-    await form.getByLabel("诉求内容").fill(description);
-    await form.getByRole("button", { name: "登记诉求" }).click();
-    // Compensation goes to the policy consultation group by default.
-    await expect(page.getByTestId("raise-demand-success")).toContainText("政策咨询解答小组");
+    // The visit log (一本日志) records what the resident said, and the demand they raised with it.
+    const visit = page.getByTestId("log-visit-form");
+    await visit.getByLabel("走访情况").fill("户主询问补偿标准的计算方法。");
+    // The demands fold opens on a tap; a tap that lands before the page has hydrated is lost, so tap
+    // until it shows what it holds.
+    const demands = visit.getByTestId("visit-demands");
+    const firstDemand = demands.getByRole("group", { name: "诉求 1" });
+    await expect(async () => {
+      if (!(await demands.evaluate((details) => (details as HTMLDetailsElement).open))) await demands.locator("summary").click();
+      await expect(firstDemand).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await firstDemand.getByLabel("类别").selectOption({ label: "补偿" });
+    await firstDemand.getByLabel("诉求内容").fill(description);
+    await visit.getByRole("button", { name: "保存走访记录" }).click();
+    await expect(page.getByTestId("log-visit-form-success")).toContainText("已登记 1 条诉求");
+    // Compensation goes to the policy consultation group by default, and the timeline says so.
+    await expect(page.getByTestId("household-timeline")).toContainText("登记诉求");
 
     // The special group's leader finds it in the group's list.
     await page.context().clearCookies();
