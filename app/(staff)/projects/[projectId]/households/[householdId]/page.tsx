@@ -19,7 +19,7 @@ import { HouseholdSigningPanel } from "@/components/signing/household-signing-pa
 import { HouseholdPhoneSection, LogVisitSection } from "@/components/visits/log-visit-section";
 import { requireActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/actor-types";
-import { can } from "@/lib/auth/permissions";
+import { canInProject } from "@/lib/auth/permissions";
 import { calendarDayOf } from "@/lib/domain/calendar-day";
 import { formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -49,13 +49,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The household with its signing workflow, the groups it may move to for those who assign, the
  *  visit form for those who log visits, and whom a task may go to for those who assign tasks. */
 async function readHouseholdPage(actor: Actor, projectId: string, householdId: string) {
-  const canAssign = can(actor, "assign", "household");
+  const canAssign = canInProject(actor, "assign", "household", projectId);
   const [household, workflow, groups, visitForm, taskAssignees] = await Promise.all([
     orNotFound(getHousehold(actor, { projectId, householdId })),
     orNotFound(getHouseholdWorkflow(actor, { projectId, householdId })),
     canAssign ? orNotFound(getHouseholdListOptions(actor, { projectId })).then((o) => o.signingGroups) : null,
-    can(actor, "record", "visit") ? orNotFound(getVisitForm(actor, { projectId, householdId })) : null,
-    can(actor, "assign", "task") ? orNotFound(listTaskAssignees(actor, { projectId })).then((o) => o.assignees) : null,
+    canInProject(actor, "record", "visit", projectId) ? orNotFound(getVisitForm(actor, { projectId, householdId })) : null,
+    canInProject(actor, "assign", "task", projectId) ? orNotFound(listTaskAssignees(actor, { projectId })).then((o) => o.assignees) : null,
   ]);
   return { household, workflow, groups, visitForm, taskAssignees };
 }
@@ -99,7 +99,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
           today={calendarDayOf(new Date(), workflow.timeZone)}
         />
       ) : null}
-      {visitForm && can(actor, "create", "demand") ? (
+      {visitForm && canInProject(actor, "create", "demand", projectId) ? (
         <RaiseDemandForm
           projectId={projectId}
           householdId={household.id}
@@ -113,7 +113,7 @@ export default async function HouseholdPage({ params, searchParams }: Props) {
       <HouseholdSigningSummary household={household} t={t} f={f} />
       <HouseholdMembers household={household} t={t} />
       {groups ? <HouseholdAssignSection household={household} groups={groups} t={t} action={assignHouseholdAction} /> : null}
-      {can(actor, "update", "household") ? (
+      {canInProject(actor, "update", "household", projectId) ? (
         <HouseholdEditSection household={household} t={t} action={updateHouseholdAction} reloadHref={path} />
       ) : null}
       <HouseholdTimeline entries={household.timeline} t={t} locale={locale} format={f} />
