@@ -2,14 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/translate";
 import { runOpenRoute } from "@/lib/server/route";
+import { localeRedirectTarget } from "./redirect-target";
 
 const ZLocaleForm = z.object({
   locale: z.enum(LOCALES),
-  // Only a path on this site, never another origin.
-  redirectTo: z
-    .string()
-    .regex(/^\/(?!\/)[^\s]*$/)
-    .catch("/"),
+  // The whole address the reader was on (path and query), only ever a path on this site.
+  redirectTo: z.unknown().transform(localeRedirectTarget),
 });
 
 /** The language switch: a plain form post, so it works without JavaScript. Anyone may use it. */

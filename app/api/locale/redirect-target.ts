@@ -1,0 +1,23 @@
+/**
+ * Where the language switch sends the reader back to: a path on this site with its query and
+ * fragment, or "/" for anything else. Refused: another origin (`//host`, `/\host`, which browsers
+ * read as `//host`), an absolute URL (`https://…`, `javascript:…`), whitespace and control
+ * characters (a browser drops a tab or newline inside a URL, so `/\t/host` would become `//host`).
+ */
+export function localeRedirectTarget(raw: unknown): string {
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return "/";
+  if (!raw.startsWith("/")) return "/";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return "/";
+  if (raw.startsWith("//")) return "/";
+  // The browser resolves it against any origin: it must stay on that origin.
+  const base = "http://same.invalid";
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
+}
