@@ -7,7 +7,6 @@
 export function localeRedirectTarget(raw: unknown): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return "/";
   if (!raw.startsWith("/")) return "/";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return "/";
   if (raw.startsWith("//")) return "/";
   // The browser resolves it against any origin: it must stay on that origin.
