@@ -58,7 +58,7 @@ test.describe("dashboard", () => {
     const rows = rowsOf(workbook.worksheets[0]!);
     expect(rows[1]).toEqual(["时区", "Asia/Shanghai"]);
     const row = rows.find((r) => r[0] === "HP-BXL")!;
-    expect(row.slice(4, 7)).toEqual([2119, 1484, "70.03"]);
+    expect(row.slice(4, 7)).toEqual([2119, 1484, 0.7003]);
     expect(rows.some((r) => r[0] === "LH-QSH")).toBe(false);
   });
 
@@ -89,8 +89,8 @@ test.describe("dashboard", () => {
     await page.getByTestId("dashboard-export").click();
     const workbook = await workbookOf(await downloading);
     const figures = rowsOf(workbook.getWorksheet("指标")!);
-    expect(figures.find((r) => r[0] === "签约率")?.[1]).toBe("70.03");
-    expect(figures.find((r) => r[0] === "首日签约率")?.[1]).toBe("40.02");
+    expect(figures.find((r) => r[0] === "签约率")?.[1]).toBe(0.7003);
+    expect(figures.find((r) => r[0] === "首日签约率")?.[1]).toBe(0.4002);
     expect(figures.find((r) => r[0] === "时区")?.[1]).toBe("Asia/Shanghai");
     const series = rowsOf(workbook.getWorksheet("每日签约")!);
     expect(series.at(-1)?.[2]).toBe(1484);

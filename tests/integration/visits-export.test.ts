@@ -21,7 +21,12 @@ async function rowsOf(stream: ReadableStream<Uint8Array>): Promise<string[][]> {
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0]!.eachRow((row) =>
-    rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? "" : String(v)))),
+    rows.push(
+      (row.values as unknown[])
+        .slice(1)
+        // A time is a date-time cell holding the zone's wall clock: read back as that text.
+        .map((v) => (v === undefined || v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 16).replace("T", " ") : String(v))),
+    ),
   );
   return rows;
 }

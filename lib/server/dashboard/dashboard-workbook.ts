@@ -3,19 +3,25 @@ import ExcelJS from "exceljs";
 import type { Forecast } from "../../domain/progress.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import type { DistrictOverview } from "./get-district-overview.ts";
+import { addXlsxRow, xlsxDateTime, xlsxDay, xlsxRate, type XlsxValue } from "../route-xlsx.ts";
 import type { ProjectDashboard } from "./get-project-dashboard.ts";
 
 // The .xlsx exports of the dashboard and the overview, written from the same DTOs the pages
-// render, so the file and the screen show the same figures. Rates are the same two-decimal texts.
+// render, so the file and the screen show the same figures in the same words: rates as numbers
+// formatted as percentages, times in the deployment's zone, days as dates (lib/server/route-xlsx.ts).
 
-function forecastCell(forecast: Forecast, t: Translate): string {
+function forecastCell(forecast: Forecast, t: Translate): XlsxValue {
   if (forecast.kind === "reached") return t("dashboard.figures.forecastReached");
   if (forecast.kind === "never") return t("dashboard.figures.forecastNever");
-  return forecast.day;
+  return xlsxDay(forecast.day);
+}
+
+function yesNo(value: boolean, t: Translate): string {
+  return t(value ? "dashboard.exportSheet.yes" : "dashboard.exportSheet.no");
 }
 
 function stamp(sheet: ExcelJS.Worksheet, computedAt: string, timeZone: string, t: Translate): void {
-  sheet.addRow([t("dashboard.exportSheet.computedAt"), computedAt]);
+  addXlsxRow(sheet, [t("dashboard.exportSheet.computedAt"), xlsxDateTime(computedAt, timeZone)]);
   sheet.addRow([t("dashboard.exportSheet.timeZone"), timeZone]);
   sheet.addRow([]);
 }
@@ -34,18 +40,18 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
   sheet.addRow([t("project.name"), dashboard.project.name]);
   stamp(sheet, dashboard.computedAt, dashboard.timeZone, t);
   bold(sheet.addRow([t("dashboard.exportSheet.figure"), t("dashboard.exportSheet.value")]));
-  const rows: [string, string | number][] = [
+  const rows: [string, XlsxValue][] = [
     [t("dashboard.figures.eligible"), f.eligible],
     [t("dashboard.figures.signed"), f.signed],
-    [t("dashboard.figures.signingRate"), f.signingRate ?? ""],
-    [t("dashboard.figures.threshold"), f.signingThreshold],
+    [t("dashboard.figures.signingRate"), xlsxRate(f.signingRate)],
+    [t("dashboard.figures.threshold"), xlsxRate(f.signingThreshold)],
     [t("dashboard.figures.gap"), f.gapToThreshold],
-    [t("dashboard.figures.firstDayRate"), f.firstDayRate ?? ""],
-    [t("dashboard.figures.firstDaySigned", { count: "" }).trim(), f.firstDaySigned],
-    [t("dashboard.figures.firstRoundApproval"), f.firstRoundApproval ?? ""],
-    [t("dashboard.figures.relocationRate"), f.relocationRate ?? ""],
-    [t("dashboard.figures.cleared"), f.isCleared ? "✓" : ""],
-    [t("dashboard.figures.partyRate"), f.partyRate ?? ""],
+    [t("dashboard.figures.firstDayRate"), xlsxRate(f.firstDayRate)],
+    [t("dashboard.exportSheet.firstDaySigned"), f.firstDaySigned],
+    [t("dashboard.figures.firstRoundApproval"), xlsxRate(f.firstRoundApproval)],
+    [t("dashboard.figures.relocationRate"), xlsxRate(f.relocationRate)],
+    [t("dashboard.figures.cleared"), yesNo(f.isCleared, t)],
+    [t("dashboard.figures.partyRate"), xlsxRate(f.partyRate)],
     [t("dashboard.figures.partyMedian"), `${f.partyMedianDays ?? ""} / ${f.otherMedianDays ?? ""}`],
     [t("dashboard.figures.forecastThreshold"), forecastCell(f.forecastThreshold, t)],
     [t("dashboard.figures.forecastFull"), forecastCell(f.forecastFull, t)],
@@ -59,7 +65,7 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
           : t("project.pending"),
     ],
   ];
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) addXlsxRow(sheet, row);
 
   const series = workbook.addWorksheet(t("dashboard.exportSheet.series"));
   series.columns = [{ width: 14 }, { width: 14 }, { width: 14 }, { width: 18 }];
@@ -71,7 +77,7 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
       t("dashboard.charts.rate"),
     ]),
   );
-  for (const p of dashboard.series) series.addRow([p.day, p.signed, p.cumulative, p.rate ?? ""]);
+  for (const p of dashboard.series) addXlsxRow(series, [xlsxDay(p.day), p.signed, p.cumulative, xlsxRate(p.rate)]);
 
   const states = workbook.addWorksheet(t("dashboard.exportSheet.states"));
   states.columns = [{ width: 16 }, { width: 12 }];
@@ -92,7 +98,7 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
     ]),
   );
   for (const g of dashboard.league)
-    league.addRow([g.rank, g.name, g.households, g.signed, g.rate ?? "", g.visitsLast7Days, g.overdueTasks]);
+    addXlsxRow(league, [g.rank, g.name, g.households, g.signed, xlsxRate(g.rate), g.visitsLast7Days, g.overdueTasks]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -120,32 +126,35 @@ export async function districtOverviewWorkbook(overview: DistrictOverview, t: Tr
   );
   for (const p of overview.projects) {
     const f = p.figures;
-    sheet.addRow([
+    addXlsxRow(sheet, [
       p.code,
       p.name,
       t(`project.kinds.${p.kind}`),
       t(`project.phases.${p.phase}`),
       f.eligible,
       f.signed,
-      f.signingRate ?? "",
-      f.signingThreshold,
-      f.firstDayRate ?? "",
-      f.relocationRate ?? "",
-      f.daysLeft ?? "",
-      f.isAtRisk ? t("dashboard.overview.atRisk") : "",
+      xlsxRate(f.signingRate),
+      xlsxRate(f.signingThreshold),
+      xlsxRate(f.firstDayRate),
+      xlsxRate(f.relocationRate),
+      f.daysLeft,
+      t(f.isAtRisk ? "dashboard.overview.atRisk" : "dashboard.overview.notAtRisk"),
     ]);
   }
   sheet.addRow([]);
   const totals = overview.totals;
   bold(
-    sheet.addRow([
+    addXlsxRow(sheet, [
       t("dashboard.overview.totals", { count: String(totals.projects) }),
-      "",
-      "",
-      "",
+      null,
+      null,
+      null,
       totals.eligible,
       totals.signed,
-      totals.signingRate ?? "",
+      xlsxRate(totals.signingRate),
+      null,
+      null,
+      xlsxRate(totals.relocationRate),
     ]),
   );
   sheet.addRow([t("dashboard.overview.signedThisYear", { year: String(overview.year) }), "", "", "", "", overview.signedThisYear]);

@@ -3,10 +3,11 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { serverEnv } from "../../env.ts";
-import { formatters } from "../../i18n/format.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
+import { addXlsxRow, xlsxDateTime } from "../route-xlsx.ts";
 import { parseDemandFilter } from "./demand-filter.ts";
 import { findDemandProject, readDemandRows } from "./internal/demand-rows.ts";
 
@@ -30,9 +31,8 @@ export async function exportDemands(actor: Actor, input: unknown): Promise<Deman
   const now = new Date();
   const items = await readDemandRows(actor, "export", projectId, filter, now);
 
-  const locale = language === "zh" ? "zh-CN" : "en";
-  const t = createTranslator(locale);
-  const format = formatters(locale, serverEnv().LIANXIN_TIME_ZONE);
+  const t = createTranslator(language === "zh" ? "zh-CN" : "en");
+  const zone = serverEnv().LIANXIN_TIME_ZONE;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("demands.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = [
@@ -53,25 +53,25 @@ export async function exportDemands(actor: Actor, input: unknown): Promise<Deman
   ];
   sheet.getRow(1).font = { bold: true };
   for (const d of items) {
-    sheet.addRow({
-      household: d.householdCode,
-      address: d.householdAddress,
-      head: d.headName,
-      category: t(`demands.categories.${d.category}`),
-      description: d.description,
-      group: d.groupName ?? t("demands.list.noGroup"),
-      status: t(`demands.statuses.${d.status}`),
-      raisedAt: format.dateTime(d.raisedAt),
-      raisedBy: d.raisedByName ?? "",
-      colour: t(`demands.colours.${d.colour}`),
+    addXlsxRow(sheet, [
+      d.householdCode,
+      d.householdAddress,
+      d.headName,
+      t(`demands.categories.${d.category}`),
+      d.description,
+      d.groupName ?? t("demands.list.noGroup"),
+      t(`demands.statuses.${d.status}`),
+      xlsxDateTime(d.raisedAt, zone),
+      d.raisedByName ?? "",
+      t(`demands.colours.${d.colour}`),
       // Whole hours, negative when past the target.
-      hoursLeft: Math.trunc(d.remainingMs / HOUR_MS),
-      escalatedAt: d.escalatedAt ? format.dateTime(d.escalatedAt) : "",
-      resolvedAt: d.resolvedAt ? format.dateTime(d.resolvedAt) : "",
-      resolution: d.resolution ?? "",
-    });
+      Math.trunc(d.remainingMs / HOUR_MS),
+      xlsxDateTime(d.escalatedAt, zone),
+      xlsxDateTime(d.resolvedAt, zone),
+      d.resolution ?? "",
+    ]);
   }
   const body = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const date = now.toISOString().slice(0, 10);
+  const date = calendarDayOf(now, zone);
   return { filename: `${project.code}-${t("demands.export.filename")}-${date}`, count: items.length, body };
 }

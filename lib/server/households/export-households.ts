@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
+import { serverEnv } from "../../env.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { formatRosterRow, ROSTER_COLUMN_KEYS, rosterHeader, type RosterLanguage, type RosterRecord } from "../../roster/columns.ts";
@@ -112,7 +114,7 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
     output.destroy(error instanceof Error ? error : new Error("export failed"));
   });
 
-  const date = new Date().toISOString().slice(0, 10);
+  const date = calendarDayOf(new Date(), serverEnv().LIANXIN_TIME_ZONE);
   return {
     filename: `${project.code}-${t("households.export.filename")}-${date}`,
     count: ids.length,

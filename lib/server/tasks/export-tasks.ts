@@ -8,6 +8,7 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
+import { addXlsxRow, xlsxDay } from "../route-xlsx.ts";
 import { parseTaskListQuery, scopedTaskWhere, taskRowSelect } from "./internal/task-query.ts";
 import { toTaskRow } from "./list-project-tasks.ts";
 import { taskToday } from "./task-input.ts";
@@ -58,16 +59,16 @@ export async function exportTasks(actor: Actor, input: unknown): Promise<TaskExp
   sheet.getRow(1).font = { bold: true };
   for (const task of tasks) {
     const row = toTaskRow(task, today);
-    sheet.addRow([
+    addXlsxRow(sheet, [
       row.household.code,
       row.household.address,
       row.household.groupName ?? "",
       t(`tasks.kinds.${row.kind}`),
       row.assignee.name,
-      row.dueDate,
+      xlsxDay(row.dueDate),
       t(`tasks.priorities.${row.priority}`),
       t(`tasks.statuses.${row.status}`),
-      row.overdue ? t("tasks.export.yes") : "",
+      t(row.overdue ? "tasks.export.yes" : "tasks.export.no"),
       task.assignedBy?.name ?? "",
       row.note ?? "",
       task.cancelReason ?? "",

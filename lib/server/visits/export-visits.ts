@@ -6,11 +6,12 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { projectScope, visitScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
-import { calendarDayOf, wallClockOf } from "../../domain/calendar-day.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
+import { addXlsxRow, xlsxDateTime } from "../route-xlsx.ts";
 import { visitFilterWhere, visitRowSelect, ZVisitFilter, type VisitRow } from "./visit-filter.ts";
 
 const ZExportLanguage = z.object({ language: z.enum(["zh", "en"]).default("zh") });
@@ -61,7 +62,7 @@ export async function exportVisits(actor: Actor, input: unknown): Promise<VisitE
   sheet.getRow(1).font = { bold: true };
 
   const cells = (r: VisitRow) => [
-    wallClockOf(r.visitedAt, zone).replace("T", " "),
+    xlsxDateTime(r.visitedAt, zone),
     r.household.code,
     r.household.headName,
     r.household.signingGroup?.name ?? "",
@@ -86,7 +87,7 @@ export async function exportVisits(actor: Actor, input: unknown): Promise<VisitE
         take: CHUNK,
         ...(cursor ? { cursor, skip: 1 } : {}),
       });
-      for (const row of rows) sheet.addRow(cells(row)).commit();
+      for (const row of rows) addXlsxRow(sheet, cells(row)).commit();
       if (rows.length < CHUNK) break;
       cursor = { id: rows.at(-1)!.id };
     }

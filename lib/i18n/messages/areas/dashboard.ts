@@ -110,6 +110,9 @@ export const dashboardMessages = defineMessages({
       computedAt: "统计时间",
       timeZone: "时区",
       code: "项目编号",
+      firstDaySigned: "首日签约户数",
+      yes: "是",
+      no: "否",
     },
   },
   en: {
@@ -223,6 +226,9 @@ export const dashboardMessages = defineMessages({
       computedAt: "Computed at",
       timeZone: "Time zone",
       code: "Project code",
+      firstDaySigned: "Signed on day one",
+      yes: "yes",
+      no: "no",
     },
   },
 });

@@ -141,7 +141,7 @@ export const tasksMessages = defineMessages({
       historyReason: "原因：{reason}",
       closed: "此任务已结束，不能再改派或取消。",
     },
-    export: { sheet: "走访任务", filename: "走访任务", yes: "是" },
+    export: { sheet: "走访任务", filename: "走访任务", yes: "是", no: "否" },
     errors: {
       householdExcluded: "该户已设为不计入，不能再派走访任务。",
       householdMovedOut: "该户已搬离，不能再派走访任务。",
@@ -303,7 +303,7 @@ export const tasksMessages = defineMessages({
       historyReason: "Reason: {reason}",
       closed: "This task is finished and can no longer be reassigned or cancelled.",
     },
-    export: { sheet: "Visit tasks", filename: "visit-tasks", yes: "yes" },
+    export: { sheet: "Visit tasks", filename: "visit-tasks", yes: "yes", no: "no" },
     errors: {
       householdExcluded: "This household is excluded and cannot be given a visit task.",
       householdMovedOut: "This household has moved out and cannot be given a visit task.",
