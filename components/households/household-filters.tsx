@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FormField } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
+import { HouseholdFiltersDisclosure } from "./household-filters-disclosure";
 import type { Translate } from "@/lib/i18n/translate";
 import { ATTITUDE_FILTERS, COVERAGE_FILTERS, NO_ATTITUDE, OPEN_TASK_FILTERS } from "@/lib/server/households/household-filter";
 
@@ -47,6 +48,9 @@ export type HouseholdFilterLabels = {
   more: string;
   /** With {count}. */
   moreActive: string;
+  /** The phone's fold: without, and with {count} filters set. */
+  toggle: string;
+  toggleActive: string;
 };
 
 /** The field-work filters (last visit's attitude, due under the coverage rule, open task). */
@@ -109,141 +113,144 @@ export function HouseholdFilters({
     values.hardship,
     ...(fieldWork ? [values.attitude, values.coverage, values.openTask] : []),
   ].filter((v) => v !== undefined).length;
+  const active = [values.q, values.state, values.group].filter((v) => v !== undefined && v !== "").length + moreActive;
   return (
-    <form
-      method="get"
-      action={action}
-      role="search"
-      aria-label={labels.legend}
-      className="rounded-lg border border-stone-200 bg-white p-4"
-      data-testid="household-filters"
-    >
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-lg font-semibold">{labels.legend}</legend>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="sm:col-span-2">
-            <FormField
-              id="filter-q"
-              name="q"
-              type="search"
-              label={labels.search}
-              hint={labels.searchHint}
-              defaultValue={values.q ?? ""}
-              maxLength={100}
+    <HouseholdFiltersDisclosure label={active > 0 ? labels.toggleActive.replace("{count}", String(active)) : labels.toggle}>
+      <form
+        method="get"
+        action={action}
+        role="search"
+        aria-label={labels.legend}
+        className="rounded-lg border border-stone-200 bg-white p-4"
+        data-testid="household-filters"
+      >
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-2 text-lg font-semibold">{labels.legend}</legend>
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="sm:col-span-2">
+              <FormField
+                id="filter-q"
+                name="q"
+                type="search"
+                label={labels.search}
+                hint={labels.searchHint}
+                defaultValue={values.q ?? ""}
+                maxLength={100}
+              />
+            </div>
+            <SelectField
+              id="filter-state"
+              name="state"
+              label={labels.state}
+              placeholder={labels.any}
+              options={options.states}
+              defaultValue={values.state ?? ""}
+            />
+            <SelectField
+              id="filter-group"
+              name="group"
+              label={labels.group}
+              placeholder={labels.any}
+              options={options.groups}
+              defaultValue={values.group ?? ""}
             />
           </div>
-          <SelectField
-            id="filter-state"
-            name="state"
-            label={labels.state}
-            placeholder={labels.any}
-            options={options.states}
-            defaultValue={values.state ?? ""}
-          />
-          <SelectField
-            id="filter-group"
-            name="group"
-            label={labels.group}
-            placeholder={labels.any}
-            options={options.groups}
-            defaultValue={values.group ?? ""}
-          />
-        </div>
-        {/* The rarer filters fold away so that on a phone the list is one screen down, not five. */}
-        <details open={moreActive > 0} className="rounded-md border border-stone-200 p-3">
-          <summary className="min-h-11 cursor-pointer py-2 font-medium">
-            {moreActive > 0 ? labels.moreActive.replace("{count}", String(moreActive)) : labels.more}
-          </summary>
-          <div className="mt-2 flex flex-col gap-3">
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-              <SelectField
-                id="filter-building"
-                name="building"
-                label={labels.building}
-                placeholder={labels.any}
-                options={options.buildings}
-                defaultValue={values.building ?? ""}
-              />
-              <SelectField
-                id="filter-tenure"
-                name="tenure"
-                label={labels.tenure}
-                placeholder={labels.any}
-                options={options.tenures}
-                defaultValue={values.tenure ?? ""}
-              />
-              <SelectField
-                id="filter-owner"
-                name="owner"
-                label={labels.owner}
-                placeholder={labels.any}
-                options={options.owners}
-                defaultValue={values.owner ?? ""}
-              />
-              <FormField
-                id="filter-not-visited"
-                name="notVisitedDays"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={3650}
-                label={labels.notVisitedDays}
-                hint={labels.notVisitedHint}
-                defaultValue={values.notVisitedDays ?? ""}
-              />
-            </div>
-            {fieldWork ? (
-              <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+          {/* The rarer filters fold away so that on a phone the list is one screen down, not five. */}
+          <details open={moreActive > 0} className="rounded-md border border-stone-200 p-3">
+            <summary className="min-h-11 cursor-pointer py-2 font-medium">
+              {moreActive > 0 ? labels.moreActive.replace("{count}", String(moreActive)) : labels.more}
+            </summary>
+            <div className="mt-2 flex flex-col gap-3">
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 <SelectField
-                  id="filter-attitude"
-                  name="attitude"
-                  label={fieldWork.labels.attitude}
+                  id="filter-building"
+                  name="building"
+                  label={labels.building}
                   placeholder={labels.any}
-                  options={fieldWork.options.attitudes}
-                  defaultValue={values.attitude ?? ""}
+                  options={options.buildings}
+                  defaultValue={values.building ?? ""}
                 />
                 <SelectField
-                  id="filter-coverage"
-                  name="coverage"
-                  label={fieldWork.labels.coverage}
+                  id="filter-tenure"
+                  name="tenure"
+                  label={labels.tenure}
                   placeholder={labels.any}
-                  options={fieldWork.options.coverage}
-                  defaultValue={values.coverage ?? ""}
+                  options={options.tenures}
+                  defaultValue={values.tenure ?? ""}
                 />
                 <SelectField
-                  id="filter-open-task"
-                  name="openTask"
-                  label={fieldWork.labels.openTask}
+                  id="filter-owner"
+                  name="owner"
+                  label={labels.owner}
                   placeholder={labels.any}
-                  options={fieldWork.options.openTask}
-                  defaultValue={values.openTask ?? ""}
+                  options={options.owners}
+                  defaultValue={values.owner ?? ""}
+                />
+                <FormField
+                  id="filter-not-visited"
+                  name="notVisitedDays"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={3650}
+                  label={labels.notVisitedDays}
+                  hint={labels.notVisitedHint}
+                  defaultValue={values.notVisitedDays ?? ""}
                 />
               </div>
-            ) : null}
-            <div className="flex flex-wrap gap-x-6">
-              <CheckboxField id="filter-party" name="party" value="1" label={labels.party} defaultChecked={values.party ?? false} />
-              <CheckboxField
-                id="filter-hardship"
-                name="hardship"
-                value="1"
-                label={labels.hardship}
-                defaultChecked={values.hardship ?? false}
-              />
+              {fieldWork ? (
+                <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+                  <SelectField
+                    id="filter-attitude"
+                    name="attitude"
+                    label={fieldWork.labels.attitude}
+                    placeholder={labels.any}
+                    options={fieldWork.options.attitudes}
+                    defaultValue={values.attitude ?? ""}
+                  />
+                  <SelectField
+                    id="filter-coverage"
+                    name="coverage"
+                    label={fieldWork.labels.coverage}
+                    placeholder={labels.any}
+                    options={fieldWork.options.coverage}
+                    defaultValue={values.coverage ?? ""}
+                  />
+                  <SelectField
+                    id="filter-open-task"
+                    name="openTask"
+                    label={fieldWork.labels.openTask}
+                    placeholder={labels.any}
+                    options={fieldWork.options.openTask}
+                    defaultValue={values.openTask ?? ""}
+                  />
+                </div>
+              ) : null}
+              <div className="flex flex-wrap gap-x-6">
+                <CheckboxField id="filter-party" name="party" value="1" label={labels.party} defaultChecked={values.party ?? false} />
+                <CheckboxField
+                  id="filter-hardship"
+                  name="hardship"
+                  value="1"
+                  label={labels.hardship}
+                  defaultChecked={values.hardship ?? false}
+                />
+              </div>
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+                <SelectField id="filter-sort" name="sort" label={labels.sort} options={options.sorts} defaultValue={values.sort} />
+                <SelectField id="filter-dir" name="dir" label={labels.dir} options={options.dirs} defaultValue={values.dir} />
+                <SelectField id="filter-size" name="size" label={labels.size} options={options.sizes} defaultValue={String(values.size)} />
+              </div>
             </div>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-              <SelectField id="filter-sort" name="sort" label={labels.sort} options={options.sorts} defaultValue={values.sort} />
-              <SelectField id="filter-dir" name="dir" label={labels.dir} options={options.dirs} defaultValue={values.dir} />
-              <SelectField id="filter-size" name="size" label={labels.size} options={options.sizes} defaultValue={String(values.size)} />
-            </div>
+          </details>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit">{labels.apply}</Button>
+            <Link href={action} className="inline-flex min-h-11 items-center px-2 text-brand-700 underline underline-offset-4">
+              {labels.clear}
+            </Link>
           </div>
-        </details>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit">{labels.apply}</Button>
-          <Link href={action} className="inline-flex min-h-11 items-center px-2 text-brand-700 underline underline-offset-4">
-            {labels.clear}
-          </Link>
-        </div>
-      </fieldset>
-    </form>
+        </fieldset>
+      </form>
+    </HouseholdFiltersDisclosure>
   );
 }

@@ -90,6 +90,8 @@ function ListFilters({ list, options, base, t }: HouseholdListProps) {
         size: t("households.filters.size"),
         more: t("households.filters.more"),
         moreActive: t("households.filters.moreActive"),
+        toggle: t("households.filters.toggle"),
+        toggleActive: t("households.filters.toggleActive"),
       }}
       options={{
         states: HOUSEHOLD_STATES.map((s) => ({ value: s, label: t(`household.states.${s}`) })),

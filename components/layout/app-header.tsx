@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor-types";
-import { actorRoles } from "@/lib/auth/permissions";
+import { actorRoles, grantedScopes } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
 import { LocaleSwitch } from "./locale-switch";
 
@@ -12,26 +12,42 @@ export async function AppHeader({ actor, currentPath }: { actor: Actor; currentP
     actor.role === "RESIDENT"
       ? { href: "/my-household", label: t("app.nav.myHousehold") }
       : { href: "/projects", label: t("app.nav.projects") };
+  // The district overview is for whoever may read every project (getDistrictOverview's rule).
+  const readsDistrict = grantedScopes(actor, "read", "project").includes("all");
+  const navLink =
+    "inline-flex min-h-11 items-center px-1.5 py-2 text-base underline-offset-4 hover:underline aria-[current=page]:font-semibold sm:px-2";
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("app.skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-        <div className="flex items-center gap-4">
-          <Link href="/" className="text-xl font-bold text-brand-700">
+      {/* On a phone: one row (name, navigation, language, sign out) and who is signed in in a small
+          line under it; from sm up the row of before. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-2 gap-y-0 px-2 py-1 sm:gap-2 sm:px-4 sm:py-2">
+        <div className="flex min-w-0 items-center gap-1 sm:gap-4">
+          <Link href="/" className="text-lg font-bold text-brand-700 sm:text-xl">
             {t("app.name")}
           </Link>
           <nav aria-label={t("app.name")} className="flex flex-wrap items-center">
-            <Link href={home.href} className="inline-flex min-h-11 items-center px-2 py-2 text-base underline-offset-4 hover:underline">
+            <Link href={home.href} aria-current={currentPath === home.href ? "page" : undefined} className={navLink}>
               {home.label}
             </Link>
+            {readsDistrict ? (
+              <Link
+                href="/overview"
+                aria-current={currentPath === "/overview" ? "page" : undefined}
+                className={navLink}
+                data-testid="nav-overview"
+              >
+                {t("app.nav.overview")}
+              </Link>
+            ) : null}
             {/* Every staff user may be given visit tasks. */}
             {actor.role === "STAFF" ? (
               <Link
                 href="/my-tasks"
                 aria-current={currentPath === "/my-tasks" ? "page" : undefined}
-                className="inline-flex min-h-11 items-center px-2 py-2 text-base underline-offset-4 hover:underline aria-[current=page]:font-semibold"
+                className={navLink}
                 data-testid="nav-my-tasks"
               >
                 {t("visits.myTasks.nav")}
@@ -39,12 +55,15 @@ export async function AppHeader({ actor, currentPath }: { actor: Actor; currentP
             ) : null}
           </nav>
         </div>
-        <div className="flex flex-wrap items-center gap-1 text-sm text-stone-700">
-          <span data-testid="signed-in-as">
+        <div className="contents text-sm text-stone-700 sm:flex sm:flex-wrap sm:items-center sm:gap-1">
+          <span
+            data-testid="signed-in-as"
+            className="order-last w-full truncate pb-1 text-xs text-stone-700 sm:order-none sm:w-auto sm:pb-0 sm:text-sm"
+          >
             {t("app.signedInAs", { name: actor.name })}
             {roles.length ? ` · ${roles.join(" / ")}` : ""}
           </span>
-          <LocaleSwitch redirectTo={currentPath} />
+          <LocaleSwitch redirectTo={currentPath} className="ml-auto sm:ml-0" />
           <SignOutButton label={t("app.signOut")} />
         </div>
       </div>

@@ -12,18 +12,20 @@ export function LocaleSwitchForm({
   redirectTo,
   label,
   ariaLabel,
+  className,
 }: {
   locale: string;
   redirectTo: string;
   label: string;
   ariaLabel: string;
+  className?: string;
 }) {
   function keepAddress(event: FormEvent<HTMLFormElement>) {
     const input = event.currentTarget.elements.namedItem("redirectTo");
     if (input instanceof HTMLInputElement) input.value = `${window.location.pathname}${window.location.search}`;
   }
   return (
-    <form action="/api/locale" method="post" onSubmit={keepAddress}>
+    <form action="/api/locale" method="post" onSubmit={keepAddress} className={className}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="redirectTo" defaultValue={redirectTo} />
       <button

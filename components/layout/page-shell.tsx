@@ -8,7 +8,7 @@ export function PageShell({ actor, currentPath, children }: { actor: Actor; curr
     <>
       <AppHeader actor={actor} currentPath={currentPath} />
       <SessionKeepAlive />
-      <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
+      <main id="main" className="mx-auto flex max-w-6xl flex-col gap-4 px-3 py-3 sm:gap-6 sm:px-4 sm:py-6">
         {children}
       </main>
     </>

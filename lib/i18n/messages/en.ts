@@ -20,7 +20,7 @@ export const en: Messages = {
     switchTo: "中文",
     signOut: "Sign out",
     signedInAs: "Signed in as {name}",
-    nav: { projects: "Projects", myHousehold: "My household" },
+    nav: { projects: "Projects", myHousehold: "My household", overview: "District overview" },
   },
   roles: {
     DISTRICT_OFFICIAL: "District official",

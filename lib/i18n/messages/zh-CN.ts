@@ -22,7 +22,7 @@ export const zhCN = {
     switchTo: "English",
     signOut: "退出登录",
     signedInAs: "当前用户：{name}",
-    nav: { projects: "项目", myHousehold: "我的房屋" },
+    nav: { projects: "项目", myHousehold: "我的房屋", overview: "全区总览" },
   },
   roles: {
     DISTRICT_OFFICIAL: "区级领导",

@@ -40,6 +40,8 @@ export const householdsMessages = defineMessages({
       size: "每页",
       more: "更多筛选条件与排序",
       moreActive: "更多筛选条件与排序（已选 {count} 项）",
+      toggle: "显示筛选条件",
+      toggleActive: "显示筛选条件（已选 {count} 项）",
     },
     columns: {
       select: "选择",
@@ -237,6 +239,8 @@ export const householdsMessages = defineMessages({
       size: "Per page",
       more: "More filters and sorting",
       moreActive: "More filters and sorting ({count} set)",
+      toggle: "Show filters",
+      toggleActive: "Show filters ({count} set)",
     },
     columns: {
       select: "Select",
