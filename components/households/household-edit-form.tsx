@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
+import { HOUSEHOLD_ADDRESS_MAX } from "@/lib/roster/household-limits";
 import { FormField } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/server/action";
 import { CheckboxField, SelectField } from "@/components/ui/select-field";
@@ -145,7 +146,7 @@ function EditFields({
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {field("headName", { required: true, maxLength: 50 })}
         {field("phone", { type: "tel", inputMode: "tel", maxLength: 24 })}
-        {field("address", { required: true, maxLength: 300 })}
+        {field("address", { required: true, maxLength: HOUSEHOLD_ADDRESS_MAX })}
         {field("lane", { maxLength: 100 })}
         {field("building", { required: true, maxLength: 100 })}
         {field("number", { maxLength: 100 })}

@@ -7,6 +7,7 @@
 // - a required column must be present and its cells non-empty;
 // - an empty cell of an optional column means "none" (null, 0, no, 其他 / 本市 for the enums).
 import type { OwnerLocation, Tenure } from "../generated/prisma/enums.ts";
+import { HOUSEHOLD_ADDRESS_MAX, ZHouseholdAddress } from "./household-fields.ts";
 
 /** What a spreadsheet cell holds once read (exceljs values and CSV text are reduced to this). */
 export type RosterCell = string | number | boolean | Date | null | undefined;
@@ -84,7 +85,7 @@ export const ROSTER_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   codeLength: 40,
   shortText: 100,
-  address: 200,
+  address: HOUSEHOLD_ADDRESS_MAX,
   headName: 50,
   groupName: 100,
   maxPersons: 999,
@@ -115,6 +116,16 @@ function textColumn(options: { required: boolean; max: number }) {
     if (text.length > options.max) return { ok: false, key: "roster.cell.tooLong", params: { max: options.max } };
     return { ok: true, value: text };
   };
+}
+
+/** The address by the one schema the edit form uses too (household-fields.ts). */
+function parseAddress(cell: RosterCell): ParseResult<string> {
+  const text = cellText(cell);
+  if (text === undefined) return { ok: false, key: "roster.cell.text" };
+  if (text === null) return { ok: false, key: "roster.cell.required" };
+  const parsed = ZHouseholdAddress.safeParse(text);
+  if (!parsed.success) return { ok: false, key: "roster.cell.tooLong", params: { max: HOUSEHOLD_ADDRESS_MAX } };
+  return { ok: true, value: parsed.data };
 }
 
 function requiredText(max: number) {
@@ -349,9 +360,9 @@ export const ROSTER_COLUMNS = [
     en: "Address",
     aliases: ["房屋地址", "坐落"],
     required: true,
-    note: { zh: "必填，最长 200 字", en: "required; at most 200 characters" },
+    note: { zh: `必填，最长 ${HOUSEHOLD_ADDRESS_MAX} 字`, en: `required; at most ${HOUSEHOLD_ADDRESS_MAX} characters` },
     example: "黄浦区福佑路200弄3号前客堂",
-    parse: requiredText(ROSTER_LIMITS.address),
+    parse: parseAddress,
     format: (value) => value,
   }),
   column({

@@ -7,6 +7,7 @@ import { db } from "../../db.ts";
 import { OWNER_LOCATIONS, TENURES } from "../../domain/options.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { ZHouseholdAddress } from "../../roster/household-fields.ts";
 import { isMaskedPhone, maskPhone } from "../../security/phone.ts";
 import { parseInput, requiredText } from "../../validation.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
@@ -80,7 +81,7 @@ export const ZUpdateHouseholdInput = z
     building: requiredText(100),
     number: optionalText(),
     room: optionalText(),
-    address: requiredText(300),
+    address: ZHouseholdAddress,
     headName: requiredText(50),
     phone,
     registeredPopulation: count,

@@ -190,6 +190,7 @@ export const householdsMessages = defineMessages({
       },
     },
     errors: {
+      addressTooLong: "地址最多 200 个字。",
       phone: "请输入有效的电话号码，例如 13912345678 或 021-63281234。",
       count: "请输入 0 到 999 之间的整数。",
       area: "请输入面积，最多两位小数，例如 18.50。",
@@ -401,6 +402,7 @@ export const householdsMessages = defineMessages({
       },
     },
     errors: {
+      addressTooLong: "The address can be at most 200 characters.",
       phone: "Enter a valid phone number, e.g. 13912345678 or 021-63281234.",
       count: "Enter a whole number from 0 to 999.",
       area: "Enter an area with at most two decimals, e.g. 18.50.",
