@@ -7,6 +7,10 @@ import type { NextRequestWithAuth } from "next-auth/middleware";
 const authProxy = withAuth({ pages: { signIn: "/login" } });
 
 export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  // A server action posts to the page's own address. Redirected to the login page here, the
+  // form would receive HTML instead of its answer and the page would fail with everything typed
+  // lost; let it through, and runAction answers a session that ended as such (sessionExpired).
+  if (request.method === "POST" && request.headers.has("next-action")) return;
   return authProxy(request, event);
 }
 

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { credentialErrors, ZResidentCredentials, ZStaffCredentials } from "@/lib/auth/credentials";
 import { HAD_SESSION_COOKIE } from "@/lib/auth/session-policy";
 
 export type LoginLabels = {
@@ -18,25 +19,41 @@ export type LoginLabels = {
   accessCodeHint: string;
   submit: string;
   submitting: string;
+  /** Wrong phone or password (staff). */
   failed: string;
+  /** Wrong household code or access code (residents). */
+  failedResident: string;
+  /** Catalog key of a field problem (lib/auth/credentials.ts) → its text. */
+  fieldErrors: Record<string, string>;
   /** Contains "{minutes}". */
   throttled: string;
   unavailable: string;
 };
 
 type Mode = "staff" | "resident";
+type FieldErrors = Record<string, string[]>;
 
 export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callbackUrl: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("staff");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     setError(null);
     const fields = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
+    // What is missing or malformed is asked for by field before anything is sent.
+    const problems = credentialErrors(mode === "staff" ? ZStaffCredentials : ZResidentCredentials, fields);
+    setFieldErrors(
+      problems ? Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, [labels.fieldErrors[key] ?? key]])) : {},
+    );
+    if (problems) {
+      event.currentTarget.querySelector<HTMLInputElement>(`[name="${Object.keys(problems)[0]}"]`)?.focus();
+      return;
+    }
+    setPending(true);
     try {
       const result = await signIn(mode, { ...fields, redirect: false });
       if (result?.ok && !result.error) {
@@ -46,7 +63,8 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
         return;
       }
       const throttled = result?.error?.startsWith("THROTTLED:");
-      setError(throttled ? labels.throttled.replace("{minutes}", result!.error!.split(":")[1] ?? "1") : labels.failed);
+      const failed = mode === "staff" ? labels.failed : labels.failedResident;
+      setError(throttled ? labels.throttled.replace("{minutes}", result!.error!.split(":")[1] ?? "1") : failed);
     } catch {
       setError(labels.unavailable);
     }
@@ -60,6 +78,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
       onClick={() => {
         setMode(value);
         setError(null);
+        setFieldErrors({});
       }}
       className={`min-h-11 flex-1 rounded-md px-3 py-2 text-base font-medium ${
         mode === value ? "bg-brand-700 text-white" : "bg-white text-stone-800 hover:bg-stone-100"
@@ -76,7 +95,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
         {tab("resident", labels.residentTab)}
       </div>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" key={mode} noValidate>
-        {mode === "staff" ? <StaffFields labels={labels} /> : <ResidentFields labels={labels} />}
+        {mode === "staff" ? <StaffFields labels={labels} errors={fieldErrors} /> : <ResidentFields labels={labels} errors={fieldErrors} />}
         <div aria-live="polite">
           {error ? (
             <Alert tone="error" testId="login-error">
@@ -92,16 +111,33 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
   );
 }
 
-function StaffFields({ labels }: { labels: LoginLabels }) {
+function StaffFields({ labels, errors }: { labels: LoginLabels; errors: FieldErrors }) {
   return (
     <>
-      <FormField id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required label={labels.phone} />
-      <FormField id="password" name="password" type="password" autoComplete="current-password" required label={labels.password} />
+      <FormField
+        id="phone"
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        autoComplete="username"
+        required
+        label={labels.phone}
+        errors={errors.phone}
+      />
+      <FormField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={labels.password}
+        errors={errors.password}
+      />
     </>
   );
 }
 
-function ResidentFields({ labels }: { labels: LoginLabels }) {
+function ResidentFields({ labels, errors }: { labels: LoginLabels; errors: FieldErrors }) {
   return (
     <>
       <FormField
@@ -111,6 +147,7 @@ function ResidentFields({ labels }: { labels: LoginLabels }) {
         autoCapitalize="characters"
         required
         label={labels.householdCode}
+        errors={errors.householdCode}
       />
       <FormField
         id="accessCode"
@@ -121,6 +158,7 @@ function ResidentFields({ labels }: { labels: LoginLabels }) {
         required
         label={labels.accessCode}
         hint={labels.accessCodeHint}
+        errors={errors.accessCode}
       />
     </>
   );

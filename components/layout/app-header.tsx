@@ -64,6 +64,15 @@ export async function AppHeader({ actor, currentPath }: { actor: Actor; currentP
             {roles.length ? ` · ${roles.join(" / ")}` : ""}
           </span>
           <LocaleSwitch redirectTo={currentPath} className="ml-auto sm:ml-0" />
+          {actor.role !== "RESIDENT" ? (
+            <Link
+              href="/account/password"
+              data-testid="nav-password"
+              className="hidden min-h-11 items-center px-2 py-2 text-sm text-brand-700 underline-offset-4 hover:underline sm:inline-flex"
+            >
+              {t("accounts.password.link")}
+            </Link>
+          ) : null}
           <SignOutButton label={t("app.signOut")} />
         </div>
       </div>

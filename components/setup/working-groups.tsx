@@ -12,6 +12,8 @@ export type WorkingGroupActions = {
   addMember: Action;
   setRole: Action;
   removeMember: Action;
+  /** Absent when the reader may not reset passwords. */
+  resetPassword?: Action;
 };
 
 type Group = WorkingGroupListItem;
@@ -118,7 +120,30 @@ function MemberRow({
           <span className="sr-only">{t("setup.groups.removeConfirm", { name: member.user.name })}</span>
         </ActionForm>
       </span>
+      {actions.resetPassword ? <ResetPasswordForm t={t} projectId={projectId} member={member} action={actions.resetPassword} /> : null}
     </li>
+  );
+}
+
+/** A new one-time password for the member, after a confirmation; the answer shows it once. */
+function ResetPasswordForm({ t, projectId, member, action }: { t: Translate; projectId: string; member: Member; action: Action }) {
+  return (
+    <details className="w-full" data-testid={`reset-password-${member.user.name}`}>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+        {t("accounts.reset.submit")}
+      </summary>
+      <ActionForm
+        action={action}
+        submitLabel={t("accounts.reset.submit")}
+        pendingLabel={t("common.loading")}
+        submitVariant="secondary"
+        messageTestIds={{ success: "reset-password-done", error: "reset-password-error" }}
+      >
+        <input type="hidden" name="projectId" value={projectId} />
+        <input type="hidden" name="userId" value={member.user.id} />
+        <p className="text-sm text-stone-700">{t("accounts.reset.confirm", { name: member.user.name })}</p>
+      </ActionForm>
+    </details>
   );
 }
 

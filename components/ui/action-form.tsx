@@ -10,6 +10,7 @@ import {
   type Key,
   type ReactNode,
 } from "react";
+import { SessionExpiredLink } from "@/components/auth/session-expired-link";
 import type { ActionState } from "@/lib/server/action";
 import { Alert } from "./alert";
 import { Button } from "./button";
@@ -73,6 +74,8 @@ export function SubmitButton({
 /**
  * The action's answer in a live region: a success or error box (with a test id per tone; its
  * content `render`ed, by default the message), then any other announcements given as children.
+ * A session that ended answers, in every form alike, with the message and a sign-in link back
+ * to this page; the fields keep what was typed (ActionField, ActionSelect).
  */
 export function ActionMessage({
   testIds,
@@ -90,7 +93,16 @@ export function ActionMessage({
     <div aria-live="polite" className={className}>
       {state.message ? (
         <Alert tone={state.ok ? "success" : "error"} testId={state.ok ? testIds?.success : testIds?.error}>
-          {render ? render(state) : state.message}
+          {state.sessionExpired ? (
+            <>
+              {state.message}
+              <SessionExpiredLink label={state.sessionExpired.signIn} />
+            </>
+          ) : render ? (
+            render(state)
+          ) : (
+            state.message
+          )}
         </Alert>
       ) : null}
       {children}

@@ -15,4 +15,6 @@ export type Actor = {
   memberGroups: { groupId: string; projectId: string }[];
   /** Set for residents: the one household they may see. */
   householdId: string | null;
+  /** Signed in with a one-time password not yet replaced: every page sends them to change it. */
+  mustChangePassword: boolean;
 };

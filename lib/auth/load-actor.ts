@@ -3,8 +3,9 @@
 import type { PrismaClient } from "../db.ts";
 import type { Actor } from "./actor-types.ts";
 
-/** Loads a user's roles and memberships; null for unknown or disabled users. */
-export async function loadActor(prisma: PrismaClient, userId: string): Promise<Actor | null> {
+/** Loads a user's roles and memberships; null for unknown or disabled users, and for a session
+ *  signed in before the password was last changed or reset (`passwordVersion` given and stale). */
+export async function loadActor(prisma: PrismaClient, userId: string, passwordVersion?: number): Promise<Actor | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -13,11 +14,14 @@ export async function loadActor(prisma: PrismaClient, userId: string): Promise<A
       role: true,
       disabledAt: true,
       householdId: true,
+      mustChangePassword: true,
+      passwordVersion: true,
       projectMemberships: { select: { projectId: true } },
       groupMemberships: { select: { groupId: true, role: true, group: { select: { projectId: true } } } },
     },
   });
   if (!user || user.disabledAt) return null;
+  if (passwordVersion !== undefined && passwordVersion !== user.passwordVersion) return null;
   const groups = user.groupMemberships.map((m) => ({ groupId: m.groupId, projectId: m.group.projectId, role: m.role }));
   return {
     userId: user.id,
@@ -29,5 +33,6 @@ export async function loadActor(prisma: PrismaClient, userId: string): Promise<A
     memberGroups:
       user.role === "STAFF" ? groups.filter((g) => g.role === "MEMBER").map(({ groupId, projectId }) => ({ groupId, projectId })) : [],
     householdId: user.role === "RESIDENT" ? user.householdId : null,
+    mustChangePassword: user.role !== "RESIDENT" && user.mustChangePassword,
   };
 }

@@ -10,12 +10,12 @@ import { SESSION_IDLE_SECONDS } from "./session-policy.ts";
 export const SIGN_IN_ERRORS = { failed: "CredentialsSignin", throttled: "THROTTLED" } as const;
 
 async function authorizeWith(
-  authenticate: (input: unknown) => Promise<{ userId: string; name: string } | null>,
+  authenticate: (input: unknown) => Promise<{ userId: string; name: string; passwordVersion: number } | null>,
   credentials: Record<string, string> | undefined,
 ) {
   try {
     const result = await authenticate(credentials ?? {});
-    return result ? { id: result.userId, name: result.name } : null;
+    return result ? { id: result.userId, name: result.name, passwordVersion: result.passwordVersion } : null;
   } catch (error) {
     if (isAppError(error) && error.code === "RATE_LIMITED") {
       // next-auth passes a thrown message to the client as `error`.
@@ -46,12 +46,16 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      // On sign-in: remember when, for the absolute session limit checked in getActor().
-      if (user) token.loginAt = Math.floor(Date.now() / 1000);
+      // On sign-in: remember when, for the absolute session limit checked in getActor(), and the
+      // password's version, so a change or reset ends this session (loadActor).
+      if (user) {
+        token.loginAt = Math.floor(Date.now() / 1000);
+        token.passwordVersion = (user as { passwordVersion?: number }).passwordVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, loginAt: token.loginAt };
+      return { ...session, userId: token.sub, loginAt: token.loginAt, passwordVersion: token.passwordVersion };
     },
   },
 };

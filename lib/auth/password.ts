@@ -30,3 +30,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of nothing, verified against when the account is unknown so timing does not tell. */
 export const DUMMY_PASSWORD_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+/** A one-time password (new staff account, reset): shown once, never stored in clear, and to be
+ *  replaced at the next sign-in (User.mustChangePassword). */
+export function generateOneTimePassword(): string {
+  return randomBytes(6).toString("base64url");
+}

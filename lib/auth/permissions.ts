@@ -4,7 +4,8 @@
 import { AppError } from "../errors.ts";
 import type { Actor, ActorRole } from "./actor-types.ts";
 
-export type Action = "read" | "create" | "update" | "manage" | "import" | "export" | "assign" | "record" | "undo" | "issue" | "reveal";
+export type Action =
+  "read" | "create" | "update" | "manage" | "import" | "export" | "assign" | "record" | "undo" | "issue" | "reveal" | "reset";
 export type Entity =
   | "project"
   /** Working groups and their members. */
@@ -24,7 +25,9 @@ export type Entity =
   /** The project's coverage rules (五必访) and the coverage view. */
   | "coverage"
   /** A household's full phone number (masked everywhere else; each reveal is audited). */
-  | "phone";
+  | "phone"
+  /** A staff account's password: update = change one's own; reset = issue a new one-time password. */
+  | "password";
 /** all: every record · project: projects the actor manages · group: households of groups the
  *  actor leads (for demands: also demands routed to a special group the actor leads; to manage a
  *  demand, only those) · task: households the actor has tasks for (for a phone: an open task) ·
@@ -48,6 +51,9 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "export:demand:all",
     "read:daily-report:all",
     "read:coverage:all",
+    "update:password:own",
+    // Any staff account; never another official's or a resident's (staffUserScope).
+    "reset:password:all",
   ],
   SECRETARY: [
     "read:project:project",
@@ -75,6 +81,8 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:daily-report:project",
     "read:coverage:project",
     "update:coverage:project",
+    // Members of the project's working groups.
+    "reset:password:project",
   ],
   GROUP_LEADER: [
     "read:project:own",
@@ -106,6 +114,8 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:demand:task",
     "create:demand:task",
     "reveal:phone:task",
+    // Every staff user is at least a member, so every staff user may change their own password.
+    "update:password:own",
   ],
   RESIDENT: ["read:project:own", "read:household:own"],
 };

@@ -160,3 +160,24 @@ export function phoneScope(actor: Actor): Prisma.HouseholdWhereInput {
     ),
   );
 }
+
+function staffUserWhereFor(actor: Actor, scope: Scope): Prisma.UserWhereInput | null {
+  switch (scope) {
+    case "all":
+      return {};
+    // Members of the working groups of the projects the actor manages.
+    case "project":
+      return { groupMemberships: { some: { group: { projectId: { in: actor.managedProjectIds } } } } };
+    case "own":
+      return { id: actor.userId };
+    case "group":
+    case "task":
+      return null;
+  }
+}
+
+/** Staff accounts (never residents, never district officials) the actor may reach for `action`
+ *  on `entity`, e.g. `staffUserScope(actor, "reset", "password")`. */
+export function staffUserScope(actor: Actor, action: Action, entity: Entity): Prisma.UserWhereInput {
+  return { AND: [{ role: "STAFF" }, union(grantedScopes(actor, action, entity).map((s) => staffUserWhereFor(actor, s)))] };
+}

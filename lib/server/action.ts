@@ -16,6 +16,9 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** Echo of what was submitted, so a failed form keeps the user's input. */
   values?: Record<string, string>;
+  /** The session had ended (idle limit, sign-out, password reset): the form keeps its input and
+   *  offers a sign-in that comes back to this page. `signIn` is the link's translated text. */
+  sessionExpired?: { signIn: string };
 };
 
 export const INITIAL_ACTION_STATE: ActionState = { ok: false };
@@ -41,6 +44,14 @@ function echo(input: Record<string, string | string[]>): Record<string, string> 
 }
 
 export function errorToState(error: AppError, t: Translate, values?: Record<string, string>): ActionState {
+  if (error.code === "UNAUTHENTICATED") {
+    return {
+      ok: false,
+      message: t("accounts.sessionExpired.message"),
+      sessionExpired: { signIn: t("accounts.sessionExpired.signIn") },
+      values,
+    };
+  }
   const fieldErrors = error.fieldErrors
     ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((key) => t(key as MessageKey))]))
     : undefined;
@@ -58,13 +69,21 @@ export function errorToState(error: AppError, t: Translate, values?: Record<stri
 export async function runAction<TResult>(
   formData: FormData,
   runUseCase: (actor: Actor, input: unknown) => Promise<TResult>,
-  options: { revalidate?: string[]; success?: (result: TResult, t: Translate) => string } = {},
+  options: {
+    revalidate?: string[];
+    success?: (result: TResult, t: Translate) => string;
+    /** Only the password change itself runs for someone who still holds a one-time password. */
+    passwordChange?: "allow";
+  } = {},
 ): Promise<ActionState> {
   const t = await getTranslator();
   const input = formDataToObject(formData);
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED");
+    if (actor.mustChangePassword && options.passwordChange !== "allow") {
+      return { ok: false, message: t("accounts.mustChangeFirst"), values: echo(input) };
+    }
     const result = await runUseCase(actor, input);
     for (const path of options.revalidate ?? []) revalidatePath(path);
     return { ok: true, message: options.success?.(result, t) };

@@ -4,7 +4,16 @@ import { actorRoles, can, grantedScopes, requirePermission } from "@/lib/auth/pe
 import { householdScope, projectScope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 
-const base: Actor = { userId: "u", name: "n", role: "STAFF", managedProjectIds: [], ledGroups: [], memberGroups: [], householdId: null };
+const base: Actor = {
+  userId: "u",
+  name: "n",
+  role: "STAFF",
+  managedProjectIds: [],
+  ledGroups: [],
+  memberGroups: [],
+  householdId: null,
+  mustChangePassword: false,
+};
 
 describe("roles and permissions", () => {
   it("derives roles from memberships", () => {

@@ -29,7 +29,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const t = await getTranslator();
   const hadSession = (await cookies()).get(HAD_SESSION_COOKIE)?.value === "1";
-  const notice = params.signedOut ? t("login.signedOut") : hadSession ? t("login.expired") : null;
+  const notice = params.signedOut
+    ? t("login.signedOut")
+    : params.passwordChanged
+      ? t("accounts.password.signInAgain")
+      : hadSession
+        ? t("login.expired")
+        : null;
 
   return (
     <main id="main" className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center gap-6 px-4 py-10">
@@ -64,6 +70,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             submit: t("login.submit"),
             submitting: t("login.submitting"),
             failed: t("login.failed"),
+            failedResident: t("login.failedResident"),
+            fieldErrors: {
+              "login.errors.phoneRequired": t("login.errors.phoneRequired"),
+              "login.errors.passwordRequired": t("login.errors.passwordRequired"),
+              "login.errors.householdCodeRequired": t("login.errors.householdCodeRequired"),
+              "login.errors.accessCodeRequired": t("login.errors.accessCodeRequired"),
+              "validation.phone": t("validation.phone"),
+            },
             throttled: t("login.throttled"),
             unavailable: t("login.unavailable"),
           }}

@@ -9,6 +9,7 @@ import { visitsMessages } from "./areas/visits.ts";
 import { coverageMessages } from "./areas/coverage.ts";
 import { demandsMessages } from "./areas/demands.ts";
 import { reportsMessages } from "./areas/reports.ts";
+import { accountsMessages } from "./areas/accounts.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: Messages = {
@@ -42,6 +43,13 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     failed: "The account or password is not correct. Please try again.",
+    failedResident: "The household code or access code is not correct. Please check them and try again.",
+    errors: {
+      phoneRequired: "Enter your phone number.",
+      passwordRequired: "Enter your password.",
+      householdCodeRequired: "Enter your household code.",
+      accessCodeRequired: "Enter your access code.",
+    },
     throttled: "Too many attempts. Please try again in {minutes} minutes.",
     expired: "Your session has expired. Please sign in again.",
     signedOut: "You have signed out.",
@@ -163,4 +171,5 @@ export const en: Messages = {
   coverage: coverageMessages.en,
   demands: demandsMessages.en,
   reports: reportsMessages.en,
+  accounts: accountsMessages.en,
 };

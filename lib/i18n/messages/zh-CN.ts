@@ -9,6 +9,7 @@ import { visitsMessages } from "./areas/visits.ts";
 import { coverageMessages } from "./areas/coverage.ts";
 import { demandsMessages } from "./areas/demands.ts";
 import { reportsMessages } from "./areas/reports.ts";
+import { accountsMessages } from "./areas/accounts.ts";
 import type { Widen } from "./areas/define.ts";
 
 // The default catalog. Every visible string of the portal comes from here or from en.ts,
@@ -44,6 +45,13 @@ export const zhCN = {
     submit: "登录",
     submitting: "正在登录…",
     failed: "账号或密码不正确，请重新输入。",
+    failedResident: "房屋编号或查询码不正确，请核对后重新输入。",
+    errors: {
+      phoneRequired: "请输入手机号。",
+      passwordRequired: "请输入密码。",
+      householdCodeRequired: "请输入房屋编号。",
+      accessCodeRequired: "请输入查询码。",
+    },
     throttled: "尝试次数过多，请 {minutes} 分钟后再试。",
     expired: "登录已过期，请重新登录。",
     signedOut: "您已安全退出。",
@@ -165,6 +173,7 @@ export const zhCN = {
   coverage: coverageMessages.zhCN,
   demands: demandsMessages.zhCN,
   reports: reportsMessages.zhCN,
+  accounts: accountsMessages.zhCN,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

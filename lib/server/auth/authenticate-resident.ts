@@ -1,27 +1,22 @@
 import "server-only";
-import { z } from "zod";
+import { ZResidentCredentials } from "../../auth/credentials.ts";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../auth/password.ts";
 import { db } from "../../db.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "./login-throttle.ts";
 
-export const ZResidentCredentials = z.object({
-  householdCode: z.string().trim().toUpperCase().min(1, { error: "validation.householdCode" }).max(64),
-  accessCode: z.string().trim().min(1, { error: "validation.required" }).max(64),
-});
-
 /** Residents sign in with their household code and the access code staff issued to them.
  *  Household codes carry the project's prefix; should two projects share a code, each resident
  *  account of that code is tried. */
-export async function authenticateResident(input: unknown): Promise<{ userId: string; name: string } | null> {
+export async function authenticateResident(input: unknown): Promise<{ userId: string; name: string; passwordVersion: number } | null> {
   const { householdCode, accessCode } = parseInput(ZResidentCredentials, input);
   const key = `resident:${householdCode}`;
   await assertNotThrottled(key);
 
   const candidates = await db().user.findMany({
     where: { role: "RESIDENT", disabledAt: null, household: { code: householdCode } },
-    select: { id: true, name: true, passwordHash: true, householdId: true },
+    select: { id: true, name: true, passwordHash: true, householdId: true, passwordVersion: true },
     take: 10,
   });
   let match: (typeof candidates)[number] | undefined;
@@ -39,5 +34,5 @@ export async function authenticateResident(input: unknown): Promise<{ userId: st
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: "sign-in:user", entity: "user", entityId: user.id });
   });
-  return { userId: user.id, name: user.name };
+  return { userId: user.id, name: user.name, passwordVersion: user.passwordVersion };
 }

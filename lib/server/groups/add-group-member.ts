@@ -1,8 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { hashPassword } from "../../auth/password.ts";
+import { generateOneTimePassword, hashPassword } from "../../auth/password.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
@@ -41,7 +40,7 @@ export async function addGroupMember(
     throw new AppError("VALIDATION", { fieldErrors: { phone: ["validation.notStaffPhone"] } });
   }
   if (!existing && !name) throw new AppError("VALIDATION", { fieldErrors: { name: ["validation.nameForNewStaff"] } });
-  const temporaryPassword = existing ? null : randomBytes(6).toString("base64url");
+  const temporaryPassword = existing ? null : generateOneTimePassword();
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
 
   try {
@@ -50,7 +49,7 @@ export async function addGroupMember(
       const user =
         existing ??
         (await tx.user.create({
-          data: { role: "STAFF", name, phone, isPartyMember, passwordHash: passwordHash! },
+          data: { role: "STAFF", name, phone, isPartyMember, passwordHash: passwordHash!, mustChangePassword: true },
           select: { id: true, name: true, role: true },
         }));
       await tx.workingGroupMember.create({ data: { groupId, userId: user.id, role } });

@@ -1,6 +1,7 @@
 "use server";
 
 import { runAction, type ActionState } from "@/lib/server/action";
+import { resetMemberPassword } from "@/lib/server/accounts/reset-member-password";
 import { addGroupMember } from "@/lib/server/groups/add-group-member";
 import { createWorkingGroup } from "@/lib/server/groups/create-working-group";
 import { removeGroupMember } from "@/lib/server/groups/remove-group-member";
@@ -47,4 +48,10 @@ export async function setGroupMemberRoleAction(_prev: ActionState, formData: For
 
 export async function removeGroupMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, removeGroupMember, { revalidate: projectPaths(formData), success: (_r, t) => t("setup.groups.removed") });
+}
+
+export async function resetMemberPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, resetMemberPassword, {
+    success: (result, t) => t("accounts.reset.done", { name: result.name, password: result.temporaryPassword }),
+  });
 }

@@ -16,6 +16,7 @@ import {
   changeProjectPhaseAction,
   createWorkingGroupAction,
   removeGroupMemberAction,
+  resetMemberPasswordAction,
   setGroupMemberRoleAction,
   updateProjectAction,
 } from "./actions";
@@ -61,6 +62,7 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
             addMember: addGroupMemberAction,
             setRole: setGroupMemberRoleAction,
             removeMember: removeGroupMemberAction,
+            resetPassword: can(actor, "reset", "password") ? resetMemberPasswordAction : undefined,
           }}
         />
       ) : null}
