@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { dayAxisFormatter, dayValue } from "@/components/charts/day-axis";
 import { EChart, type ChartOption } from "@/components/charts/echart";
 import type { SeriesPoint } from "@/lib/domain/dashboard";
 
@@ -17,12 +18,18 @@ export function CumulativeChart({
   series,
   threshold,
   forecastDay,
+  signingEnd,
+  locale,
   labels,
 }: {
   series: SeriesPoint[];
   /** "85.00" */
   threshold: string;
   forecastDay: string | null;
+  /** The signing end date, marked on the axis. */
+  signingEnd: string | null;
+  /** For the axis labels (month and day). */
+  locale: string;
   labels: FrameLabels & {
     day: string;
     signedThatDay: string;
@@ -30,6 +37,8 @@ export function CumulativeChart({
     rate: string;
     thresholdLine: string;
     forecastLine: string;
+    /** "签约截止 2027年1月5日" */
+    signingEndLine: string;
   };
 }) {
   const option = useMemo<ChartOption>(() => {
@@ -42,11 +51,29 @@ export function CumulativeChart({
             [forecastDay, Number(threshold)],
           ]
         : [];
+    // The axis reaches the signing end date, so its mark is drawn even before the series gets there.
+    const lastDay = [last?.day, forecast.length ? forecastDay : null, signingEnd]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
+    const endMark = signingEnd
+      ? [
+          {
+            xAxis: dayValue(signingEnd),
+            lineStyle: { color: BRAND, type: "solid" as const },
+            label: { position: "insideEndTop" as const, formatter: labels.signingEndLine, color: BRAND },
+          },
+        ]
+      : [];
     return {
       grid: { left: 48, right: 24, top: 32, bottom: 32 },
       tooltip: { trigger: "axis" },
       legend: { top: 0, data: [labels.rate, ...(forecast.length ? [labels.forecastLine] : [])] },
-      xAxis: { type: "time", axisLabel: { hideOverlap: true } },
+      xAxis: {
+        type: "time",
+        max: lastDay ? dayValue(lastDay) : undefined,
+        axisLabel: { hideOverlap: true, formatter: dayAxisFormatter(locale) },
+      },
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       series: [
         {
@@ -59,7 +86,7 @@ export function CumulativeChart({
             symbol: "none",
             lineStyle: { color: MUTED, type: "dashed" },
             label: { position: "insideStartTop", formatter: `${labels.thresholdLine} ${threshold}%` },
-            data: [{ yAxis: Number(threshold) }],
+            data: [{ yAxis: Number(threshold) }, ...endMark],
           },
         },
         ...(forecast.length
@@ -67,7 +94,7 @@ export function CumulativeChart({
           : []),
       ],
     };
-  }, [series, threshold, forecastDay, labels]);
+  }, [series, threshold, forecastDay, signingEnd, locale, labels]);
   return (
     <ChartFrame
       title={labels.title}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Forecast } from "@/lib/domain/progress";
+import type { Forecast, Pace } from "@/lib/domain/progress";
 import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
@@ -7,12 +7,26 @@ import { drillDown } from "./drill-down";
 
 // The dashboard's figures: each a value, an optional note, and a link to the households behind it.
 
-type Figure = { key: string; label: string; value: string; note?: string; href?: string };
+type Figure = {
+  key: string;
+  label: string;
+  value: string;
+  note?: string;
+  href?: string;
+  /** A risk the figure shows (in words, not colour alone). */
+  alert?: string;
+};
 
 export function forecastText(forecast: Forecast, t: Translate, format: Formatters): string {
   if (forecast.kind === "reached") return t("dashboard.figures.forecastReached");
-  if (forecast.kind === "never") return t("dashboard.figures.forecastNever");
+  if (forecast.kind === "noPace") return t("dashboard.figures.forecastNoPace");
   return format.day(forecast.day);
+}
+
+/** The pace a forecast used ("按近 7 日日均 13 户"), or why there is none yet. */
+export function paceText(pace: Pace | null, t: Translate, format: Formatters): string {
+  if (!pace) return t("dashboard.figures.paceTooEarly");
+  return t("dashboard.figures.pace", { days: format.number(pace.days), perDay: format.number(Number(pace.perDay)) });
 }
 
 function agreementText(status: ProjectDashboard["figures"]["agreementStatus"], t: Translate): string {
@@ -24,6 +38,9 @@ function figuresOf({ figures: f, project }: ProjectDashboard, t: Translate, form
   const n = format.number;
   const percent = format.percent;
   const days = (value: number | null) => (value === null ? t("common.none") : t("dashboard.figures.days", { days: n(value) }));
+  // Already one decimal ("0.4"), shown as it is so "2.0" keeps its decimal.
+  const meanDays = (value: string | null) => (value === null ? t("common.none") : t("dashboard.figures.days", { days: value }));
+  const pace = paceText(f.pace, t, format);
   return [
     { key: "eligible", label: t("dashboard.figures.eligible"), value: n(f.eligible), href: links.eligible() },
     { key: "signed", label: t("dashboard.figures.signed"), value: n(f.signed), href: links.signed() },
@@ -65,21 +82,49 @@ function figuresOf({ figures: f, project }: ProjectDashboard, t: Translate, form
       key: "party-rate",
       label: t("dashboard.figures.partyRate"),
       value: percent(f.partyRate),
-      note: t("dashboard.figures.partyOf", { signed: n(f.partySigned), eligible: n(f.partyEligible) }),
+      note: `${t("dashboard.figures.partyOf", { signed: n(f.partySigned), eligible: n(f.partyEligible) })} · ${t(
+        "dashboard.figures.otherRateNote",
+        { rate: percent(f.otherRate), signed: n(f.otherSigned), eligible: n(f.otherEligible) },
+      )}`,
       href: links.partySigned(),
     },
     {
-      key: "party-median",
-      label: t("dashboard.figures.partyMedian"),
-      value: t("dashboard.figures.medianValue", { party: days(f.partyMedianDays), other: days(f.otherMedianDays) }),
+      key: "party-first-day",
+      label: t("dashboard.figures.partyFirstDay"),
+      value: t("dashboard.figures.medianValue", { party: percent(f.partyFirstDayRate), other: percent(f.otherFirstDayRate) }),
     },
-    { key: "forecast-threshold", label: t("dashboard.figures.forecastThreshold"), value: forecastText(f.forecastThreshold, t, format) },
-    { key: "forecast-full", label: t("dashboard.figures.forecastFull"), value: forecastText(f.forecastFull, t, format) },
     {
-      key: "days-left",
-      label: t("dashboard.figures.daysLeft"),
-      value: f.daysLeft === null ? t("dashboard.figures.noPeriod") : days(f.daysLeft),
+      key: "party-mean",
+      label: t("dashboard.figures.partyMean"),
+      value: t("dashboard.figures.medianValue", { party: meanDays(f.partyMeanDays), other: meanDays(f.otherMeanDays) }),
+      note: t("dashboard.figures.partyMeanNote"),
     },
+    {
+      key: "forecast-threshold",
+      label: t("dashboard.figures.forecastThreshold"),
+      value: forecastText(f.forecastThreshold, t, format),
+      note: pace,
+      alert: f.risk === "threshold" ? t("dashboard.overview.risks.threshold") : undefined,
+    },
+    {
+      key: "forecast-full",
+      label: t("dashboard.figures.forecastFull"),
+      value: forecastText(f.forecastFull, t, format),
+      note: pace,
+      alert: f.risk === "full" ? t("dashboard.overview.risks.full") : undefined,
+    },
+    f.periodEnded && project.signingEnd
+      ? {
+          key: "days-left",
+          label: t("dashboard.figures.daysLeft"),
+          value: t("dashboard.figures.periodEnded"),
+          note: t("dashboard.figures.periodEndedOn", { day: format.day(project.signingEnd), status: agreementText(f.agreementStatus, t) }),
+        }
+      : {
+          key: "days-left",
+          label: t("dashboard.figures.daysLeft"),
+          value: f.daysLeft === null ? t("dashboard.figures.noPeriod") : days(f.daysLeft),
+        },
     { key: "agreements", label: t("dashboard.figures.agreements"), value: agreementText(f.agreementStatus, t) },
   ];
 }
@@ -106,12 +151,24 @@ export function DashboardFigures({ dashboard, t, format }: { dashboard: ProjectD
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
         {figuresOf(dashboard, t, format).map((fig) => (
-          <div key={fig.key} className="rounded-lg border border-stone-200 bg-white p-3">
+          <div
+            key={fig.key}
+            className={fig.alert ? "rounded-lg border-2 border-red-300 bg-red-50 p-3" : "rounded-lg border border-stone-200 bg-white p-3"}
+          >
             <dt className="text-sm text-stone-600">{fig.label}</dt>
             <dd className="text-xl font-semibold tabular-nums sm:text-2xl">
               <FigureValue figure={fig} t={t} />
             </dd>
-            {fig.note ? <dd className="text-sm text-stone-600">{fig.note}</dd> : null}
+            {fig.note ? (
+              <dd className="text-sm text-stone-600" data-testid={`figure-${fig.key}-note`}>
+                {fig.note}
+              </dd>
+            ) : null}
+            {fig.alert ? (
+              <dd className="mt-1 text-sm font-medium text-red-800" data-testid={`figure-${fig.key}-risk`}>
+                ⚠ {fig.alert}
+              </dd>
+            ) : null}
           </div>
         ))}
       </dl>

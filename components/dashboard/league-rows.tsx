@@ -7,6 +7,8 @@ import { RowHeader, TableCell, TableRow } from "@/components/ui/table";
 export type LeagueRowView = {
   groupId: string;
   name: string;
+  /** "本组" when the reader leads or belongs to the group; null otherwise. */
+  ownLabel: string | null;
   rank: number;
   householdsHref: string;
   signedHref: string;
@@ -21,13 +23,28 @@ export type LeagueRowView = {
 // (components/dashboard/overview-rows.tsx): the server sends the cells, not the rendered tree.
 export function LeagueRows({ rows }: { rows: LeagueRowView[] }) {
   return rows.map((g) => (
-    <TableRow key={g.groupId} data-testid={`league-row-${g.name}`}>
-      <TableCell className="tabular-nums">{g.rank}</TableCell>
-      <RowHeader>
+    <TableRow
+      key={g.groupId}
+      data-testid={`league-row-${g.name}`}
+      aria-current={g.ownLabel ? "true" : undefined}
+      className={g.ownLabel ? "border-t border-stone-200 bg-amber-50 outline-2 -outline-offset-2 outline-amber-400" : undefined}
+    >
+      <TableCell pad="compact" className="tabular-nums">
+        {g.rank}
+      </TableCell>
+      <RowHeader pad="compact">
         <Link href={g.householdsHref} className="text-brand-700 underline underline-offset-4">
           {g.name}
         </Link>
+        {g.ownLabel ? (
+          <span className="ml-1 inline-block rounded bg-amber-200 px-1.5 text-sm font-medium text-stone-900" data-testid="league-own">
+            {g.ownLabel}
+          </span>
+        ) : null}
       </RowHeader>
+      <TableCell pad="compact" numeric data-testid="league-rate">
+        {g.rate}
+      </TableCell>
       <TableCell numeric>
         <Link href={g.householdsHref} className="underline decoration-stone-300 underline-offset-4" data-testid="league-households">
           {g.households}
@@ -38,7 +55,6 @@ export function LeagueRows({ rows }: { rows: LeagueRowView[] }) {
           {g.signed}
         </Link>
       </TableCell>
-      <TableCell numeric>{g.rate}</TableCell>
       <TableCell numeric>{g.visits}</TableCell>
       <TableCell numeric>{g.overdue}</TableCell>
     </TableRow>

@@ -5,14 +5,17 @@ import type { ProjectDashboard } from "@/lib/server/dashboard/get-project-dashbo
 import { drillDown } from "./drill-down";
 import { LeagueRows, type LeagueRowView } from "./league-rows";
 
-// The signing groups' league: rank, households, signed, rate, recent visits and overdue tasks,
-// each count a link to the group's households.
+// The signing groups' league: rank, rate, households, signed, recent visits and overdue tasks,
+// each count a link to the group's households. The rate comes right after the group, so on a
+// phone it is on the first screen (the later columns scroll); the reader's own group is marked
+// in words and aria-current, not by colour alone.
 
-function rowsOf(dashboard: ProjectDashboard, format: Formatters): LeagueRowView[] {
+function rowsOf(dashboard: ProjectDashboard, t: Translate, format: Formatters): LeagueRowView[] {
   const links = drillDown(dashboard.project.id);
   return dashboard.league.map((g) => ({
     groupId: g.groupId,
     name: g.name,
+    ownLabel: dashboard.viewerGroupIds.includes(g.groupId) ? t("dashboard.league.yourGroup") : null,
     rank: g.rank,
     householdsHref: links.group(g.groupId),
     signedHref: links.groupSigned(g.groupId),
@@ -35,18 +38,20 @@ export function LeagueSection({ dashboard, t, format }: { dashboard: ProjectDash
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">{t("dashboard.league.empty")}</p>
       ) : (
         <TableRegion label={title}>
-          <Table caption={title} className="min-w-[40rem]" testId="league-table">
+          <Table caption={title} className="sm:min-w-[40rem]" testId="league-table">
             <TableHead>
-              <ColumnHeader>{t("dashboard.league.rank")}</ColumnHeader>
-              <ColumnHeader>{t("dashboard.league.group")}</ColumnHeader>
+              <ColumnHeader pad="compact">{t("dashboard.league.rank")}</ColumnHeader>
+              <ColumnHeader pad="compact">{t("dashboard.league.group")}</ColumnHeader>
+              <ColumnHeader pad="compact" align="right">
+                {t("dashboard.league.rate")}
+              </ColumnHeader>
               <ColumnHeader align="right">{t("dashboard.league.households")}</ColumnHeader>
               <ColumnHeader align="right">{t("dashboard.league.signed")}</ColumnHeader>
-              <ColumnHeader align="right">{t("dashboard.league.rate")}</ColumnHeader>
               <ColumnHeader align="right">{t("dashboard.league.visits")}</ColumnHeader>
               <ColumnHeader align="right">{t("dashboard.league.overdue")}</ColumnHeader>
             </TableHead>
             <TableBody>
-              <LeagueRows rows={rowsOf(dashboard, format)} />
+              <LeagueRows rows={rowsOf(dashboard, t, format)} />
             </TableBody>
           </Table>
         </TableRegion>

@@ -13,13 +13,29 @@ export type OverviewRowView = {
   phase: string;
   households: string;
   signed: string;
+  unsigned: string;
+  /** The project's household lists behind the counts (components/dashboard/drill-down.ts). */
+  links: { households: string; signed: string; unsigned: string; firstDay: string | null };
   rate: string;
   threshold: string;
   firstDayRate: string;
   relocationRate: string;
   daysLeft: string;
-  risk: { atRisk: boolean; label: string };
+  risk: { atRisk: boolean; label: string; detail?: string };
+  /** "查看这些房屋", spoken after a count's link. */
+  drillDownLabel: string;
 };
+
+const COUNT_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-brand-700";
+
+/** A count that opens the households behind it; no prefetch (50 rows of links). */
+function CountLink({ href, label, children }: { href: string; label: string; children: string }) {
+  return (
+    <Link href={href} prefetch={false} className={COUNT_LINK} aria-label={label}>
+      {children}
+    </Link>
+  );
+}
 
 // The overview's body rows as a client component: the server sends the formatted cells (a few
 // hundred bytes a row) instead of the rendered tree, which for 50 projects was most of the page's
@@ -37,23 +53,43 @@ export function OverviewRows({ rows }: { rows: OverviewRowView[] }) {
       <TableCell>{row.kind}</TableCell>
       <TableCell>{row.phase}</TableCell>
       <TableCell numeric data-testid="overview-households">
-        {row.households}
+        <CountLink href={row.links.households} label={`${row.name} ${row.households}, ${row.drillDownLabel}`}>
+          {row.households}
+        </CountLink>
       </TableCell>
       <TableCell numeric data-testid="overview-signed">
-        {row.signed}
+        <CountLink href={row.links.signed} label={`${row.name} ${row.signed}, ${row.drillDownLabel}`}>
+          {row.signed}
+        </CountLink>
+      </TableCell>
+      <TableCell numeric data-testid="overview-unsigned">
+        <CountLink href={row.links.unsigned} label={`${row.name} ${row.unsigned}, ${row.drillDownLabel}`}>
+          {row.unsigned}
+        </CountLink>
       </TableCell>
       <TableCell numeric data-testid="overview-rate">
         {row.rate}
       </TableCell>
       <TableCell numeric>{row.threshold}</TableCell>
       <TableCell numeric data-testid="overview-first-day-rate">
-        {row.firstDayRate}
+        {row.links.firstDay ? (
+          <CountLink href={row.links.firstDay} label={`${row.name} ${row.firstDayRate}, ${row.drillDownLabel}`}>
+            {row.firstDayRate}
+          </CountLink>
+        ) : (
+          row.firstDayRate
+        )}
       </TableCell>
       <TableCell numeric>{row.relocationRate}</TableCell>
-      <TableCell numeric>{row.daysLeft}</TableCell>
+      <TableCell numeric data-testid="overview-days-left">
+        {row.daysLeft}
+      </TableCell>
       <TableCell data-testid="overview-risk">
         {row.risk.atRisk ? (
-          <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">⚠ {row.risk.label}</span>
+          <>
+            <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-800">⚠ {row.risk.label}</span>
+            {row.risk.detail ? <div className="mt-1 text-sm text-stone-600">{row.risk.detail}</div> : null}
+          </>
         ) : (
           <span className="text-stone-600">{row.risk.label}</span>
         )}

@@ -3,10 +3,13 @@ import { ColumnHeader, RowHeader, SortArrow, Table, TableBody, TableCell, TableF
 import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { DistrictOverview, OverviewSort } from "@/lib/server/dashboard/get-district-overview";
+import { paceText } from "./dashboard-figures";
+import { drillDown } from "./drill-down";
 import { OverviewRows, type OverviewRowView } from "./overview-rows";
 
 // The district overview's table: one row per project, column headers sort through the URL
-// (?sort=&dir=, keeping the filters), a risk marker in words and colour.
+// (?sort=&dir=, keeping the filters), a risk marker in words and colour with the forecast and
+// pace behind it, and each count a link to the project's households behind it.
 
 function hrefWith(overview: DistrictOverview, changes: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
@@ -50,7 +53,27 @@ function SortHeader({
   );
 }
 
+function riskOf(f: DistrictOverview["projects"][number]["figures"], t: Translate, format: Formatters): OverviewRowView["risk"] {
+  if (f.risk === null) return { atRisk: false, label: t("dashboard.overview.notAtRisk") };
+  const forecast = f.risk === "threshold" ? f.forecastThreshold : f.forecastFull;
+  return {
+    atRisk: true,
+    label: t(`dashboard.overview.risks.${f.risk}`),
+    detail:
+      forecast.kind === "on"
+        ? t("dashboard.overview.riskDetail", { day: format.day(forecast.day), pace: paceText(f.pace, t, format) })
+        : t("dashboard.overview.riskNoPace"),
+  };
+}
+
+function daysLeftOf(f: DistrictOverview["projects"][number]["figures"], t: Translate, format: Formatters): string {
+  if (f.daysLeft === null) return t("common.none");
+  if (f.periodEnded) return t("dashboard.overview.ended");
+  return t("dashboard.overview.daysValue", { days: format.number(f.daysLeft) });
+}
+
 function rowView(p: DistrictOverview["projects"][number], t: Translate, format: Formatters): OverviewRowView {
+  const links = drillDown(p.id);
   return {
     id: p.id,
     code: p.code,
@@ -60,13 +83,20 @@ function rowView(p: DistrictOverview["projects"][number], t: Translate, format: 
     phase: t(`project.phases.${p.phase}`),
     households: format.number(p.figures.eligible),
     signed: format.number(p.figures.signed),
+    unsigned: format.number(p.figures.eligible - p.figures.signed),
+    links: {
+      households: links.eligible(),
+      signed: links.signed(),
+      unsigned: links.unsigned(),
+      firstDay: p.signingStart ? links.firstDay(p.signingStart) : null,
+    },
     rate: format.percent(p.figures.signingRate),
     threshold: format.percent(p.figures.signingThreshold),
     firstDayRate: format.percent(p.figures.firstDayRate),
     relocationRate: format.percent(p.figures.relocationRate),
-    daysLeft:
-      p.figures.daysLeft === null ? t("common.none") : t("dashboard.overview.daysValue", { days: format.number(p.figures.daysLeft) }),
-    risk: { atRisk: p.figures.isAtRisk, label: t(p.figures.isAtRisk ? "dashboard.overview.atRisk" : "dashboard.overview.notAtRisk") },
+    daysLeft: daysLeftOf(p.figures, t, format),
+    risk: riskOf(p.figures, t, format),
+    drillDownLabel: t("dashboard.drillDown"),
   };
 }
 
@@ -79,6 +109,7 @@ function OverviewTotals({ overview, t, format }: { overview: DistrictOverview; t
         </RowHeader>
         <TableCell numeric>{format.number(overview.totals.eligible)}</TableCell>
         <TableCell numeric>{format.number(overview.totals.signed)}</TableCell>
+        <TableCell numeric>{format.number(overview.totals.eligible - overview.totals.signed)}</TableCell>
         <TableCell numeric>{format.percent(overview.totals.signingRate)}</TableCell>
         <TableCell />
         <TableCell />
@@ -96,13 +127,14 @@ export function OverviewTable({ overview, t, format }: { overview: DistrictOverv
   );
   return (
     <TableRegion label={caption}>
-      <Table caption={caption} className="min-w-[60rem]" testId="overview-table">
+      <Table caption={caption} className="min-w-[64rem]" testId="overview-table">
         <TableHead>
           {sortHeader("name", t("dashboard.overview.project"), false)}
           <ColumnHeader>{t("dashboard.overview.kind")}</ColumnHeader>
           <ColumnHeader>{t("dashboard.overview.phase")}</ColumnHeader>
           {sortHeader("households", t("dashboard.overview.households"))}
           {sortHeader("signed", t("dashboard.overview.signed"))}
+          <ColumnHeader align="right">{t("dashboard.overview.unsigned")}</ColumnHeader>
           {sortHeader("rate", t("dashboard.overview.rate"))}
           <ColumnHeader align="right">{t("dashboard.overview.threshold")}</ColumnHeader>
           {sortHeader("firstDayRate", t("dashboard.overview.firstDayRate"))}

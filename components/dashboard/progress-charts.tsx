@@ -19,7 +19,7 @@ function frameLabels(title: string, t: Translate) {
   };
 }
 
-function SeriesCharts({ dashboard, t, format }: Props) {
+function SeriesCharts({ dashboard, t, format, locale }: Props) {
   const { figures: f, series } = dashboard;
   const first = series[0];
   const last = series[series.length - 1];
@@ -42,6 +42,8 @@ function SeriesCharts({ dashboard, t, format }: Props) {
         series={series}
         threshold={f.signingThreshold}
         forecastDay={f.forecastThreshold.kind === "on" ? f.forecastThreshold.day : null}
+        signingEnd={dashboard.project.signingEnd}
+        locale={locale}
         labels={{
           ...frameLabels(t("dashboard.charts.cumulativeTitle"), t),
           summary: t("dashboard.charts.cumulativeSummary", {
@@ -57,6 +59,9 @@ function SeriesCharts({ dashboard, t, format }: Props) {
           rate: t("dashboard.charts.rate"),
           thresholdLine: t("dashboard.charts.thresholdLine"),
           forecastLine: t("dashboard.charts.forecastLine"),
+          signingEndLine: dashboard.project.signingEnd
+            ? `${t("dashboard.charts.signingEndLine")} ${format.day(dashboard.project.signingEnd)}`
+            : t("dashboard.charts.signingEndLine"),
         }}
       />
       <DailyChart

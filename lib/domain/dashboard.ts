@@ -4,7 +4,17 @@
 // adds the dashboard's to it, so the project list and summary, the signing desk, the wall screen,
 // the dashboard, the district overview and their exports show the same digits.
 import type { CalendarDay } from "./calendar-day.ts";
-import { dayNumber, dayOfNumber, daysBetween, forecastDay, partyLead, type DailyCount, type Forecast } from "./progress.ts";
+import {
+  dayNumber,
+  dayOfNumber,
+  daysBetween,
+  forecastDay,
+  paceOf,
+  partyLead,
+  type DailyCount,
+  type Forecast,
+  type Pace,
+} from "./progress.ts";
 import { formatPercent, gapToThreshold, hasReachedThreshold, isCleared, ratio, ratioBasisPoints, requiredForThreshold } from "./rates.ts";
 
 export type AgreementStatus = "effective" | "pending" | "failed";
@@ -55,20 +65,46 @@ export type ProjectFigures = ProjectCounts & {
   isCleared: boolean;
 };
 
+/**
+ * A risk of the signing period (DOMAIN.md "Refined figures"), the worse first: the threshold
+ * will not be reached in the period, or not every household will sign in it. null: on track, or
+ * nothing to say (not started, no pace yet, failed, ended with everything decided).
+ */
+export type ProgressRisk = "threshold" | "full" | null;
+
 export type ProgressFigures = ProjectFigures & {
   partyEligible: number;
   requiredForThreshold: number;
   firstDaySigned: number;
   firstDayRate: string | null;
   firstRoundThreshold: string;
+  /** 党员带头: Party-member households … */
   partySigned: number;
   partyRate: string | null;
+  partyFirstDaySigned: number;
+  partyFirstDayRate: string | null;
+  /** Mean days from the signing start to signing, one decimal ("0.4"); null without signings. */
+  partyMeanDays: string | null;
+  /** … and the other eligible households. */
+  otherEligible: number;
+  otherSigned: number;
+  otherRate: string | null;
+  otherFirstDaySigned: number;
+  otherFirstDayRate: string | null;
+  otherMeanDays: string | null;
+  /** Median days to sign: the export keeps them. */
   partyMedianDays: number | null;
   otherMedianDays: number | null;
+  /** The pace both forecasts use; null: no pace yet (fewer than 3 completed days). */
+  pace: Pace | null;
   forecastThreshold: Forecast;
   forecastFull: Forecast;
-  /** Calendar days from today to the signing end date (0 on the last day); null without an end. */
+  /** max(0, signing end − today) calendar days (0 on the last day); null without an end. */
   daysLeft: number | null;
+  /** Today is after the signing end date. */
+  periodEnded: boolean;
+  risk: ProgressRisk;
+  /** risk !== null: the overview's marker. */
   isAtRisk: boolean;
   agreementStatus: AgreementStatus;
 };
@@ -89,22 +125,31 @@ export function firstDaySigned(daily: readonly DailyCount[], signingStart: Calen
 }
 
 /**
- * At risk (district overview's marker): the signing has started, the threshold is not reached,
- * the project has not failed, and at the last 7 days' pace the threshold is reached after the
- * signing end date, or never.
+ * The risk of a project's signing period, at the pace of its forecasts. None before the start,
+ * after a failure, or without a pace yet (fewer than 3 completed days: nothing to judge by).
+ * - "threshold": the threshold is not reached and its forecast falls after the signing end date,
+ *   or there is no date at all (a pace of 0); this holds after the end too, until the project is
+ *   marked effective or failed.
+ * - "full": while the period runs, the 100% forecast falls after the signing end date
+ *   ("签约期内难以全部签约"), or there is none (a pace of 0).
  */
-export function isThresholdAtRisk(input: {
-  forecast: Forecast;
+export function signingRisk(input: {
+  pace: Pace | null;
+  forecastThreshold: Forecast;
+  forecastFull: Forecast;
   signingStart: CalendarDay | null;
   signingEnd: CalendarDay | null;
   today: CalendarDay;
   signingFailed: boolean;
-}): boolean {
-  const { forecast, signingStart, signingEnd, today } = input;
-  if (input.signingFailed || forecast.kind === "reached") return false;
-  if (!signingStart || daysBetween(signingStart, today) < 0) return false;
-  if (forecast.kind === "never") return true;
-  return signingEnd !== null && daysBetween(signingEnd, forecast.day) > 0;
+}): ProgressRisk {
+  const { pace, forecastThreshold, forecastFull, signingStart, signingEnd, today } = input;
+  if (input.signingFailed || !pace || !signingStart || daysBetween(signingStart, today) < 0) return null;
+  const misses = (forecast: Forecast) =>
+    forecast.kind === "noPace" || (forecast.kind === "on" && signingEnd !== null && daysBetween(signingEnd, forecast.day) > 0);
+  if (misses(forecastThreshold)) return "threshold";
+  const running = signingEnd === null || daysBetween(today, signingEnd) >= 0;
+  if (running && misses(forecastFull)) return "full";
+  return null;
 }
 
 /** The cumulative series from the signing start (or the first signing) to today, or to the
@@ -163,17 +208,22 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
   const { eligible, signed } = counts;
   const daily = mergeDaily(input.dailyParty, input.dailyOther);
   const firstDay = firstDaySigned(daily, signingStart);
-  const lead = partyLead({
+  const { party, other } = partyLead({
     signingStart,
     partyEligible: counts.partyEligible,
+    otherEligible: eligible - counts.partyEligible,
     partyDaily: input.dailyParty,
     otherDaily: input.dailyOther,
   });
   const required = requiredForThreshold(eligible, signingThresholdBp);
-  const forecastThreshold =
-    eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: required });
-  const forecastFull =
-    eligible === 0 ? ({ kind: "never" } as const) : forecastDay({ today, signingStart, daily, signed, target: eligible });
+  const pace = paceOf({ today, signingStart, daily });
+  const noPace = { kind: "noPace" } as const;
+  const forecastThreshold = eligible === 0 ? noPace : forecastDay({ today, pace, signed, target: required });
+  const forecastFull = eligible === 0 ? noPace : forecastDay({ today, pace, signed, target: eligible });
+  const risk =
+    eligible === 0
+      ? null
+      : signingRisk({ pace, forecastThreshold, forecastFull, signingStart, signingEnd, today, signingFailed: input.signingFailed });
   return {
     ...projectFigures(counts, signingThresholdBp),
     partyEligible: counts.partyEligible,
@@ -181,14 +231,26 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     firstDaySigned: firstDay,
     firstDayRate: formatPercent(ratio(firstDay, eligible)),
     firstRoundThreshold: percentOf(input.firstRoundThresholdBp),
-    partySigned: lead.partyRate.numerator,
-    partyRate: formatPercent(lead.partyRate),
-    partyMedianDays: lead.partyMedianDays,
-    otherMedianDays: lead.otherMedianDays,
+    partySigned: party.signed,
+    partyRate: formatPercent(party.rate),
+    partyFirstDaySigned: party.firstDaySigned,
+    partyFirstDayRate: formatPercent(party.firstDayRate),
+    partyMeanDays: party.meanDays,
+    otherEligible: other.eligible,
+    otherSigned: other.signed,
+    otherRate: formatPercent(other.rate),
+    otherFirstDaySigned: other.firstDaySigned,
+    otherFirstDayRate: formatPercent(other.firstDayRate),
+    otherMeanDays: other.meanDays,
+    partyMedianDays: party.medianDays,
+    otherMedianDays: other.medianDays,
+    pace,
     forecastThreshold,
     forecastFull,
     daysLeft: signingEnd ? Math.max(0, daysBetween(today, signingEnd)) : null,
-    isAtRisk: isThresholdAtRisk({ forecast: forecastThreshold, signingStart, signingEnd, today, signingFailed: input.signingFailed }),
+    periodEnded: signingEnd !== null && daysBetween(signingEnd, today) > 0,
+    risk,
+    isAtRisk: risk !== null,
     agreementStatus: input.signingFailed ? "failed" : input.agreementsEffective ? "effective" : "pending",
   };
 }

@@ -1,5 +1,5 @@
-// The progress figures of DOMAIN.md beyond the plain rates: forecast, Party-member lead and the
-// group league (擂台). Pure: counts and calendar days in, figures out. Days are calendar days in
+// The progress figures of DOMAIN.md beyond the plain rates: pace and forecast, Party-member lead
+// and the group league (擂台), as "Refined figures" defines them. Pure: counts and calendar days in, figures out. Days are calendar days in
 // the deployment's time zone (lib/domain/calendar-day.ts), computed by the caller.
 import type { CalendarDay } from "./calendar-day.ts";
 import { ratio, ratioBasisPoints, type Ratio } from "./rates.ts";
@@ -24,42 +24,65 @@ export function daysBetween(from: CalendarDay, to: CalendarDay): number {
   return Math.round(dayNumber(to) - dayNumber(from));
 }
 
-/** The pace window: the last 7 days up to and including today, but not before the signing
- *  started (on launch day the window is that one day). */
+/** The pace window: the last 7 completed days (yesterday and the 6 before), leaving out the
+ *  signing start date (launch day's burst says nothing of the pace after it). */
 export const PACE_WINDOW_DAYS = 7;
+/** Fewer completed days after the start date than this: no pace yet. */
+export const PACE_MIN_DAYS = 3;
 
 export type DailyCount = { day: CalendarDay; count: number };
+
+/** 日均签约: the signings of the pace window and its days; the mean is signings ÷ days. */
+export type Pace = {
+  signings: number;
+  days: number;
+  /** The mean to one decimal, rounded half up ("13.1"); "0.0" when nothing was signed. */
+  perDay: string;
+};
 
 export type Forecast =
   /** The target is already met. */
   | { kind: "reached" }
-  /** No signings in the window (or the signing has not started): at this pace, never. */
-  | { kind: "never" }
+  /** No pace to forecast from: fewer than 3 completed days after the start date, or a pace of 0. */
+  | { kind: "noPace" }
   | { kind: "on"; day: CalendarDay };
 
+/** `numerator ÷ denominator` to one decimal, rounded half up, as text ("13.1", "-0.5"). */
+export function oneDecimal(numerator: number, denominator: number): string {
+  const tenths = Math.floor((20 * numerator + denominator) / (2 * denominator));
+  const sign = tenths < 0 ? "-" : "";
+  const abs = Math.abs(tenths);
+  return `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
+}
+
 /**
- * The day `target` signings are reached at the mean daily signings of the pace window:
- * today + ⌈(target − signed) ÷ mean⌉ days, with mean = signings in the window ÷ days in it.
+ * The pace (DOMAIN.md "Refined figures"): the mean daily signings over the last 7 completed
+ * days — yesterday and the 6 before — after the signing start date. null before 3 such days
+ * have passed (or without a start date): no pace yet.
  */
-export function forecastDay(input: {
-  today: CalendarDay;
-  signingStart: CalendarDay | null;
-  daily: DailyCount[];
-  signed: number;
-  target: number;
-}): Forecast {
-  const { today, signingStart, daily, signed, target } = input;
-  if (signed >= target) return { kind: "reached" };
-  if (!signingStart || daysBetween(signingStart, today) < 0) return { kind: "never" };
-  const windowStart =
-    daysBetween(signingStart, addDays(today, -(PACE_WINDOW_DAYS - 1))) > 0 ? addDays(today, -(PACE_WINDOW_DAYS - 1)) : signingStart;
-  const windowDays = daysBetween(windowStart, today) + 1;
+export function paceOf(input: { today: CalendarDay; signingStart: CalendarDay | null; daily: readonly DailyCount[] }): Pace | null {
+  const { today, signingStart, daily } = input;
+  if (!signingStart) return null;
+  const lastDay = dayNumber(today) - 1;
+  const firstDay = Math.max(dayNumber(signingStart) + 1, lastDay - (PACE_WINDOW_DAYS - 1));
+  const days = lastDay - firstDay + 1;
+  if (days < PACE_MIN_DAYS) return null;
+  const from = dayOfNumber(firstDay);
+  const to = dayOfNumber(lastDay);
   // "YYYY-MM-DD" strings order as the days do.
-  const inWindow = daily.filter((d) => d.day >= windowStart && d.day <= today).reduce((sum, d) => sum + d.count, 0);
-  if (inWindow === 0) return { kind: "never" };
-  // ⌈remaining ÷ (inWindow ÷ windowDays)⌉ in integers.
-  const remaining = target - signed;
-  const days = Math.ceil((remaining * windowDays) / inWindow);
+  const signings = daily.filter((d) => d.day >= from && d.day <= to).reduce((sum, d) => sum + d.count, 0);
+  return { signings, days, perDay: oneDecimal(signings, days) };
+}
+
+/**
+ * The day `target` signings are reached at `pace`: today + ⌈(target − signed) ÷ pace⌉ days,
+ * in integers. No pace, or a pace of 0: no date.
+ */
+export function forecastDay(input: { today: CalendarDay; pace: Pace | null; signed: number; target: number }): Forecast {
+  const { today, pace, signed, target } = input;
+  if (signed >= target) return { kind: "reached" };
+  if (!pace || pace.signings === 0) return { kind: "noPace" };
+  const days = Math.ceil(((target - signed) * pace.days) / pace.signings);
   return { kind: "on", day: addDays(today, days) };
 }
 
@@ -85,28 +108,60 @@ export function medianDaysSince(from: CalendarDay, daily: readonly DailyCount[])
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
-export type PartyLead = {
-  /** Signing rate of Party-member households. */
-  partyRate: Ratio;
-  /** Median days from the signing start to signing, Party-member households vs the others. */
-  partyMedianDays: number | null;
-  otherMedianDays: number | null;
+/** The mean of the days from `from` to each signing (day one = 0), to one decimal; null
+ *  without signings. */
+export function meanDaysSince(from: CalendarDay, daily: readonly DailyCount[]): string | null {
+  let total = 0;
+  let days = 0;
+  for (const d of daily) {
+    total += d.count;
+    days += d.count * daysBetween(from, d.day);
+  }
+  return total === 0 ? null : oneDecimal(days, total);
+}
+
+/** One side of 党员带头: Party-member households, or the others. */
+export type LeadSide = {
+  eligible: number;
+  signed: number;
+  rate: Ratio;
+  firstDaySigned: number;
+  firstDayRate: Ratio;
+  /** Mean days from the signing start to signing, one decimal ("0.4"). */
+  meanDays: string | null;
+  /** The median, for the export. */
+  medianDays: number | null;
 };
 
-/** 党员带头: how Party-member households sign compared with the others. */
+export type PartyLead = { party: LeadSide; other: LeadSide };
+
+function leadSide(signingStart: CalendarDay | null, eligible: number, daily: readonly DailyCount[]): LeadSide {
+  const signed = daily.reduce((sum, d) => sum + d.count, 0);
+  const firstDay = signingStart ? daily.filter((d) => d.day === signingStart).reduce((sum, d) => sum + d.count, 0) : 0;
+  return {
+    eligible,
+    signed,
+    rate: ratio(signed, eligible),
+    firstDaySigned: firstDay,
+    firstDayRate: ratio(firstDay, eligible),
+    meanDays: signingStart ? meanDaysSince(signingStart, daily) : null,
+    medianDays: signingStart ? medianDaysSince(signingStart, daily) : null,
+  };
+}
+
+/** 党员带头: for Party-member households and for the others, the signing rate, the first-day
+ *  signing rate and the mean days to sign. */
 export function partyLead(input: {
   signingStart: CalendarDay | null;
   partyEligible: number;
+  otherEligible: number;
   /** Signings of Party-member households per day. */
   partyDaily: readonly DailyCount[];
   otherDaily: readonly DailyCount[];
 }): PartyLead {
-  const { signingStart } = input;
-  const partySigned = input.partyDaily.reduce((sum, d) => sum + d.count, 0);
   return {
-    partyRate: ratio(partySigned, input.partyEligible),
-    partyMedianDays: signingStart ? medianDaysSince(signingStart, input.partyDaily) : null,
-    otherMedianDays: signingStart ? medianDaysSince(signingStart, input.otherDaily) : null,
+    party: leadSide(input.signingStart, input.partyEligible, input.partyDaily),
+    other: leadSide(input.signingStart, input.otherEligible, input.otherDaily),
   };
 }
 

@@ -49,7 +49,7 @@ test.describe("field work on the live channel", () => {
     await secretary.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     const base = new URL(secretary.url()).pathname;
 
-    // The dashboard, live; the league row of 签约一组 (cells: rank, households, signed, rate,
+    // The dashboard, live; the league row of 签约一组 (cells: rank, rate, households, signed,
     // visits in 7 days, overdue tasks; the name is the row header).
     const dashboard = secretary;
     await dashboard.goto(`${base}/dashboard`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   cumulativeSeries,
   firstDaySigned,
-  isThresholdAtRisk,
+  signingRisk,
   mergeDaily,
   progressFigures,
   progressSeries,
@@ -80,9 +80,15 @@ describe("progressFigures", () => {
     expect(f.firstRoundThreshold).toBe("90.00");
     expect(f.partyRate).toBe("100.00");
     expect(f.partyMedianDays).toBe(0);
+    expect(f.partyMeanDays).toBe("0.0");
+    expect(f.partyFirstDayRate).toBe("100.00");
+    // Launch day: no pace yet, so no 100% date ("100% by tomorrow" was launch day's burst).
+    expect(f.pace).toBeNull();
     expect(f.forecastThreshold).toEqual({ kind: "reached" });
-    expect(f.forecastFull).toEqual({ kind: "on", day: "2026-11-02" });
+    expect(f.forecastFull).toEqual({ kind: "noPace" });
+    expect(f.risk).toBeNull();
     expect(f.daysLeft).toBe(41);
+    expect(f.periodEnded).toBe(false);
     expect(f.agreementStatus).toBe("effective");
     expect(progressSeries(base)).toEqual([{ day: "2026-11-01", signed: 2015, cumulative: 2015, rate: "95.09" }]);
   });
@@ -119,7 +125,8 @@ describe("progressFigures", () => {
     expect(f.partyRate).toBeNull();
     expect(f.hasReachedThreshold).toBe(false);
     expect(f.isCleared).toBe(false);
-    expect(f.forecastThreshold).toEqual({ kind: "never" });
+    expect(f.forecastThreshold).toEqual({ kind: "noPace" });
+    expect(f.risk).toBeNull();
   });
 
   it("excluded households are not in the counts: 10 eligible of 12, 9 signed is 90.00%", () => {
@@ -134,30 +141,99 @@ describe("progressFigures", () => {
     expect(f.relocationRate).toBe("100.00");
   });
 
-  it("forecasts at the last 7 days' pace and marks the risk when it falls after the end", () => {
-    // 100 eligible, 85 needed; 7 days of 5 a day = 35 signed → 50 to go at 5 a day → 10 days.
-    const daily = Array.from({ length: 7 }, (_, i) => ({ day: `2026-11-0${i + 1}`, count: 5 }));
+  it("forecasts at the last 7 completed days' pace and marks the threshold risk when it falls after the end", () => {
+    // 100 eligible, 85 needed. Launch day 11-01 (20), then 5 a day 11-02 … 11-08; today 11-09
+    // (3 signed so far today). Pace 35 ÷ 7 = 5; 85 − 58 = 27 to go → ⌈5.4⌉ = 6 days.
+    const daily = [
+      { day: "2026-11-01", count: 20 },
+      ...Array.from({ length: 7 }, (_, i) => ({ day: `2026-11-0${i + 2}`, count: 5 })),
+      { day: "2026-11-09", count: 3 },
+    ];
     const input: ProgressInput = {
       ...base,
-      counts: { eligible: 100, signed: 35, movedOut: 0, agreed: 90, partyEligible: 0 },
-      today: "2026-11-07",
-      signingEnd: "2026-11-16",
+      counts: { eligible: 100, signed: 58, movedOut: 0, agreed: 90, partyEligible: 0 },
+      today: "2026-11-09",
+      signingEnd: "2026-11-14",
       dailyParty: [],
       dailyOther: daily,
       agreementsEffective: false,
     };
     const f = progressFigures(input);
-    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2026-11-17" });
-    expect(f.forecastFull).toEqual({ kind: "on", day: "2026-11-20" });
+    expect(f.pace).toEqual({ signings: 35, days: 7, perDay: "5.0" });
+    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2026-11-15" });
+    // 42 to go → ⌈8.4⌉ = 9 days.
+    expect(f.forecastFull).toEqual({ kind: "on", day: "2026-11-18" });
+    expect(f.risk).toBe("threshold");
     expect(f.isAtRisk).toBe(true);
     expect(f.agreementStatus).toBe("pending");
-    expect(progressFigures({ ...input, signingEnd: "2026-11-17" }).isAtRisk).toBe(false);
+    // The threshold on the end date is not a threshold risk, but the 100% date after it is.
+    const full = progressFigures({ ...input, signingEnd: "2026-11-15" });
+    expect([full.risk, full.isAtRisk]).toEqual(["full", true]);
+    // Both on or before the end: on track.
+    expect(progressFigures({ ...input, signingEnd: "2026-11-18" }).risk).toBeNull();
     const series = progressSeries(input);
-    expect(series).toHaveLength(7);
-    expect(series[6]).toEqual({ day: "2026-11-07", signed: 5, cumulative: 35, rate: "35.00" });
+    expect(series).toHaveLength(9);
+    expect(series[8]).toEqual({ day: "2026-11-09", signed: 3, cumulative: 58, rate: "58.00" });
   });
 
-  it("Party lead: median days to sign of Party-member households against the others", () => {
+  it("宝兴里: the threshold in time but 100% after the signing end is a risk", () => {
+    // 2,119 eligible, 1,484 signed, 85% needs 1,802 (318 to go); 13 a day → threshold in 25 days,
+    // 100% (635 to go) in 49; the period ends in 35.
+    const week = Array.from({ length: 7 }, (_, i) => ({ day: addDaysTo("2026-11-24", i), count: 13 }));
+    const f = progressFigures({
+      ...base,
+      counts: { eligible: 2119, signed: 1484, movedOut: 0, agreed: 2071, partyEligible: 0 },
+      signingStart: "2026-11-10",
+      signingEnd: "2027-01-05",
+      today: "2026-12-01",
+      dailyParty: [],
+      dailyOther: [{ day: "2026-11-10", count: 1393 }, ...week],
+      agreementsEffective: false,
+    });
+    expect(f.pace).toEqual({ signings: 91, days: 7, perDay: "13.0" });
+    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2026-12-26" });
+    expect(f.forecastFull).toEqual({ kind: "on", day: "2027-01-19" });
+    expect(f.risk).toBe("full");
+  });
+
+  it("清水河 two days after launch: no pace yet, no date, no risk", () => {
+    const f = progressFigures({
+      ...base,
+      counts: { eligible: 1464, signed: 1421, movedOut: 0, agreed: 1435, partyEligible: 0 },
+      signingThresholdBp: 9500,
+      signingStart: "2026-11-29",
+      signingEnd: "2027-02-27",
+      today: "2026-12-01",
+      dailyParty: [],
+      dailyOther: [
+        { day: "2026-11-29", count: 1392 },
+        { day: "2026-11-30", count: 29 },
+      ],
+    });
+    expect(f.pace).toBeNull();
+    expect(f.forecastThreshold).toEqual({ kind: "reached" });
+    expect(f.forecastFull).toEqual({ kind: "noPace" });
+    expect(f.risk).toBeNull();
+  });
+
+  it("days left: max(0, end − today); after the end the period has ended", () => {
+    const input: ProgressInput = { ...base, signingEnd: "2026-11-10" };
+    expect(progressFigures({ ...input, today: "2026-11-09" })).toMatchObject({ daysLeft: 1, periodEnded: false });
+    expect(progressFigures({ ...input, today: "2026-11-10" })).toMatchObject({ daysLeft: 0, periodEnded: false });
+    expect(progressFigures({ ...input, today: "2026-11-11" })).toMatchObject({
+      daysLeft: 0,
+      periodEnded: true,
+      agreementStatus: "effective",
+    });
+    expect(progressFigures({ ...input, today: "2026-12-11", agreementsEffective: false, signingFailed: true })).toMatchObject({
+      daysLeft: 0,
+      periodEnded: true,
+      agreementStatus: "failed",
+    });
+    expect(progressFigures({ ...input, signingEnd: null })).toMatchObject({ daysLeft: null, periodEnded: false });
+  });
+
+  it("Party lead: rate, first-day rate and mean days to sign of Party-member households against the others", () => {
     const f = progressFigures({
       ...base,
       counts: { eligible: 10, signed: 6, movedOut: 0, agreed: 0, partyEligible: 4 },
@@ -173,6 +249,11 @@ describe("progressFigures", () => {
     });
     expect(f.partySigned).toBe(3);
     expect(f.partyRate).toBe("75.00");
+    expect(f.partyFirstDayRate).toBe("50.00");
+    expect(f.partyMeanDays).toBe("0.3");
+    expect([f.otherEligible, f.otherSigned, f.otherRate, f.otherFirstDayRate]).toEqual([6, 3, "50.00", "0.00"]);
+    // (2 + 4 + 4) ÷ 3 = 3.33 → 3.3
+    expect(f.otherMeanDays).toBe("3.3");
     expect(f.partyMedianDays).toBe(0);
     expect(f.otherMedianDays).toBe(4);
   });
@@ -195,44 +276,43 @@ describe("helpers", () => {
     expect(firstDaySigned(merged, null)).toBe(0);
   });
 
-  it("no risk before the signing starts, after it failed, or once reached; risk when never", () => {
-    const never = { kind: "never" } as const;
+  it("no risk before the signing starts, without a pace yet, after it failed, or once both are reached; a pace of 0 is a risk", () => {
+    const noPace = { kind: "noPace" } as const;
+    const zero = { signings: 0, days: 7, perDay: "0.0" };
+    const common = { signingEnd: "2027-01-01", today: "2026-11-01", signingFailed: false };
+    expect(signingRisk({ ...common, pace: null, forecastThreshold: noPace, forecastFull: noPace, signingStart: "2026-12-01" })).toBeNull();
+    expect(signingRisk({ ...common, pace: null, forecastThreshold: noPace, forecastFull: noPace, signingStart: "2026-10-30" })).toBeNull();
+    expect(signingRisk({ ...common, pace: zero, forecastThreshold: noPace, forecastFull: noPace, signingStart: "2026-10-01" })).toBe(
+      "threshold",
+    );
     expect(
-      isThresholdAtRisk({
-        forecast: never,
-        signingStart: "2026-12-01",
-        signingEnd: "2027-01-01",
-        today: "2026-11-01",
-        signingFailed: false,
-      }),
-    ).toBe(false);
-    expect(
-      isThresholdAtRisk({
-        forecast: never,
+      signingRisk({
+        ...common,
+        pace: zero,
+        forecastThreshold: noPace,
+        forecastFull: noPace,
         signingStart: "2026-10-01",
-        signingEnd: "2027-01-01",
-        today: "2026-11-01",
-        signingFailed: false,
-      }),
-    ).toBe(true);
-    expect(
-      isThresholdAtRisk({
-        forecast: never,
-        signingStart: "2026-10-01",
-        signingEnd: "2027-01-01",
-        today: "2026-11-01",
         signingFailed: true,
       }),
-    ).toBe(false);
+    ).toBeNull();
     expect(
-      isThresholdAtRisk({
-        forecast: { kind: "reached" },
+      signingRisk({ ...common, pace: zero, forecastThreshold: { kind: "reached" }, forecastFull: noPace, signingStart: "2026-10-01" }),
+    ).toBe("full");
+    expect(
+      signingRisk({
+        ...common,
+        pace: zero,
+        forecastThreshold: { kind: "reached" },
+        forecastFull: { kind: "reached" },
         signingStart: "2026-10-01",
-        signingEnd: null,
-        today: "2026-11-01",
-        signingFailed: false,
       }),
-    ).toBe(false);
+    ).toBeNull();
+    // After the end: the 100% date is no longer a risk, a missed threshold still is.
+    const after = { ...common, today: "2027-01-05", signingStart: "2026-10-01", pace: { signings: 7, days: 7, perDay: "1.0" } };
+    expect(signingRisk({ ...after, forecastThreshold: { kind: "reached" }, forecastFull: { kind: "on", day: "2027-01-09" } })).toBeNull();
+    expect(
+      signingRisk({ ...after, forecastThreshold: { kind: "on", day: "2027-01-06" }, forecastFull: { kind: "on", day: "2027-01-09" } }),
+    ).toBe("threshold");
   });
 
   it("the series stops at the signing end once it has passed", () => {

@@ -12,7 +12,7 @@ import type { ProjectDashboard } from "./get-project-dashboard.ts";
 
 function forecastCell(forecast: Forecast, t: Translate): XlsxValue {
   if (forecast.kind === "reached") return t("dashboard.figures.forecastReached");
-  if (forecast.kind === "never") return t("dashboard.figures.forecastNever");
+  if (forecast.kind === "noPace") return t("dashboard.figures.forecastNoPace");
   return xlsxDay(forecast.day);
 }
 
@@ -52,10 +52,17 @@ export async function projectDashboardWorkbook(dashboard: ProjectDashboard, t: T
     [t("dashboard.figures.relocationRate"), xlsxRate(f.relocationRate)],
     [t("dashboard.figures.cleared"), yesNo(f.isCleared, t)],
     [t("dashboard.figures.partyRate"), xlsxRate(f.partyRate)],
+    [t("dashboard.exportSheet.otherRate"), xlsxRate(f.otherRate)],
+    [t("dashboard.exportSheet.partyFirstDayRate"), xlsxRate(f.partyFirstDayRate)],
+    [t("dashboard.exportSheet.otherFirstDayRate"), xlsxRate(f.otherFirstDayRate)],
+    [t("dashboard.exportSheet.partyMeanDays"), f.partyMeanDays === null ? "" : Number(f.partyMeanDays)],
+    [t("dashboard.exportSheet.otherMeanDays"), f.otherMeanDays === null ? "" : Number(f.otherMeanDays)],
     [t("dashboard.figures.partyMedian"), `${f.partyMedianDays ?? ""} / ${f.otherMedianDays ?? ""}`],
+    [t("dashboard.exportSheet.pace"), f.pace === null ? t("dashboard.figures.paceTooEarly") : Number(f.pace.perDay)],
     [t("dashboard.figures.forecastThreshold"), forecastCell(f.forecastThreshold, t)],
     [t("dashboard.figures.forecastFull"), forecastCell(f.forecastFull, t)],
-    [t("dashboard.figures.daysLeft"), f.daysLeft ?? ""],
+    [t("dashboard.overview.risk"), f.risk === null ? t("dashboard.overview.notAtRisk") : t(`dashboard.overview.risks.${f.risk}`)],
+    [t("dashboard.figures.daysLeft"), f.periodEnded ? t("dashboard.figures.periodEnded") : (f.daysLeft ?? "")],
     [
       t("dashboard.figures.agreements"),
       f.agreementStatus === "failed"
@@ -138,7 +145,7 @@ export async function districtOverviewWorkbook(overview: DistrictOverview, t: Tr
       xlsxRate(f.firstDayRate),
       xlsxRate(f.relocationRate),
       f.daysLeft,
-      t(f.isAtRisk ? "dashboard.overview.atRisk" : "dashboard.overview.notAtRisk"),
+      f.risk === null ? t("dashboard.overview.notAtRisk") : t(`dashboard.overview.risks.${f.risk}`),
     ]);
   }
   sheet.addRow([]);

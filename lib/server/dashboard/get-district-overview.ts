@@ -77,6 +77,11 @@ export type DistrictOverview = {
   signedThisYear: number;
 };
 
+const daysLeftKey = (f: ProgressFigures) => (f.daysLeft === null ? Number.MAX_SAFE_INTEGER : f.periodEnded ? -1 : f.daysLeft);
+
+/** Ascending: on track, then not every household in the period, then the threshold missed. */
+const RISK_ORDER = { none: 0, full: 1, threshold: 2 } as const;
+
 function compare(sort: OverviewSort, a: OverviewProject, b: OverviewProject): number {
   const rate = (numerator: number, denominator: number) => ratioBasisPoints(ratio(numerator, denominator)) ?? -1;
   const fa = a.figures;
@@ -97,16 +102,17 @@ function compare(sort: OverviewSort, a: OverviewProject, b: OverviewProject): nu
     case "relocationRate":
       return rate(fa.movedOut, fa.eligible) - rate(fb.movedOut, fb.eligible);
     case "daysLeft":
-      return (fa.daysLeft ?? Number.MAX_SAFE_INTEGER) - (fb.daysLeft ?? Number.MAX_SAFE_INTEGER);
+      // An ended period first (it has least left), then by the days left; no period last.
+      return daysLeftKey(fa) - daysLeftKey(fb);
     case "risk":
-      return Number(fa.isAtRisk) - Number(fb.isAtRisk);
+      return RISK_ORDER[fa.risk ?? "none"] - RISK_ORDER[fb.risk ?? "none"];
   }
 }
 
 /**
  * 全区总览: every project of the district with its figures (the same rules as the project
- * dashboard), a risk marker when the threshold's forecast falls after the signing end (or never),
- * totals and this year's signings. District officials only (read:project:all).
+ * dashboard), its risk (lib/domain's signingRisk: the threshold, or 100%, forecast after the
+ * signing end date), totals and this year's signings. District officials only (read:project:all).
  */
 export async function getDistrictOverview(actor: Actor, input: unknown, now: Date = new Date()): Promise<DistrictOverview> {
   requireDistrictReader(actor);

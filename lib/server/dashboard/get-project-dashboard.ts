@@ -58,6 +58,8 @@ export type ProjectDashboard = {
   /** Households per state of householdState(), in the order of HOUSEHOLD_STATES. */
   states: { state: HouseholdState; count: number }[];
   league: LeagueEntry[];
+  /** The league's groups the reader leads or belongs to (highlighted as theirs). */
+  viewerGroupIds: string[];
   /** Eligible households in no signing group (not in the league). */
   unassigned: number;
 };
@@ -105,6 +107,9 @@ export async function getProjectDashboard(actor: Actor, input: unknown, now: Dat
     series,
     states,
     league,
+    viewerGroupIds: [...actor.ledGroups, ...actor.memberGroups]
+      .filter((g) => g.projectId === project.id && league.some((entry) => entry.groupId === g.groupId))
+      .map((g) => g.groupId),
     unassigned,
   };
 }
