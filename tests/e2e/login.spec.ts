@@ -43,7 +43,7 @@ test.describe("login", () => {
     await page.getByLabel("房屋编号").fill("NOPE-9999");
     await page.getByLabel("查询码").fill("123456");
     await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(page.getByTestId("login-error")).toHaveText("账号或密码不正确，请重新输入。");
+    await expect(page.getByTestId("login-error")).toHaveText("房屋编号或查询码不正确，请核对后重新输入。");
   });
 
   test("repeated failures slow down", async ({ page }) => {
