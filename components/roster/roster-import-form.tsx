@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from "rea
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRegion, TableRow } from "@/components/ui/table";
+import { judgeRosterFile, ROSTER_SNIFF_BYTES, type RosterFileRefusal } from "@/lib/roster/file-kind";
 import type { RosterImportPhase, RosterImportSummary, RosterStreamLine } from "@/lib/roster/import-events";
 
 export type RosterImportLabels = {
@@ -14,7 +15,9 @@ export type RosterImportLabels = {
   submit: string;
   submitting: string;
   noFile: string;
-  wrongType: string;
+  /** Why a file is refused by its content, each with "{name}" (the server says the same). */
+  refused: Record<RosterFileRefusal, string>;
+  unreadable: string;
   tooLarge: string;
   progressLabel: string;
   /** "Step {step} of 3: {phase}" */
@@ -66,12 +69,18 @@ function fill(template: string, params: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Why the chosen file is not sent at all, if it is not. */
-function fileRefusal(file: File | undefined, maxBytes: number, labels: RosterImportLabels): string | null {
+/** Why the chosen file is not sent at all, if it is not: judged by its first bytes, as the
+ *  server judges it (an .xls gets the advice to save it as .xlsx, a .txt is refused). */
+async function fileRefusal(file: File | undefined, maxBytes: number, labels: RosterImportLabels): Promise<string | null> {
   if (!file) return labels.noFile;
-  if (!/\.(xlsx|csv|txt)$/i.test(file.name)) return labels.wrongType;
   if (file.size > maxBytes) return labels.tooLarge;
-  return null;
+  // An empty file goes to the server, which says so.
+  if (file.size === 0) return null;
+  const head = new Uint8Array(await file.slice(0, ROSTER_SNIFF_BYTES).arrayBuffer());
+  const judged = judgeRosterFile(file.name, head);
+  if (judged.ok) return null;
+  if ("unreadable" in judged) return labels.unreadable;
+  return fill(labels.refused[judged.refusal], { name: file.name });
 }
 
 /** The lines of the import route's answer (newline-delimited JSON), as they arrive. */
@@ -106,7 +115,7 @@ function useRosterImport(projectId: string, maxBytes: number, labels: RosterImpo
   const [attempt, setAttempt] = useState(0);
 
   async function upload(file: File | undefined) {
-    const refusal = fileRefusal(file, maxBytes, labels);
+    const refusal = await fileRefusal(file, maxBytes, labels);
     if (refusal || !file) return setState({ kind: "idle", error: refusal ?? labels.noFile });
     setAttempt((a) => a + 1);
     setState({ kind: "running", phase: "parse", done: 0, total: 0 });

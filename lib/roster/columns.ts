@@ -636,6 +636,25 @@ export function formatRosterRow(
   });
 }
 
+const FLAG_KEYS: ReadonlySet<RosterColumnKey> = new Set([
+  "isPartyMemberHousehold",
+  "isHardship",
+  "isElderlySickDisabled",
+  "hasFamilyDispute",
+]);
+
+/** The values a column's drop-down offers in the template, in `language` (每一项都是导入接受的写法);
+ *  null for a column of free text or numbers. The signing groups are the project's own names. */
+export function rosterChoices(key: RosterColumnKey, language: RosterLanguage, groupNames: readonly string[] = []): string[] | null {
+  const labelsIn = (labels: Record<string, { zh: string; en: string }>) =>
+    Object.values(labels).map((l) => (language === "zh" ? l.zh : l.en));
+  if (FLAG_KEYS.has(key)) return [formatFlag(true, language), formatFlag(false, language)] as string[];
+  if (key === "tenure") return labelsIn(TENURE_LABELS);
+  if (key === "ownerLocation") return labelsIn(OWNER_LOCATION_LABELS);
+  if (key === "signingGroupName") return groupNames.length > 0 ? [...groupNames] : null;
+  return null;
+}
+
 /** The template's example row. */
 export function exampleRosterRecord(): RosterRecord {
   return Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.example])) as RosterRecord;

@@ -115,7 +115,9 @@ test.describe("roster import", () => {
     writeFileSync(pdf, "%PDF-1.4");
     await page.getByLabel("花名册文件").setInputFiles(pdf);
     await page.getByRole("button", { name: "开始导入" }).click();
-    await expect(page.locator("#roster-file-error")).toHaveText("只能导入 .xlsx 或 .csv 文件。");
+    await expect(page.locator("#roster-file-error")).toHaveText(
+      "收到的“roster.pdf”是 PDF 文件。只能导入 Excel 表格（.xlsx）或 CSV 文件（.csv）。",
+    );
   });
 
   test("a group leader has no import page", async ({ page, login }) => {

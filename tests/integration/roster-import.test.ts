@@ -343,13 +343,17 @@ describe("importRoster: nothing is written when anything is wrong", () => {
   it("answers wrong type, empty, header only, unreadable and too large clearly", async () => {
     const run = async (fileName: string, bytes: Uint8Array) =>
       expectProblems(await importRoster(secretary, { projectId, fileName, bytes })).problems.map((p) => p.key);
-    expect(await run("roster.pdf", utf8Bytes("%PDF-1.4"))).toEqual(["roster.file.wrongType"]);
-    expect(await run("roster.xls", Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual(["roster.file.wrongType"]);
+    expect(await run("roster.pdf", utf8Bytes("%PDF-1.4"))).toEqual(["roster.file.refused.pdf"]);
+    expect(await run("roster.xls", Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual([
+      "roster.file.refused.oldExcel",
+    ]);
     expect(await run("roster.csv", new Uint8Array())).toEqual(["roster.file.empty"]);
     expect(await run("roster.csv", utf8Bytes("\r\n\r\n", true))).toEqual(["roster.file.empty"]);
     expect(await run("roster.csv", utf8Bytes(ZH_HEADERS.join(",")))).toEqual(["roster.file.noRows"]);
     expect(await run("roster.xlsx", await xlsxBytes([ZH_HEADERS]))).toEqual(["roster.file.noRows"]);
-    expect(await run("roster.xlsx", utf8Bytes("this is not a spreadsheet"))).toEqual(["roster.file.unreadable"]);
+    expect(await run("roster.xlsx", utf8Bytes("this is not a spreadsheet"))).toEqual(["roster.file.refused.text"]);
+    // A password-protected .xlsx is an OLE2 file: it cannot be read (it is not an old .xls).
+    expect(await run("roster.xlsx", Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toEqual(["roster.file.unreadable"]);
     expect(await run("roster.xlsx", Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 1, 2, 3))).toEqual(["roster.file.unreadable"]);
     expect(await run("roster.csv", new Uint8Array(ROSTER_LIMITS.maxFileBytes + 1).fill(0x41))).toEqual(["roster.file.tooLarge"]);
   });

@@ -104,3 +104,70 @@ export function gb18030Bytes(text: string): Uint8Array {
   }
   return Uint8Array.from(bytes);
 }
+
+/**
+ * An old-format Excel workbook (.xls) as Excel 97–2003 stores one: an OLE2 compound file
+ * (512-byte sectors: one FAT sector, one directory sector) holding a "Workbook" stream of BIFF8
+ * records (BOF of the workbook globals, EOF), padded to the 4,096 bytes below which a stream
+ * would live in the mini stream. Enough for any reader to see what it is.
+ */
+export function xlsBytes(): Uint8Array {
+  const SECTOR = 512;
+  const STREAM_SECTORS = 8;
+  const bytes = new Uint8Array(SECTOR * (1 + 2 + STREAM_SECTORS));
+  const view = new DataView(bytes.buffer);
+  const END = 0xfffffffe;
+  const FREE = 0xffffffff;
+  const NONE = 0xffffffff;
+  // Header.
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  view.setUint16(24, 0x003e, true);
+  view.setUint16(26, 0x0003, true);
+  view.setUint16(28, 0xfffe, true);
+  view.setUint16(30, 9, true);
+  view.setUint16(32, 6, true);
+  view.setUint32(44, 1, true); // FAT sectors
+  view.setUint32(48, 1, true); // first directory sector
+  view.setUint32(56, 0x1000, true); // mini stream cutoff
+  view.setUint32(60, END, true);
+  view.setUint32(68, END, true);
+  for (let i = 0; i < 109; i++) view.setUint32(76 + i * 4, i === 0 ? 0 : FREE, true);
+  const sector = (n: number) => SECTOR * (n + 1);
+  // FAT (sector 0): itself, the directory, then the stream's chain.
+  const fat = sector(0);
+  for (let i = 0; i < SECTOR / 4; i++) view.setUint32(fat + i * 4, FREE, true);
+  view.setUint32(fat, 0xfffffffd, true);
+  view.setUint32(fat + 4, END, true);
+  for (let s = 2; s < 2 + STREAM_SECTORS; s++) view.setUint32(fat + s * 4, s === 1 + STREAM_SECTORS ? END : s + 1, true);
+  // Directory (sector 1): the root entry and the Workbook stream.
+  const entry = (index: number, name: string, type: number, child: number, start: number, size: number) => {
+    const at = sector(1) + index * 128;
+    for (let i = 0; i < name.length; i++) view.setUint16(at + i * 2, name.charCodeAt(i), true);
+    view.setUint16(at + 64, (name.length + 1) * 2, true);
+    bytes[at + 66] = type;
+    bytes[at + 67] = 1;
+    view.setUint32(at + 68, NONE, true);
+    view.setUint32(at + 72, NONE, true);
+    view.setUint32(at + 76, child, true);
+    view.setUint32(at + 116, start, true);
+    view.setUint32(at + 120, size, true);
+  };
+  entry(0, "Root Entry", 5, 1, END, 0);
+  entry(1, "Workbook", 2, NONE, 2, SECTOR * STREAM_SECTORS);
+  for (const index of [2, 3]) {
+    const at = sector(1) + index * 128;
+    view.setUint32(at + 68, NONE, true);
+    view.setUint32(at + 72, NONE, true);
+    view.setUint32(at + 76, NONE, true);
+  }
+  // The Workbook stream: BOF (BIFF8, workbook globals) and EOF.
+  const stream = sector(2);
+  view.setUint16(stream, 0x0809, true);
+  view.setUint16(stream + 2, 16, true);
+  view.setUint16(stream + 4, 0x0600, true);
+  view.setUint16(stream + 6, 0x0005, true);
+  view.setUint16(stream + 8, 0x0dbb, true);
+  view.setUint16(stream + 10, 0x07cc, true);
+  view.setUint16(stream + 20, 0x000a, true);
+  return bytes;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { ROSTER_LIMITS, type RosterCell } from "../../roster/columns.ts";
 import { decodeCsvBytes, parseCsv } from "../../roster/csv.ts";
+import { judgeRosterFile, ROSTER_SNIFF_BYTES } from "../../roster/file-kind.ts";
 import type { RosterProblem, RosterProgressListener } from "../../roster/import-events.ts";
 import { isBlankRow, type RosterTable } from "../../roster/validate.ts";
 
@@ -13,18 +14,10 @@ const fileProblem = (key: string, params?: RosterProblem["params"]): ReadRosterF
   problem: { row: null, column: null, key, ...(params ? { params } : {}) },
 });
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The file's own name, without any folder a browser or client put before it. */
+const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() ?? fileName;
 
-/** What the bytes are: the content decides (an .xlsx is a ZIP), the name only for text files. */
-function kindOf(fileName: string, bytes: Uint8Array): RosterFileKind | "wrong" | "unreadable" {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const extension = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1] ?? "";
-  if (isZip) return extension === "xlsx" || extension === "" ? "xlsx" : extension === "csv" ? "unreadable" : "wrong";
-  if (extension === "csv" || extension === "txt") return "csv";
-  // An .xlsx that is not a ZIP: renamed, truncated or password-protected.
-  if (extension === "xlsx") return "unreadable";
-  return "wrong";
-}
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** exceljs cell values → plain values: rich text joined, formula results, hyperlink text. */
 function plainCell(value: ExcelJS.CellValue): RosterCell {
@@ -93,9 +86,13 @@ export async function readRosterFile(
   if (bytes.byteLength > ROSTER_LIMITS.maxFileBytes) {
     return fileProblem("roster.file.tooLarge", { max: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 });
   }
-  const kind = kindOf(fileName, bytes);
-  if (kind === "wrong") return fileProblem("roster.file.wrongType");
-  if (kind === "unreadable") return fileProblem("roster.file.unreadable");
+  // The content decides what the file is; the name only what kind of text it claims to be.
+  const judged = judgeRosterFile(fileName, bytes.subarray(0, ROSTER_SNIFF_BYTES));
+  if (!judged.ok) {
+    return "unreadable" in judged
+      ? fileProblem("roster.file.unreadable")
+      : fileProblem(`roster.file.refused.${judged.refusal}`, { name: baseName(fileName) });
+  }
   await onProgress?.({ phase: "parse", done: 0, total: 0 });
-  return kind === "xlsx" ? readXlsx(bytes, onProgress) : readCsv(bytes, onProgress);
+  return judged.kind === "xlsx" ? readXlsx(bytes, onProgress) : readCsv(bytes, onProgress);
 }

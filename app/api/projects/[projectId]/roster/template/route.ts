@@ -1,12 +1,15 @@
+import { getLocale } from "@/lib/i18n/server";
 import { getRosterTemplate } from "@/lib/server/roster/get-roster-template";
 import { runRoute } from "@/lib/server/route";
 import { xlsxResponse } from "@/lib/server/route-xlsx";
 
-// GET /api/projects/[projectId]/roster/template → the project's roster template (.xlsx).
+// GET /api/projects/[projectId]/roster/template → the project's roster template (.xlsx), in the
+// reader's language.
 export async function GET(_request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
   return runRoute({ kind: "read", label: "roster template" }, async ({ actor }) => {
     const { projectId } = await params;
-    const file = await getRosterTemplate(actor, { projectId });
+    const language = (await getLocale()) === "en" ? "en" : "zh";
+    const file = await getRosterTemplate(actor, { projectId, language });
     return xlsxResponse(file.bytes, { asciiName: "roster-template.xlsx", filename: file.fileName });
   });
 }
