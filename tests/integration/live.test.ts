@@ -101,6 +101,21 @@ describe("notifyProjectChanged + the listener", () => {
     listen.unsubscribe();
   });
 
+  it("several kinds announced in one statement are each heard, in order, with the project", async () => {
+    const listen = collect();
+    await progressListener().ready();
+    await db().$transaction(async (tx) => notifyProjectChanged(tx, project.project.id, ["task", "visit", "household"]));
+    await commitMarker(project.project.id);
+    await listen.until((e) => e.projectId === project.project.id && e.kind === "assignment", "marker");
+    expect(listen.events.filter((e) => e.projectId === project.project.id).map((e) => e.kind)).toEqual([
+      "task",
+      "visit",
+      "household",
+      "assignment",
+    ]);
+    listen.unsubscribe();
+  });
+
   it("a rolled-back change announces nothing", async () => {
     const listen = collect();
     await progressListener().ready();

@@ -11,6 +11,7 @@ import { parseInput } from "../../validation.ts";
 import { recordAudits, type AuditInput } from "../audit.ts";
 import { insertDemands } from "../demands/internal/insert-demands.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
+import type { ProgressKind } from "../live/progress-event.ts";
 import { insertTasks, refuseTaskTarget } from "../tasks/internal/insert-tasks.ts";
 import { closableTaskWhere } from "./internal/closable-task.ts";
 import { projectStaffWhere } from "./internal/project-staff.ts";
@@ -81,14 +82,14 @@ export async function logVisit(actor: Actor, input: unknown): Promise<LogVisitRe
   requirePermission(actor, "record", "visit");
   const data = parseInput(ZLogVisitInput, input);
 
-  const earlier = await findRecorded(actor, data);
-  if (earlier) return earlier;
-
   try {
     return await db().$transaction((tx) => writeVisit(tx, actor, data), TRANSACTION_OPTIONS);
   } catch (error) {
-    // The same form sent twice at once: the other send's visit holds the key. Answer with it.
-    if (isUniqueViolation(error, "clientKey")) {
+    // A resend is found out when its write fails rather than looked for before every write (the
+    // first send is the common case): its key is taken (also by a send still committing), or
+    // the task it closed is no longer open, or the household has left the member's scope
+    // since. So any refusal is checked against the key before it is answered.
+    if (error instanceof AppError || isUniqueViolation(error, "clientKey")) {
       const recorded = await findRecorded(actor, data);
       if (recorded) return recorded;
     }
@@ -130,8 +131,10 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
     if (!task) throw new AppError("NOT_FOUND");
     if (!isTaskOpen(task.status) || task.version !== data.taskVersion)
       throw new AppError("CONFLICT", { fieldErrors: { _form: ["visits.errors.taskChanged"] } });
-    const closable = await tx.task.count({ where: { AND: [{ id: task.id }, closableTaskWhere(actor)] } });
-    if (closable === 0) throw new AppError("NOT_FOUND");
+    // The assignee closes their own task; anyone else needs it in their assign scope.
+    const closable =
+      task.assigneeId === actor.userId || (await tx.task.count({ where: { AND: [{ id: task.id }, closableTaskWhere(actor)] } })) > 0;
+    if (!closable) throw new AppError("NOT_FOUND");
   }
 
   const participantIds = data.participantIds.filter((id) => id !== actor.userId);
@@ -184,7 +187,6 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
       before: { status: task.status, version: task.version },
       after: { householdId: household.id, status: "DONE", version: task.version + 1, kind: task.kind, visitLogId: visit.id },
     });
-    await notifyProjectChanged(tx, household.projectId, "task");
   }
 
   const [followUpTaskId] =
@@ -226,8 +228,11 @@ async function writeVisit(tx: Prisma.TransactionClient, actor: Actor, data: TLog
     },
   });
   await recordAudits(tx, audits);
-  await notifyProjectChanged(tx, household.projectId, "visit");
-  if (isFirstVisit) await notifyProjectChanged(tx, household.projectId, "household");
+  // One statement for every kind of change this visit made.
+  const kinds: ProgressKind[] = ["visit"];
+  if (task) kinds.unshift("task");
+  if (isFirstVisit) kinds.push("household");
+  await notifyProjectChanged(tx, household.projectId, kinds);
 
   return {
     visitId: visit.id,
