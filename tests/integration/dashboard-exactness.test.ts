@@ -64,6 +64,21 @@ describe("dashboard figures on the demo", () => {
     expect(filtered.projects.length).toBeLessThan(3);
   });
 
+  it("the demo shows the refined figures' cases: 宝兴里 at risk of not all signing, 清水河 without a pace yet, 花墙 ended", async () => {
+    const f = dashboard.figures;
+    expect(f.pace).not.toBeNull();
+    expect(f.forecastThreshold.kind).toBe("on");
+    expect(f.forecastFull.kind === "on" && f.forecastFull.day > dashboard.project.signingEnd!).toBe(true);
+    expect(f.risk).toBe("full");
+    const overview = await getDistrictOverview(official, { sort: "risk", dir: "desc" }, NOW);
+    expect(overview.projects[0]!.code).toBe("HP-BXL");
+    expect(overview.projects[0]!.figures.risk).toBe("full");
+    const qsh = overview.projects.find((p) => p.code === "LH-QSH")!.figures;
+    expect([qsh.pace, qsh.forecastFull, qsh.risk]).toEqual([null, { kind: "noPace" }, null]);
+    const hq = overview.projects.find((p) => p.code === "PD-HQ")!.figures;
+    expect([hq.periodEnded, hq.daysLeft, hq.agreementStatus, hq.risk]).toEqual([true, 0, "effective", null]);
+  });
+
   it("every drill-down link lists exactly the counted households", async () => {
     const f = dashboard.figures;
     const links = drillDown(dashboard.project.id);

@@ -1,7 +1,8 @@
 // The dashboard's figures on a small project whose every row is set by hand, so each figure is
 // computed here on paper: day boundaries in Asia/Shanghai (signings at 00:30 and 23:59 local time
 // count on that local day), an excluded household that signed and voted counts nowhere, the pace
-// window and the league's 7-day visits start at local midnight, a task due today is not overdue.
+// window (the completed days after the start date) and the league's 7-day visits start at local
+// midnight, a task due today is not overdue.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -130,18 +131,44 @@ describe("getProjectDashboard on a project computed by hand", () => {
     expect(f.agreementStatus).toBe("pending");
   });
 
-  it("Party lead, forecasts and days left", () => {
+  it("Party lead, pace, forecasts and days left", () => {
     const f = dashboard.figures;
+    // Party members 1, 2 (10 March, day 0) and 7 (12 March, day 2).
     expect(f.partyEligible).toBe(3);
     expect(f.partySigned).toBe(3);
     expect(f.partyRate).toBe("100.00");
+    expect(f.partyFirstDayRate).toBe("66.67");
+    expect(f.partyMeanDays).toBe("0.7");
+    // The others: 3, 4, 5, 6, 8, 9; 3 signed on day 0 (23:59 local), 4 on day 1 (00:00 local).
+    expect([f.otherEligible, f.otherSigned, f.otherRate, f.otherFirstDayRate]).toEqual([6, 2, "33.33", "16.67"]);
+    expect(f.otherMeanDays).toBe("0.5");
     expect(f.partyMedianDays).toBe(0);
     expect(f.otherMedianDays).toBe(0.5);
-    // Window 10–14 March (5 days, 5 signings): 1 a day; 1 more for the threshold, 4 for 100%.
-    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2025-03-15" });
-    expect(f.forecastFull).toEqual({ kind: "on", day: "2025-03-18" });
-    expect(f.isAtRisk).toBe(false);
+    // The pace: 11–13 March, the completed days after launch day (the 10th) — 2 signings in 3
+    // days; today's (14 March) day is not complete. 1 more for the threshold → ⌈1.5⌉ = 2 days,
+    // 4 for 100% → 6 days: the 20th, the signing end date itself.
+    expect(f.pace).toEqual({ signings: 2, days: 3, perDay: "0.7" });
+    expect(f.forecastThreshold).toEqual({ kind: "on", day: "2025-03-16" });
+    expect(f.forecastFull).toEqual({ kind: "on", day: "2025-03-20" });
+    expect(f.risk).toBeNull();
     expect(f.daysLeft).toBe(6);
+    expect(f.periodEnded).toBe(false);
+  });
+
+  it("one day earlier there is no pace yet: 2 completed days after launch", async () => {
+    const earlier = await getProjectDashboard(official, { projectId: project.project.id }, new Date("2025-03-13T04:00:00Z"));
+    expect(earlier.figures.pace).toBeNull();
+    expect(earlier.figures.forecastThreshold).toEqual({ kind: "noPace" });
+    expect(earlier.figures.forecastFull).toEqual({ kind: "noPace" });
+    expect(earlier.figures.risk).toBeNull();
+  });
+
+  it("marks the reader's own groups in the league", async () => {
+    const [groupA] = project.signingGroups;
+    const leader = (await loadActor(db(), groupA!.leaderId))!;
+    const own = await getProjectDashboard(leader, { projectId: project.project.id }, NOW);
+    expect(own.viewerGroupIds).toEqual([groupA!.id]);
+    expect(dashboard.viewerGroupIds).toEqual([]);
   });
 
   it("the series, states and league", () => {
@@ -194,13 +221,32 @@ describe("getProjectDashboard on a project computed by hand", () => {
     const row = overview.projects.find((p) => p.id === project.project.id)!;
     expect(row.figures.signingRate).toBe("55.56");
     expect(row.figures.firstDayRate).toBe("33.33");
+    expect(row.figures.pace).toEqual(dashboard.figures.pace);
+    expect(row.figures.forecastFull).toEqual(dashboard.figures.forecastFull);
     expect(row.figures.isAtRisk).toBe(false);
     expect(overview.signedThisYear).toBe(5);
-    // Move the end before the forecast day: now it would miss the threshold.
-    await db().project.update({ where: { id: project.project.id }, data: { signingEnd: new Date("2025-03-14T00:00:00Z") } });
-    const later = await getDistrictOverview(official, { sort: "risk", dir: "desc" }, NOW);
-    expect(later.projects[0]!.id).toBe(project.project.id);
-    expect(later.projects[0]!.figures.isAtRisk).toBe(true);
-    expect(later.projects[0]!.figures.daysLeft).toBe(0);
+    const endOn = (day: string) =>
+      db().project.update({ where: { id: project.project.id }, data: { signingEnd: new Date(`${day}T00:00:00Z`) } });
+    try {
+      // The end before the 100% date but after the threshold's: not everyone in the period.
+      await endOn("2025-03-18");
+      const full = await getDistrictOverview(official, { sort: "risk", dir: "desc" }, NOW);
+      expect(full.projects[0]!.id).toBe(project.project.id);
+      expect(full.projects[0]!.figures.risk).toBe("full");
+      expect((await getProjectDashboard(official, { projectId: project.project.id }, NOW)).figures.risk).toBe("full");
+      // The end before the threshold's date: it would miss the threshold; today is the last day.
+      await endOn("2025-03-14");
+      const later = await getDistrictOverview(official, { sort: "risk", dir: "desc" }, NOW);
+      expect(later.projects[0]!.id).toBe(project.project.id);
+      expect(later.projects[0]!.figures.risk).toBe("threshold");
+      expect(later.projects[0]!.figures.isAtRisk).toBe(true);
+      expect([later.projects[0]!.figures.daysLeft, later.projects[0]!.figures.periodEnded]).toEqual([0, false]);
+      // Ended yesterday: 0 days left, and the period has ended.
+      await endOn("2025-03-13");
+      const ended = await getProjectDashboard(official, { projectId: project.project.id }, NOW);
+      expect([ended.figures.daysLeft, ended.figures.periodEnded, ended.figures.agreementStatus]).toEqual([0, true, "pending"]);
+    } finally {
+      await endOn("2025-03-20");
+    }
   });
 });
