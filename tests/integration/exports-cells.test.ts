@@ -121,7 +121,8 @@ describe("the overview export", () => {
       const p = overview.projects.find((x) => x.code === row.getCell(1).value);
       if (!p) return;
       rows += 1;
-      expect(row.getCell(col("风险")).value).toBe(p.figures.isAtRisk ? "有风险" : "正常");
+      const riskWords = { threshold: "签约期内难以达到生效比例", full: "签约期内难以全部签约" } as const;
+      expect(row.getCell(col("风险")).value).toBe(p.figures.risk === null ? "正常" : riskWords[p.figures.risk]);
       expectRate(row.getCell(col("签约率")), p.figures.signingRate);
       expectRate(row.getCell(col("生效比例")), p.figures.signingThreshold);
       expectRate(row.getCell(col("首日签约率")), p.figures.firstDayRate);
