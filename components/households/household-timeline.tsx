@@ -80,27 +80,88 @@ function fieldWorkLines(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Tra
   return lines;
 }
 
-function detailOf(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, locale: Locale): string | null {
+const isVote = (value: unknown): value is "AGREE" | "DISAGREE" => value === "AGREE" || value === "DISAGREE";
+
+function instant(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** What a signing recorded (or, undone, had recorded): its channel, agreement number and time. */
+function signingLines(values: Record<string, unknown>, t: Translate, format: Formatters): string[] {
+  const lines: string[] = [];
+  const channel = text(values.channel);
+  const number = text(values.agreementNumber);
+  if (channel && number) {
+    const label = lookupLabel(`households.detail.channels.${channel}`, t) ?? channel;
+    lines.push(t("households.timeline.signing", { channel: label, number }));
+  }
+  const signedAt = instant(values.signedAt);
+  if (signedAt) lines.push(t("households.timeline.signedAt", { time: format.dateTime(signedAt) }));
+  return lines;
+}
+
+/** What a household event recorded, one line each: the vote and its round, the signing's
+ *  channel and agreement number, the move-out and hand-over dates, what an undo took back. */
+function householdLines(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, locale: Locale, format: Formatters): string[] {
   const after = entry.after ?? {};
   const before = entry.before ?? {};
   const separator = locale === "en" ? ", " : "、";
+  const vote = (value: "AGREE" | "DISAGREE") => t(`household.votes.${value}`);
+  const lines: string[] = [];
   switch (entry.action) {
     case "update:household": {
       const fields = Object.keys(after).map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f));
-      return fields.length ? t("households.timeline.changed", { fields: fields.join(separator) }) : null;
+      if (fields.length) lines.push(t("households.timeline.changed", { fields: fields.join(separator) }));
+      break;
     }
     case "assign:household":
-      return t("households.timeline.moved", {
-        from: typeof before.signingGroupName === "string" ? before.signingGroupName : t("households.detail.noGroup"),
-        to: typeof after.signingGroupName === "string" ? after.signingGroupName : t("households.detail.noGroup"),
-      });
+      lines.push(
+        t("households.timeline.moved", {
+          from: typeof before.signingGroupName === "string" ? before.signingGroupName : t("households.detail.noGroup"),
+          to: typeof after.signingGroupName === "string" ? after.signingGroupName : t("households.detail.noGroup"),
+        }),
+      );
+      break;
     case "import:household":
-      return after.outcome === "created" || after.outcome === "updated"
-        ? t("households.timeline.imported", { outcome: t(`households.timeline.importOutcomes.${after.outcome}`) })
-        : null;
-    default:
-      return typeof after.reason === "string" && after.reason ? t("households.timeline.reason", { reason: after.reason }) : null;
+      if (after.outcome === "created" || after.outcome === "updated")
+        lines.push(t("households.timeline.imported", { outcome: t(`households.timeline.importOutcomes.${after.outcome}`) }));
+      break;
+    case "record:vote":
+      if (isVote(after.firstRoundVote)) {
+        lines.push(
+          isVote(before.firstRoundVote) && before.firstRoundVote !== after.firstRoundVote
+            ? t("households.timeline.voteChanged", { vote: vote(after.firstRoundVote), before: vote(before.firstRoundVote) })
+            : t("households.timeline.vote", { vote: vote(after.firstRoundVote) }),
+        );
+      }
+      break;
+    case "undo:vote":
+      if (isVote(before.firstRoundVote)) lines.push(t("households.timeline.undoneVote", { vote: vote(before.firstRoundVote) }));
+      break;
+    case "record:signing":
+      lines.push(...signingLines(after, t, format));
+      break;
+    case "undo:signing":
+      lines.push(...signingLines(before, t, format));
+      break;
+    case "record:move-out":
+    case "undo:move-out": {
+      const at = instant(entry.action === "record:move-out" ? after.movedOutAt : before.movedOutAt);
+      if (at) lines.push(t("households.timeline.movedOut", { date: format.date(at) }));
+      break;
+    }
+    case "record:hand-over":
+    case "undo:hand-over": {
+      const at = instant(entry.action === "record:hand-over" ? after.handedOverAt : before.handedOverAt);
+      if (at) lines.push(t("households.timeline.handedOver", { date: format.date(at) }));
+      break;
+    }
   }
+  const reason = text(after.reason);
+  if (reason && entry.action !== "update:household") lines.push(t("households.timeline.reason", { reason }));
+  return lines;
 }
 
 /** One list of everything that happened to the household, newest first, each with who and when
@@ -144,11 +205,14 @@ export function HouseholdTimeline({
                   <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {who}
                 </p>
                 {entry.kind === "audit" ? (
-                  entry.entity === "task" || entry.entity === "demand" ? (
-                    fieldWorkLines(entry, t, format).map((line) => <p key={line}>{line}</p>)
-                  ) : detailOf(entry, t, locale) ? (
-                    <p>{detailOf(entry, t, locale)}</p>
-                  ) : null
+                  (entry.entity === "task" || entry.entity === "demand"
+                    ? fieldWorkLines(entry, t, format)
+                    : householdLines(entry, t, locale, format)
+                  ).map((line) => (
+                    <p key={line} data-testid="timeline-detail">
+                      {line}
+                    </p>
+                  ))
                 ) : (
                   <>
                     <p>{entry.summary}</p>
