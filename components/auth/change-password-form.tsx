@@ -48,7 +48,6 @@ export function ChangePasswordForm({ action, phone, labels }: { action: Action; 
           type="password"
           autoComplete="new-password"
           required
-          minLength={10}
           label={labels.next}
           hint={labels.nextHint}
         />
