@@ -114,6 +114,11 @@ export function ProjectFieldsForm({
             defaultValue={settings?.dates[field]}
           />
         ))}
+        {settings?.signingEndPassed ? (
+          <p className="text-amber-900 sm:col-span-2" data-testid="signing-end-passed">
+            {t("setup.settings.signingEndPassed")}
+          </p>
+        ) : null}
       </fieldset>
     </ActionForm>
   );

@@ -1,9 +1,10 @@
-import { ActionField, ActionForm, ActionSelect } from "@/components/ui/action-form";
+import { ActionField, ActionForm, ActionMessage, ActionScope, ActionSelect, BoundForm, SubmitButton } from "@/components/ui/action-form";
 import { CheckboxField } from "@/components/ui/select-field";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionState } from "@/lib/server/action";
 import type { WorkingGroupListItem } from "@/lib/server/groups/list-working-groups";
 import { GroupSpecialty } from "@/lib/generated/prisma/enums";
+import { RemovedGroupNotice, RemoveGroupForm, type RemoveGroupLabels } from "./group-removal";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -12,6 +13,8 @@ export type WorkingGroupActions = {
   addMember: Action;
   setRole: Action;
   removeMember: Action;
+  renameGroup: Action;
+  removeGroup: Action;
   /** Absent when the reader may not reset passwords. */
   resetPassword?: Action;
 };
@@ -37,17 +40,47 @@ export function WorkingGroups({
         {t("setup.groups.title")}
       </h2>
       {groups.length === 0 ? <p className="text-stone-700">{t("setup.groups.empty")}</p> : null}
-      <ul className="grid gap-4 lg:grid-cols-2">
-        {groups.map((group) => (
-          <GroupCard key={group.id} t={t} projectId={projectId} group={group} actions={actions} />
-        ))}
-      </ul>
+      {/* One scope for every group's removal: the answer outlives the removed group's card. */}
+      <ActionScope action={actions.removeGroup}>
+        <RemovedGroupNotice />
+        <ul className="grid gap-4 lg:grid-cols-2">
+          {groups.map((group) => (
+            <GroupCard key={group.id} t={t} projectId={projectId} group={group} groups={groups} actions={actions} />
+          ))}
+        </ul>
+      </ActionScope>
       <CreateGroupForm t={t} projectId={projectId} action={actions.createGroup} />
     </section>
   );
 }
 
-function GroupCard({ t, projectId, group, actions }: { t: Translate; projectId: string; group: Group; actions: WorkingGroupActions }) {
+function removeGroupLabels(t: Translate): RemoveGroupLabels {
+  return {
+    open: t("setup.groups.removeGroup"),
+    confirm: t("setup.groups.removeGroupConfirm"),
+    householdsQuestion: t("setup.groups.householdsQuestion"),
+    householdsTo: t("setup.groups.householdsTo"),
+    choose: t("setup.groups.chooseDestination"),
+    unassigned: t("setup.groups.unassigned"),
+    membersNote: t("setup.groups.membersLeave"),
+    submit: t("setup.groups.removeGroupSubmit"),
+    pending: t("common.loading"),
+  };
+}
+
+function GroupCard({
+  t,
+  projectId,
+  group,
+  groups,
+  actions,
+}: {
+  t: Translate;
+  projectId: string;
+  group: Group;
+  groups: Group[];
+  actions: WorkingGroupActions;
+}) {
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`group-${group.name}`}>
       <h3 className="text-lg font-semibold">{group.name}</h3>
@@ -58,15 +91,46 @@ function GroupCard({ t, projectId, group, actions }: { t: Translate; projectId: 
       </p>
       <h4 className="mt-3 text-sm font-medium text-stone-700">{t("setup.groups.members")}</h4>
       {group.members.length === 0 ? <p className="text-stone-600">{t("setup.groups.noMembers")}</p> : null}
-      <ul className="divide-y divide-stone-100">
-        {group.members.map((member) => (
-          <MemberRow key={member.id} t={t} projectId={projectId} groupId={group.id} member={member} actions={actions} />
-        ))}
-      </ul>
+      {/* The removal's answer stays in the card after the member's row is gone. */}
+      <ActionScope action={actions.removeMember}>
+        <ul className="divide-y divide-stone-100">
+          {group.members.map((member) => (
+            <MemberRow key={member.id} t={t} projectId={projectId} group={group} member={member} actions={actions} />
+          ))}
+        </ul>
+        <ActionMessage testIds={{ success: "member-removed", error: "member-remove-error" }} />
+      </ActionScope>
       <details className="mt-3">
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t("setup.groups.addMember")}</summary>
         <AddMemberForm t={t} projectId={projectId} group={group} action={actions.addMember} />
       </details>
+      <details className="mt-3" data-testid={`rename-group-${group.name}`}>
+        <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t("setup.groups.rename")}</summary>
+        <ActionForm
+          action={actions.renameGroup}
+          submitLabel={t("setup.groups.renameSubmit")}
+          pendingLabel={t("common.loading")}
+          formKey={group.version}
+          messageTestIds={{ success: "group-renamed", error: "group-rename-error" }}
+        >
+          <input type="hidden" name="projectId" value={projectId} />
+          <input type="hidden" name="groupId" value={group.id} />
+          <input type="hidden" name="version" value={group.version} />
+          <ActionField id={`rename-${group.id}`} name="name" label={t("setup.groups.newName")} defaultValue={group.name} required />
+        </ActionForm>
+      </details>
+      <RemoveGroupForm
+        projectId={projectId}
+        group={{
+          id: group.id,
+          name: group.name,
+          version: group.version,
+          households: group._count.households,
+          members: group.members.length,
+        }}
+        destinations={groups.filter((g) => g.kind === "SIGNING" && g.id !== group.id).map((g) => ({ value: g.id, label: g.name }))}
+        labels={removeGroupLabels(t)}
+      />
     </li>
   );
 }
@@ -74,13 +138,13 @@ function GroupCard({ t, projectId, group, actions }: { t: Translate; projectId: 
 function MemberRow({
   t,
   projectId,
-  groupId,
+  group,
   member,
   actions,
 }: {
   t: Translate;
   projectId: string;
-  groupId: string;
+  group: Group;
   member: Member;
   actions: WorkingGroupActions;
 }) {
@@ -103,23 +167,24 @@ function MemberRow({
           className="flex items-center"
         >
           <input type="hidden" name="projectId" value={projectId} />
-          <input type="hidden" name="groupId" value={groupId} />
+          <input type="hidden" name="groupId" value={group.id} />
           <input type="hidden" name="memberId" value={member.id} />
           <input type="hidden" name="role" value={member.role === "LEADER" ? "MEMBER" : "LEADER"} />
         </ActionForm>
-        <ActionForm
-          action={actions.removeMember}
-          submitLabel={t("setup.groups.remove")}
-          pendingLabel={t("common.loading")}
-          submitVariant="ghost"
-          className="flex items-center"
-        >
-          <input type="hidden" name="projectId" value={projectId} />
-          <input type="hidden" name="groupId" value={groupId} />
-          <input type="hidden" name="memberId" value={member.id} />
-          <span className="sr-only">{t("setup.groups.removeConfirm", { name: member.user.name })}</span>
-        </ActionForm>
       </span>
+      {/* Removing asks first; the answer shows under the group's list (the row goes). */}
+      <details className="w-full" data-testid={`remove-member-${member.user.name}`}>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+          {t("setup.groups.remove")}
+        </summary>
+        <BoundForm className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="projectId" value={projectId} />
+          <input type="hidden" name="groupId" value={group.id} />
+          <input type="hidden" name="memberId" value={member.id} />
+          <p className="text-sm text-stone-700">{t("setup.groups.removeConfirm", { name: member.user.name, group: group.name })}</p>
+          <SubmitButton label={t("setup.groups.removeSubmit")} pendingLabel={t("common.loading")} variant="secondary" />
+        </BoundForm>
+      </details>
       {actions.resetPassword ? <ResetPasswordForm t={t} projectId={projectId} member={member} action={actions.resetPassword} /> : null}
     </li>
   );

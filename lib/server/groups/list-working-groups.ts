@@ -13,6 +13,7 @@ const groupSelect = {
   name: true,
   kind: true,
   specialty: true,
+  version: true,
   _count: { select: { households: true } },
   members: {
     select: {

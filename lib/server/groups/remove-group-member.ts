@@ -11,7 +11,7 @@ import { findManagedGroup } from "./find-managed-group.ts";
 export const ZRemoveGroupMemberInput = z.object({ groupId: z.uuid(), memberId: z.uuid() });
 
 /** Rule: the secretary removes a person from a group; their account and history stay. */
-export async function removeGroupMember(actor: Actor, input: unknown): Promise<{ removed: true }> {
+export async function removeGroupMember(actor: Actor, input: unknown): Promise<{ removed: true; name: string; group: string }> {
   requirePermission(actor, "manage", "group");
   const { groupId, memberId } = parseInput(ZRemoveGroupMemberInput, input);
   return db().$transaction(async (tx) => {
@@ -30,6 +30,6 @@ export async function removeGroupMember(actor: Actor, input: unknown): Promise<{
       projectId: group.projectId,
       before: { userId: member.user.id, name: member.user.name, role: member.role },
     });
-    return { removed: true };
+    return { removed: true, name: member.user.name, group: group.name };
   });
 }

@@ -4,11 +4,14 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { nextPhase, type ProjectPhase } from "../../domain/project-phase.ts";
+import { serverEnv } from "../../env.ts";
 import { formatPercent, ratio, thresholdBasisPoints } from "../../domain/rates.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
+import { signingEndsInPast } from "./project-input.ts";
 
 const settingsSelect = {
   id: true,
@@ -39,13 +42,15 @@ export type ProjectSettings = Omit<Row, "firstRoundThreshold" | "signingThreshol
   signingThreshold: string;
   dates: Record<"noticeStart" | "noticeEnd" | "consultationStart" | "consultationEnd" | "signingStart" | "signingEnd", string>;
   nextPhase: ProjectPhase | null;
+  /** The signing period ended before today (deployment time zone): the page says so. */
+  signingEndPassed: boolean;
 };
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 const percent = (threshold: { toString(): string }) => formatPercent(ratio(thresholdBasisPoints(threshold), 10000)) ?? "";
 
 /** The project as its settings form shows it. Only for those who may edit it. */
-export async function getProjectSettings(actor: Actor, input: unknown): Promise<ProjectSettings> {
+export async function getProjectSettings(actor: Actor, input: unknown, now: Date = new Date()): Promise<ProjectSettings> {
   requirePermission(actor, "update", "project");
   const { projectId } = parseInput(z.object({ projectId: z.uuid() }), input);
   const row = await db().project.findFirst({ where: { AND: [{ id: projectId }, projectScope(actor, "update")] }, select: settingsSelect });
@@ -64,5 +69,6 @@ export async function getProjectSettings(actor: Actor, input: unknown): Promise<
       signingEnd: day(signingEnd),
     },
     nextPhase: nextPhase(row.phase),
+    signingEndPassed: signingEndsInPast(signingEnd, calendarDayOf(now, serverEnv().LIANXIN_TIME_ZONE)),
   };
 }

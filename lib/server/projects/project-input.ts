@@ -31,7 +31,23 @@ const ZPercent = z
     return basisPointsToDecimalText(bp);
   });
 
-/** The editable facts of a project, as a form posts them (dates YYYY-MM-DD, thresholds in %). */
+/** One period's start and end: both or neither, the end not before the start. Each period is its
+ *  own object so that its check runs even when another field failed (a refinement of the whole
+ *  object would wait until every field parsed, and the form would show its errors round by round). */
+function ZPeriod<S extends string, E extends string>(start: S, end: E) {
+  return z.object({ [start]: ZDate, [end]: ZDate } as Record<S | E, typeof ZDate>).superRefine((fields, ctx) => {
+    const from = (fields as Record<string, Date | null>)[start];
+    const to = (fields as Record<string, Date | null>)[end];
+    if ((from === null) !== (to === null)) {
+      ctx.addIssue({ code: "custom", path: [from === null ? start : end], message: "validation.required" });
+    } else if (from && to && from > to) {
+      ctx.addIssue({ code: "custom", path: [end], message: "validation.endBeforeStart" });
+    }
+  });
+}
+
+/** The editable facts of a project, as a form posts them (dates YYYY-MM-DD, thresholds in %).
+ *  Every field's problem is reported in one round. */
 export const ZProjectFields = z
   .object({
     name: requiredText(100),
@@ -41,32 +57,19 @@ export const ZProjectFields = z
     countingUnit: z.enum(COUNTING_UNITS, { error: "validation.required" }),
     firstRoundThreshold: ZPercent,
     signingThreshold: ZPercent,
-    noticeStart: ZDate,
-    noticeEnd: ZDate,
-    consultationStart: ZDate,
-    consultationEnd: ZDate,
-    signingStart: ZDate,
-    signingEnd: ZDate,
     isPublished: z
       .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
       .optional()
       .transform((value) => value === "on" || value === "true"),
   })
-  .superRefine((fields, ctx) => {
-    const pairs = [
-      ["noticeStart", "noticeEnd"],
-      ["consultationStart", "consultationEnd"],
-      ["signingStart", "signingEnd"],
-    ] as const;
-    for (const [start, end] of pairs) {
-      const from = fields[start];
-      const to = fields[end];
-      if ((from === null) !== (to === null)) {
-        ctx.addIssue({ code: "custom", path: [from === null ? start : end], message: "validation.required" });
-      } else if (from && to && from > to) {
-        ctx.addIssue({ code: "custom", path: [end], message: "validation.endBeforeStart" });
-      }
-    }
-  });
+  .and(ZPeriod("noticeStart", "noticeEnd"))
+  .and(ZPeriod("consultationStart", "consultationEnd"))
+  .and(ZPeriod("signingStart", "signingEnd"));
 
 export type TProjectFields = z.infer<typeof ZProjectFields>;
+
+/** Whether a signing period ends before `today` (YYYY-MM-DD in the deployment's time zone): the
+ *  project is saved, and the form says so instead of taking it silently. */
+export function signingEndsInPast(signingEnd: Date | null, today: string): boolean {
+  return signingEnd !== null && signingEnd.toISOString().slice(0, 10) < today;
+}

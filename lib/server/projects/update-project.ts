@@ -7,7 +7,9 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
-import { ZProjectFields, type TProjectFields } from "./project-input.ts";
+import { calendarDayOf } from "../../domain/calendar-day.ts";
+import { serverEnv } from "../../env.ts";
+import { signingEndsInPast, ZProjectFields, type TProjectFields } from "./project-input.ts";
 
 export const ZUpdateProjectInput = ZProjectFields.and(z.object({ projectId: z.uuid(), version: z.coerce.number().int().positive() }));
 
@@ -18,8 +20,13 @@ function comparable(value: unknown): string {
 
 /** Rule: the project's secretary (and district officials) edit its facts. The form carries the
  *  version it showed; if someone saved in between, the edit is refused, not merged. Only
- *  changed fields are written to the audit trail. */
-export async function updateProject(actor: Actor, input: unknown): Promise<{ id: string; changed: string[] }> {
+ *  changed fields are written to the audit trail. A signing end date already past is saved (a
+ *  period may be recorded after the fact) and the answer says so, so that it is not a slip. */
+export async function updateProject(
+  actor: Actor,
+  input: unknown,
+  now: Date = new Date(),
+): Promise<{ id: string; changed: string[]; signingEndPassed: boolean }> {
   requirePermission(actor, "update", "project");
   const { projectId, version, ...fields } = parseInput(ZUpdateProjectInput, input);
 
@@ -72,6 +79,7 @@ export async function updateProject(actor: Actor, input: unknown): Promise<{ id:
         after,
       });
     }
-    return { id: projectId, changed: Object.keys(after) };
+    const today = calendarDayOf(now, serverEnv().LIANXIN_TIME_ZONE);
+    return { id: projectId, changed: Object.keys(after), signingEndPassed: signingEndsInPast(fields.signingEnd, today) };
   });
 }

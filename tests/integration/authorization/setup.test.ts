@@ -6,6 +6,8 @@ import { addGroupMember } from "@/lib/server/groups/add-group-member";
 import { createWorkingGroup } from "@/lib/server/groups/create-working-group";
 import { listWorkingGroups } from "@/lib/server/groups/list-working-groups";
 import { removeGroupMember } from "@/lib/server/groups/remove-group-member";
+import { removeWorkingGroup } from "@/lib/server/groups/remove-working-group";
+import { renameWorkingGroup } from "@/lib/server/groups/rename-working-group";
 import { setGroupMemberRole } from "@/lib/server/groups/set-group-member-role";
 import { getBattleMap } from "@/lib/server/map/get-battle-map";
 import { changeProjectPhase } from "@/lib/server/projects/change-project-phase";
@@ -85,6 +87,15 @@ const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
     // Nobody added one (every add was refused): remove a made-up id — an allowed actor gets NOT_FOUND from the row, not the door.
     return removeGroupMember(actor, { groupId: groupA1(), memberId: member?.id ?? "00000000-0000-7000-8000-000000000000" });
   },
+  // A group of its own for each call (the world's groups are others' rows): renamed, then removed.
+  "rename group in A": async (actor) => {
+    const group = await db().workingGroup.create({ data: { projectId: projectA(), kind: "SIGNING", name: `改名小组${++counter}` } });
+    return renameWorkingGroup(actor, { groupId: group.id, name: `${group.name}新`, version: group.version });
+  },
+  "remove group in A": async (actor) => {
+    const group = await db().workingGroup.create({ data: { projectId: projectA(), kind: "SIGNING", name: `删除小组${++counter}` } });
+    return removeWorkingGroup(actor, { groupId: group.id, version: group.version });
+  },
   "battle map of A": (actor) => getBattleMap(actor, { projectId: projectA() }),
 };
 
@@ -113,6 +124,8 @@ const matrix: Record<string, Record<RoleName, Outcome>> = {
   "add member to A1": SECRETARY_A_ONLY,
   "set role in A1": SECRETARY_A_ONLY,
   "remove member from A1": SECRETARY_A_ONLY,
+  "rename group in A": SECRETARY_A_ONLY,
+  "remove group in A": SECRETARY_A_ONLY,
   "battle map of A": {
     districtOfficial: "ok",
     secretaryA: "ok",

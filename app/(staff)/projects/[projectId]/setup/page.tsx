@@ -16,6 +16,8 @@ import {
   changeProjectPhaseAction,
   createWorkingGroupAction,
   removeGroupMemberAction,
+  removeWorkingGroupAction,
+  renameWorkingGroupAction,
   resetMemberPasswordAction,
   setGroupMemberRoleAction,
   updateProjectAction,
@@ -62,6 +64,8 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
             addMember: addGroupMemberAction,
             setRole: setGroupMemberRoleAction,
             removeMember: removeGroupMemberAction,
+            renameGroup: renameWorkingGroupAction,
+            removeGroup: removeWorkingGroupAction,
             resetPassword: can(actor, "reset", "password") ? resetMemberPasswordAction : undefined,
           }}
         />
