@@ -104,7 +104,12 @@ function signingLines(values: Record<string, unknown>, t: Translate, format: For
 
 /** What a household event recorded, one line each: the vote and its round, the signing's
  *  channel and agreement number, the move-out and hand-over dates, what an undo took back. */
-function householdLines(entry: Extract<TimelineEntry, { kind: "audit" }>, t: Translate, locale: Locale, format: Formatters): string[] {
+export function householdLines(
+  entry: Extract<TimelineEntry, { kind: "audit" }>,
+  t: Translate,
+  locale: Locale,
+  format: Formatters,
+): string[] {
   const after = entry.after ?? {};
   const before = entry.before ?? {};
   const separator = locale === "en" ? ", " : "、";
