@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Formatters } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import type { ProjectDashboard } from "@/lib/server/dashboard/get-project-dashboard";
-import { forecastText } from "./dashboard-figures";
+import { forecastText, paceText } from "./dashboard-figures";
 import { CumulativeChart, DailyChart, StatesChart } from "./dashboard-charts";
 import { drillDown } from "./drill-down";
 
@@ -30,10 +30,11 @@ function SeriesCharts({ dashboard, t, format, locale }: Props) {
       </p>
     );
   }
-  const forecastPhrase =
+  const forecastPhrase = `${
     f.forecastThreshold.kind === "on"
       ? t("dashboard.charts.forecastOn", { day: format.day(f.forecastThreshold.day) })
-      : forecastText(f.forecastThreshold, t, format);
+      : forecastText(f.forecastThreshold, t, format)
+  }${locale === "en" ? ` (${paceText(f.pace, t, format)})` : `（${paceText(f.pace, t, format)}）`}`;
   const maxDaily = series.reduce((max, p) => Math.max(max, p.signed), 0);
   const dayLabels = { day: t("dashboard.charts.day"), signedThatDay: t("dashboard.charts.signedThatDay") };
   return (
