@@ -1,6 +1,6 @@
 import { PROJECT_KINDS, PROJECT_PHASES } from "@/lib/domain/options";
 import type { Translate } from "@/lib/i18n/translate";
-import type { DistrictOverview } from "@/lib/server/dashboard/get-district-overview";
+import { OVERVIEW_RISKS, type DistrictOverview } from "@/lib/server/dashboard/get-district-overview";
 
 // The overview's filters: a GET form, so the filtered view is a URL and works without scripts.
 // The current sort rides along in hidden fields.
@@ -36,6 +36,17 @@ export function OverviewFilterForm({ overview, t }: { overview: DistrictOverview
           {PROJECT_PHASES.map((p) => (
             <option key={p} value={p}>
               {t(`project.phases.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("dashboard.overview.risk")}
+        <select name="risk" defaultValue={overview.query.risk ?? ""} className={SELECT} data-testid="filter-risk">
+          <option value="">{t("dashboard.overview.allRisks")}</option>
+          {OVERVIEW_RISKS.map((r) => (
+            <option key={r} value={r}>
+              {t(`dashboard.overview.riskFilter.${r}`)}
             </option>
           ))}
         </select>

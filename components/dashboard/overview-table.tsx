@@ -13,7 +13,14 @@ import { OverviewRows, type OverviewRowView } from "./overview-rows";
 
 function hrefWith(overview: DistrictOverview, changes: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
-  const q = { sort: overview.query.sort, dir: overview.query.dir, kind: overview.query.kind, phase: overview.query.phase, ...changes };
+  const q = {
+    sort: overview.query.sort,
+    dir: overview.query.dir,
+    kind: overview.query.kind,
+    phase: overview.query.phase,
+    risk: overview.query.risk,
+    ...changes,
+  };
   for (const [key, value] of Object.entries(q)) if (value) params.set(key, value);
   return `/overview?${params.toString()}`;
 }

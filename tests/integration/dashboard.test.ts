@@ -233,6 +233,16 @@ describe("getProjectDashboard on a project computed by hand", () => {
       const full = await getDistrictOverview(official, { sort: "risk", dir: "desc" }, NOW);
       expect(full.projects[0]!.id).toBe(project.project.id);
       expect(full.projects[0]!.figures.risk).toBe("full");
+      // The risk filter: only the projects with that risk, totals over them.
+      const onlyFull = await getDistrictOverview(official, { risk: "full" }, NOW);
+      expect(onlyFull.projects.map((p) => p.id)).toContain(project.project.id);
+      expect(onlyFull.projects.every((p) => p.figures.risk === "full")).toBe(true);
+      expect(onlyFull.totals.projects).toBe(onlyFull.projects.length);
+      const anyRisk = await getDistrictOverview(official, { risk: "any" }, NOW);
+      expect(anyRisk.projects.every((p) => p.figures.isAtRisk)).toBe(true);
+      const onTrack = await getDistrictOverview(official, { risk: "none" }, NOW);
+      expect(onTrack.projects.map((p) => p.id)).not.toContain(project.project.id);
+      expect(onTrack.projects.every((p) => p.figures.risk === null)).toBe(true);
       expect((await getProjectDashboard(official, { projectId: project.project.id }, NOW)).figures.risk).toBe("full");
       // The end before the threshold's date: it would miss the threshold; today is the last day.
       await endOn("2025-03-14");

@@ -27,6 +27,10 @@ export const OVERVIEW_SORTS = [
 ] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
+/** The risk filter: any risk, one of the two, or on track. */
+export const OVERVIEW_RISKS = ["any", "threshold", "full", "none"] as const;
+export type OverviewRisk = (typeof OVERVIEW_RISKS)[number];
+
 function firstString(value: unknown): unknown {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
@@ -39,6 +43,7 @@ export const ZOverviewQuery = z.object({
   dir: lenient(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
   kind: lenient(z.enum(PROJECT_KINDS)),
   phase: lenient(z.enum(PROJECT_PHASES)),
+  risk: lenient(z.enum(OVERVIEW_RISKS)),
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 
@@ -76,6 +81,13 @@ export type DistrictOverview = {
   /** Eligible households of the projects shown that signed this calendar year (in the zone). */
   signedThisYear: number;
 };
+
+function matchesRisk(filter: OverviewRisk | undefined, risk: ProgressFigures["risk"]): boolean {
+  if (!filter) return true;
+  if (filter === "any") return risk !== null;
+  if (filter === "none") return risk === null;
+  return risk === filter;
+}
 
 const daysLeftKey = (f: ProgressFigures) => (f.daysLeft === null ? Number.MAX_SAFE_INTEGER : f.periodEnded ? -1 : f.daysLeft);
 
@@ -139,7 +151,7 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
   const today = calendarDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
   const progressOf = await readDistrictProgress(projects, today, timeZone);
-  const rows: OverviewProject[] = projects.map((p) => {
+  const all: OverviewProject[] = projects.map((p) => {
     const signingStart = p.signingStart ? calendarDayOfDateColumn(p.signingStart) : null;
     const signingEnd = p.signingEnd ? calendarDayOfDateColumn(p.signingEnd) : null;
     const { figures } = progressOf.get(p.id)!;
@@ -156,6 +168,8 @@ export async function getDistrictOverview(actor: Actor, input: unknown, now: Dat
       figures,
     };
   });
+  // The risk is a figure of today, so its filter applies to the computed rows.
+  const rows = all.filter((r) => matchesRisk(query.risk, r.figures.risk));
   const direction = query.dir === "desc" ? -1 : 1;
   rows.sort((a, b) => direction * compare(query.sort, a, b) || a.code.localeCompare(b.code));
 
