@@ -46,6 +46,13 @@ test.describe("refined figures", () => {
     await expect(page).toHaveURL(/sort=risk&dir=desc/);
     await expect(page.getByTestId("overview-table").locator("tbody tr").first()).toHaveAttribute("data-testid", "overview-row-HP-BXL");
 
+    // Filtered by that risk, only it is listed.
+    await page.getByTestId("filter-risk").selectOption("full");
+    await page.getByTestId("filter-submit").click();
+    await expect(page).toHaveURL(/risk=full/);
+    await expect(page.getByTestId("overview-row-HP-BXL")).toBeVisible();
+    await expect(page.getByTestId("overview-row-LH-QSH")).toHaveCount(0);
+
     // The unsigned count opens exactly those households.
     const unsigned = await numberOf(hp.getByTestId("overview-unsigned"));
     expect(unsigned).toBeGreaterThan(0);
