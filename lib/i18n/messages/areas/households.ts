@@ -194,6 +194,8 @@ export const householdsMessages = defineMessages({
         "update:group": "修改工作小组",
         "add:group-member": "加入工作小组",
         "remove:group-member": "移出工作小组",
+        "rename:group": "工作小组改名",
+        "remove:group": "删除工作小组",
       },
     },
     errors: {
@@ -413,6 +415,8 @@ export const householdsMessages = defineMessages({
         "update:group": "Working group edited",
         "add:group-member": "Added to a working group",
         "remove:group-member": "Removed from a working group",
+        "rename:group": "Working group renamed",
+        "remove:group": "Working group removed",
       },
     },
     errors: {
