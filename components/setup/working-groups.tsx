@@ -1,3 +1,4 @@
+import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
 import { ActionField, ActionForm, ActionMessage, ActionScope, ActionSelect, BoundForm, SubmitButton } from "@/components/ui/action-form";
 import { CheckboxField } from "@/components/ui/select-field";
 import type { Translate } from "@/lib/i18n/translate";
@@ -185,30 +186,8 @@ function MemberRow({
           <SubmitButton label={t("setup.groups.removeSubmit")} pendingLabel={t("common.loading")} variant="secondary" />
         </BoundForm>
       </details>
-      {actions.resetPassword ? <ResetPasswordForm t={t} projectId={projectId} member={member} action={actions.resetPassword} /> : null}
+      {actions.resetPassword ? <ResetPasswordForm t={t} projectId={projectId} user={member.user} action={actions.resetPassword} /> : null}
     </li>
-  );
-}
-
-/** A new one-time password for the member, after a confirmation; the answer shows it once. */
-function ResetPasswordForm({ t, projectId, member, action }: { t: Translate; projectId: string; member: Member; action: Action }) {
-  return (
-    <details className="w-full" data-testid={`reset-password-${member.user.name}`}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
-        {t("accounts.reset.submit")}
-      </summary>
-      <ActionForm
-        action={action}
-        submitLabel={t("accounts.reset.submit")}
-        pendingLabel={t("common.loading")}
-        submitVariant="secondary"
-        messageTestIds={{ success: "reset-password-done", error: "reset-password-error" }}
-      >
-        <input type="hidden" name="projectId" value={projectId} />
-        <input type="hidden" name="userId" value={member.user.id} />
-        <p className="text-sm text-stone-700">{t("accounts.reset.confirm", { name: member.user.name })}</p>
-      </ActionForm>
-    </details>
   );
 }
 

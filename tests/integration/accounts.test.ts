@@ -3,11 +3,12 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/server/accounts/change-own-password";
+import { listProjectStaffAccounts } from "@/lib/server/accounts/list-project-staff-accounts";
 import { resetMemberPassword } from "@/lib/server/accounts/reset-member-password";
 import { authenticateResident } from "@/lib/server/auth/authenticate-resident";
 import { authenticateStaff } from "@/lib/server/auth/authenticate-staff";
 import { addGroupMember } from "@/lib/server/groups/add-group-member";
-import { seedUser } from "../../prisma/seed/factories.ts";
+import { seedGroupMember, seedUser } from "../../prisma/seed/factories.ts";
 import { createAuthorizationWorld, type AuthorizationWorld } from "../support/authorization-world.ts";
 
 let world: AuthorizationWorld;
@@ -163,6 +164,66 @@ describe("resetting a member's password", () => {
     expect((await codeOf(resetMemberPassword(official, { userId: other.id }))).code).toBe("NOT_FOUND");
     expect((await codeOf(resetMemberPassword(official, { userId: world.actors.residentA1.userId }))).code).toBe("NOT_FOUND");
     expect(await codeOf(resetMemberPassword(official, { userId: official.userId }))).toEqual({ code: "VALIDATION", fields: ["_form"] });
+  });
+});
+
+describe("the list of a project's staff accounts", () => {
+  it("lists the people of the project's groups once each, phone masked, with every group and role, and nobody else", async () => {
+    const projectId = world.projectA.project.id;
+    const [groupA1, groupA2] = world.projectA.signingGroups;
+    // Someone in both of project A's signing groups, leader of the second.
+    const member = await newMemberOfA1();
+    await addGroupMember(world.actors.secretaryA, { groupId: groupA2!.id, phone: member.phone, role: "LEADER" });
+    const official = world.actors.districtOfficial;
+
+    const accounts = await listProjectStaffAccounts(official, { projectId });
+    const expected = await db().user.findMany({
+      where: { role: "STAFF", groupMemberships: { some: { group: { projectId } } } },
+      select: { id: true },
+    });
+    expect(accounts.map((a) => a.userId).sort()).toEqual(expected.map((u) => u.id).sort());
+    expect(new Set(accounts.map((a) => a.userId)).size).toBe(accounts.length);
+    const row = accounts.find((a) => a.userId === member.userId)!;
+    expect(row.phone).toBe(`${member.phone.slice(0, 3)}****${member.phone.slice(-4)}`);
+    const groupNames = await db().workingGroup.findMany({
+      where: { id: { in: [groupA1!.id, groupA2!.id] } },
+      select: { id: true, name: true },
+    });
+    const nameOf = (id: string) => groupNames.find((g) => g.id === id)!.name;
+    expect(row.groups).toEqual([
+      { name: nameOf(groupA1!.id), role: "MEMBER" },
+      { name: nameOf(groupA2!.id), role: "LEADER" },
+    ]);
+    // Project B's people and staff in no group of project A are not in it.
+    expect(accounts.map((a) => a.userId)).not.toContain(world.actors.secretaryB.userId);
+    expect(accounts.map((a) => a.userId)).not.toContain(world.actors.staffWithoutRole.userId);
+    expect(accounts.every((a) => a.phone === null || a.phone.includes("*"))).toBe(true);
+
+    // What the list offers, the official can reset.
+    const reset = await resetMemberPassword(official, { userId: row.userId, projectId });
+    const signedIn = await authenticateStaff({ phone: member.phone, password: reset.temporaryPassword });
+    expect((await actorOf(member.userId, signedIn!.passwordVersion))?.mustChangePassword).toBe(true);
+  });
+
+  it("leaves out the reader's own account and every district official", async () => {
+    const projectId = world.projectA.project.id;
+    const groupId = world.projectA.signingGroups[0]!.id;
+    const otherOfficial = await seedUser(db(), { role: "DISTRICT_OFFICIAL" });
+    await seedGroupMember(db(), { groupId, userId: otherOfficial.id });
+    await seedGroupMember(db(), { groupId, userId: world.actors.secretaryA.userId });
+    const bySecretary = (await listProjectStaffAccounts(world.actors.secretaryA, { projectId })).map((a) => a.userId);
+    expect(bySecretary).not.toContain(world.actors.secretaryA.userId);
+    expect(bySecretary).not.toContain(otherOfficial.id);
+    expect(bySecretary).toContain(world.actors.memberA1.userId);
+    const byOfficial = (await listProjectStaffAccounts(world.actors.districtOfficial, { projectId })).map((a) => a.userId);
+    expect(byOfficial).toContain(world.actors.secretaryA.userId);
+    expect(byOfficial).not.toContain(otherOfficial.id);
+  });
+
+  it("a project out of the secretary's reach is not found", async () => {
+    const projectId = world.projectA.project.id;
+    expect((await codeOf(listProjectStaffAccounts(world.actors.secretaryB, { projectId }))).code).toBe("NOT_FOUND");
+    expect((await codeOf(listProjectStaffAccounts(world.actors.leaderA1, { projectId }))).code).toBe("FORBIDDEN");
   });
 });
 

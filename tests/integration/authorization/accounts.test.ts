@@ -1,8 +1,9 @@
-// Accounts (one's own password, a member's password reset) × every role.
+// Accounts (one's own password, a member's password reset, the list of staff to reset) × every role.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { changeOwnPassword } from "@/lib/server/accounts/change-own-password";
 import { getOwnAccount } from "@/lib/server/accounts/get-own-account";
+import { listProjectStaffAccounts } from "@/lib/server/accounts/list-project-staff-accounts";
 import { resetMemberPassword } from "@/lib/server/accounts/reset-member-password";
 import {
   createAuthorizationWorld,
@@ -34,6 +35,7 @@ const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
       if (error?.code === "VALIDATION") return "refused by the rules";
       throw error;
     }),
+  "list project A's staff accounts": (actor) => listProjectStaffAccounts(actor, { projectId: world.projectA.project.id }),
 };
 
 const STAFF_OK: Record<RoleName, Outcome> = {
@@ -50,6 +52,15 @@ const matrix: Record<string, Record<RoleName, Outcome>> = {
   "own account": STAFF_OK,
   "change own password": STAFF_OK,
   "reset memberA1's password": {
+    districtOfficial: "ok",
+    secretaryA: "ok",
+    secretaryB: "NOT_FOUND",
+    leaderA1: "FORBIDDEN",
+    memberA1: "FORBIDDEN",
+    staffWithoutRole: "FORBIDDEN",
+    residentA1: "FORBIDDEN",
+  },
+  "list project A's staff accounts": {
     districtOfficial: "ok",
     secretaryA: "ok",
     secretaryB: "NOT_FOUND",

@@ -26,6 +26,12 @@ export const accountsMessages = defineMessages({
       confirm: "重置 {name} 的密码：生成新的一次性密码，其旧密码和已登录的会话立即失效。",
       done: "已重置 {name} 的密码。新的一次性密码：{password}（只显示这一次，请当面告知；首次登录时须修改）",
     },
+    staff: {
+      title: "成员账号",
+      intro: "本项目各工作小组的人员。忘记密码时可在此重置，生成新的一次性密码。",
+      empty: "本项目的工作小组还没有成员。",
+      phone: "手机号",
+    },
     errors: {
       passwordTooShort: "新密码至少 10 位。",
       passwordWeak: "新密码须同时包含字母和数字。",
@@ -59,6 +65,12 @@ export const accountsMessages = defineMessages({
       submit: "Reset password",
       confirm: "Reset {name}'s password: a new one-time password is made; the old password and open sessions stop working at once.",
       done: "{name}'s password was reset. New one-time password: {password} (shown only this once — tell them in person; it must be changed at first sign-in)",
+    },
+    staff: {
+      title: "Staff accounts",
+      intro: "The people in this project's working groups. Someone who forgot their password can get a new one-time password here.",
+      empty: "This project's working groups have no members yet.",
+      phone: "Phone",
     },
     errors: {
       passwordTooShort: "The new password needs at least 10 characters.",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
+import { StaffAccounts } from "@/components/accounts/staff-accounts";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { ProjectPhase } from "@/components/setup/project-phase";
 import { ProjectFieldsForm } from "@/components/setup/project-settings-form";
@@ -8,6 +9,7 @@ import { WorkingGroups } from "@/components/setup/working-groups";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
+import { listProjectStaffAccounts } from "@/lib/server/accounts/list-project-staff-accounts";
 import { listWorkingGroups } from "@/lib/server/groups/list-working-groups";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { getProjectSettings } from "@/lib/server/projects/get-project-settings";
@@ -32,10 +34,14 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
   const actor = await requireActor();
   if (actor.role === "RESIDENT") redirect("/my-household");
   const { projectId } = await params;
-  const [t, settings, groups] = await Promise.all([
+  const managesGroups = can(actor, "manage", "group");
+  const [t, settings, groups, staffAccounts] = await Promise.all([
     getTranslator(),
     orNotFound(getProjectSettings(actor, { projectId })),
-    can(actor, "manage", "group") ? orNotFound(listWorkingGroups(actor, { projectId })) : null,
+    managesGroups ? orNotFound(listWorkingGroups(actor, { projectId })) : null,
+    // Who may reset passwords without managing the groups (a district official) gets the list of
+    // the groups' people instead; a secretary resets from the group rows.
+    !managesGroups && can(actor, "reset", "password") ? orNotFound(listProjectStaffAccounts(actor, { projectId })) : null,
   ]);
 
   return (
@@ -69,6 +75,10 @@ export default async function ProjectSetupPage({ params }: { params: Promise<{ p
             resetPassword: can(actor, "reset", "password") ? resetMemberPasswordAction : undefined,
           }}
         />
+      ) : null}
+
+      {staffAccounts ? (
+        <StaffAccounts t={t} projectId={settings.id} accounts={staffAccounts} resetPassword={resetMemberPasswordAction} />
       ) : null}
     </PageShell>
   );
