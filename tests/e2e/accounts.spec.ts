@@ -4,7 +4,8 @@ import { DEMO_ACCOUNTS, expect, settle, test } from "./fixtures.ts";
 
 // Sessions and accounts as the people who meet them: a secretary whose session ends in the middle
 // of an edit, a new member's first sign-in with a one-time password, a reset, the login form's
-// answers. The demo accounts' passwords are never changed: the new member is made here.
+// answers, a district official's reset from the setup page. The demo accounts' passwords are
+// never changed: the members reset here are made here.
 
 /** What the browser does once the session cookie's idle lifetime has passed: it drops it. */
 async function dropSession(context: BrowserContext): Promise<void> {
@@ -130,6 +131,75 @@ test.describe("one-time passwords", () => {
     await expect(member.getByTestId("login-error")).toHaveText("账号或密码不正确，请重新输入。");
     await signInWith(member, phone, second!);
     await expect(member).toHaveURL(/\/account\/password$/);
+    await memberContext.close();
+  });
+});
+
+test.describe("a reset by a district official", () => {
+  test("the official resets a member from the project's setup page; the member's next sign-in must change the new one-time password", async ({
+    page,
+    browser,
+    login,
+  }) => {
+    test.slow();
+    // The secretary adds the member the official will reset.
+    await login("secretary");
+    await openSetup(page);
+    const group = page.getByTestId("group-政策咨询解答小组");
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const name = `重置测试${phone.slice(-6)}`;
+    await group.getByText("添加成员").click();
+    await group.getByLabel("手机号").fill(phone);
+    await group.getByLabel("姓名").fill(name);
+    await group.getByRole("button", { name: "添加" }).click();
+    const added = group.getByTestId("add-member-政策咨询解答小组-success");
+    await expect(added).toContainText("初始密码");
+    const first = /初始密码：(\S+?)（/.exec((await added.textContent()) ?? "")?.[1];
+    expect(first).toBeTruthy();
+
+    // The district official, in a browser of their own, on the same project's setup page.
+    const officialContext = await browser.newContext();
+    const official = await officialContext.newPage();
+    await official.goto("/login");
+    await signInWith(official, DEMO_ACCOUNTS.districtOfficial.phone, DEMO_ACCOUNTS.districtOfficial.password);
+    await expect(official).not.toHaveURL(/\/login/);
+    await official.goto("/projects");
+    await official.getByTestId("project-row-HP-BXL").getByRole("link").click();
+    await official.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await official.getByRole("link", { name: "项目设置", exact: true }).click();
+    await expect(official.getByRole("heading", { name: "成员账号" })).toBeVisible();
+    // The official does not manage the groups: no group forms, only the people and the reset.
+    await expect(official.getByRole("heading", { name: "工作小组", exact: true })).toHaveCount(0);
+    const row = official.getByTestId(`staff-account-${name}`);
+    await expect(row).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    await expect(row).not.toContainText(phone);
+    await expect(row).toContainText("政策咨询解答小组 · 组员");
+    await row.locator("summary", { hasText: "重置密码" }).click();
+    await expect(row).toContainText(`重置 ${name} 的密码`);
+    await row.getByRole("button", { name: "重置密码" }).click();
+    const reset = row.getByTestId("reset-password-done");
+    await expect(reset).toContainText("新的一次性密码");
+    await expectAccessible(official);
+    const second = /新的一次性密码：(\S+?)（/.exec((await reset.textContent()) ?? "")?.[1];
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+
+    // The same section in English.
+    await officialContext.addCookies([{ name: "lianxin-locale", value: "en", url: new URL(official.url()).origin }]);
+    await official.reload();
+    await expect(official.getByRole("heading", { name: "Staff accounts" })).toBeVisible();
+    await expect(official.getByTestId(`staff-account-${name}`)).toContainText("Reset password");
+    await officialContext.close();
+
+    // The member: the first one-time password no longer works; the new one leads to the change.
+    const memberContext = await browser.newContext();
+    const member = await memberContext.newPage();
+    await member.goto("/login");
+    await signInWith(member, phone, first!);
+    await expect(member.getByTestId("login-error")).toHaveText("账号或密码不正确，请重新输入。");
+    await signInWith(member, phone, second!);
+    await expect(member).toHaveURL(/\/account\/password$/);
+    await expect(member.getByTestId("password-first-sign-in")).toBeVisible();
     await memberContext.close();
   });
 });
