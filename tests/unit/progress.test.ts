@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  dayNumber,
+  dayOfNumber,
   daysBetween,
   forecastDay,
   meanDaysSince,
@@ -21,6 +23,21 @@ describe("calendar arithmetic", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(daysBetween("2026-11-01", "2026-11-22")).toBe(21);
     expect(daysBetween("2026-11-22", "2026-11-01")).toBe(-21);
+  });
+
+  it("numbers every day from 1900 to 2200 as the Date of its UTC midnight does, and back", () => {
+    const DAY_MS = 86_400_000;
+    const wrong: string[] = [];
+    for (let n = Date.UTC(1900, 0, 1) / DAY_MS; n <= Date.UTC(2200, 11, 31) / DAY_MS; n++) {
+      const day = new Date(n * DAY_MS).toISOString().slice(0, 10);
+      if (dayNumber(day) !== n || dayOfNumber(n) !== day) wrong.push(`${n} ${day} ${dayNumber(day)} ${dayOfNumber(n)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(dayNumber("2024-02-29")).toBe(dayNumber("2024-03-01") - 1);
+  });
+
+  it("is not a number for text that is not a day", () => {
+    for (const text of ["", "2026-1-01", "2026/11/01", "2026-11-0x", "20261101"]) expect(dayNumber(text)).toBeNaN();
   });
 });
 
