@@ -28,12 +28,16 @@ export type OverviewRowView = {
 
 const COUNT_LINK = "underline decoration-stone-300 underline-offset-4 hover:decoration-brand-700";
 
-/** A count that opens the households behind it; no prefetch (50 rows of links). */
+/**
+ * A count that opens the households behind it. A plain link rather than next/link: the overview
+ * renders four of them in each of 50 rows on every refresh, each next/link brings its own client
+ * routing state into that render, and the household list is a page of its own anyway.
+ */
 function CountLink({ href, label, children }: { href: string; label: string; children: string }) {
   return (
-    <Link href={href} prefetch={false} className={COUNT_LINK} aria-label={label}>
+    <a href={href} className={COUNT_LINK} aria-label={label}>
       {children}
-    </Link>
+    </a>
   );
 }
 
