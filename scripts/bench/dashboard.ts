@@ -8,7 +8,8 @@
 //     signed in through the real login, requested on a fixed schedule of R requests/s for D
 //     seconds while signings are recorded at 5/s through the real use case (recordSigning, in a
 //     process of its own from the warm-up on: scripts/bench/sign-at-pace.ts);
-//     server response p95 and the error count (expected: zero).
+//     server response p95 and the error count (expected: zero). Before the load, each page alone
+//     beside the framework floor (the smallest signed-in page, /account/password), as a ratio.
 //     With `--visits-per-second N`, visits are logged at N/s through the real use case too
 //     (logVisit, as each task's member, closing the task: scripts/bench/log-visits-at-pace.ts),
 //     beside the signings; their latencies and errors are reported with each run.
@@ -39,6 +40,8 @@ import type { VisitReport } from "./log-visits-at-pace.ts";
 import type { SigningReport } from "./sign-at-pace.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The smallest signed-in page, measured beside the others as the framework's floor. */
+const FLOOR_PATH = "/account/password";
 
 const { values } = parseArgs({
   options: {
@@ -380,19 +383,47 @@ async function main() {
         else print(`(${path} answered ${response.status} before the run; left out.)`);
       }
 
-      // Service time of each page alone: sequential requests, nothing else offered.
+      // Service time of each page alone: sequential requests, nothing else offered, each page's
+      // request followed by one of the framework floor — the smallest signed-in page, the change
+      // of password: the same session check, layout and header, one form, no figures — so a
+      // page's cost reads as a ratio to it, whatever the machine's speed that minute.
+      const get = async (path: string) => {
+        const t0 = performance.now();
+        const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+        const body = await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        return { ms: performance.now() - t0, bytes: body.byteLength };
+      };
       print();
-      print(`#### Pages one at a time (10 sequential requests each after 2 warm-up requests, no other load)`);
+      print(
+        `#### Pages one at a time (20 sequential requests each after 3 warm-up requests, no other load), each beside the floor \`${FLOOR_PATH}\``,
+      );
       print();
-      print(`| page | p50 | p95 |`);
-      print(`| --- | ---: | ---: |`);
+      print(`| page | p50 | p95 | floor p50 | p50 ratio to the floor | page size (uncompressed) | floor size |`);
+      print(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
       for (const path of available) {
-        const samples = await timeRuns(10, async () => {
-          const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
-          await response.arrayBuffer();
-          if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-        });
-        print(`| \`${path.replace(big.id, "<id>")}\` | ${ms(percentile(samples, 50))} ms | ${ms(percentile(samples, 95))} ms |`);
+        for (let i = 0; i < 3; i++) {
+          await get(path);
+          await get(FLOOR_PATH);
+        }
+        const page: number[] = [];
+        const floor: number[] = [];
+        const sizes = { page: 0, floor: 0 };
+        for (let i = 0; i < 20; i++) {
+          // Alternate which goes first, so neither always follows the other.
+          const first = await get(i % 2 === 0 ? path : FLOOR_PATH);
+          const second = await get(i % 2 === 0 ? FLOOR_PATH : path);
+          const [p, f] = i % 2 === 0 ? [first, second] : [second, first];
+          page.push(p.ms);
+          floor.push(f.ms);
+          sizes.page = p.bytes;
+          sizes.floor = f.bytes;
+        }
+        const p50 = percentile(page, 50);
+        const f50 = percentile(floor, 50);
+        print(
+          `| \`${path.replace(big.id, "<id>")}\` | ${ms(p50)} ms | ${ms(percentile(page, 95))} ms | ${ms(f50)} ms | ${(p50 / f50).toFixed(2)}× | ${(sizes.page / 1024).toFixed(0)} KB | ${(sizes.floor / 1024).toFixed(0)} KB |`,
+        );
       }
 
       // Signings at a fixed pace through the real use case, as the project's secretary, from the
