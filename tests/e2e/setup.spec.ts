@@ -40,8 +40,12 @@ test.describe("project set-up", () => {
     await secretary.getByRole("button", { name: "进入下一阶段：签约期" }).click();
     await expect(secretary.getByTestId("phase-form-error")).toHaveText("请先设定签约期的开始和结束日期。");
 
-    await secretary.getByLabel("签约期开始").fill("2026-12-01");
-    await secretary.getByLabel("签约期结束").fill("2027-01-31");
+    // A period that runs from today (in the deployment's zone) for two months, whenever the test
+    // runs: an end date already past would be saved with a warning.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const inTwoMonths = new Date(Date.parse(`${today}T00:00:00Z`) + 61 * 86_400_000).toISOString().slice(0, 10);
+    await secretary.getByLabel("签约期开始").fill(today);
+    await secretary.getByLabel("签约期结束").fill(inTwoMonths);
     await secretary.getByRole("button", { name: "保存设置" }).click();
     await expect(secretary.getByTestId("project-fields-form-success")).toHaveText("设置已保存。");
     await secretary.getByRole("button", { name: "进入下一阶段：签约期" }).click();
