@@ -5,7 +5,8 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
-import { recordAudit, recordAudits } from "../audit.ts";
+import { recordAudit } from "../audit.ts";
+import { moveHouseholds } from "../households/internal/move-households.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { findManagedGroup } from "./find-managed-group.ts";
 
@@ -76,27 +77,12 @@ export async function removeWorkingGroup(actor: Actor, input: unknown): Promise<
       const { count } = await tx.workingGroup.updateMany({ where: { id: groupId, version }, data: { version: { increment: 1 } } });
       if (count === 0) throw new AppError("CONFLICT");
 
-      if (households.length > 0) {
-        const moved = await tx.$queryRaw<{ id: string }[]>`
-          UPDATE "Household" AS h
-          SET "signingGroupId" = ${target?.id ?? null}::uuid, version = h.version + 1, "updatedAt" = now()
-          FROM unnest(${households.map((h) => h.id)}::uuid[], ${households.map((h) => h.version)}::int[]) AS v(id, version)
-          WHERE h.id = v.id AND h.version = v.version AND h."signingGroupId" = ${groupId}::uuid
-          RETURNING h.id::text AS id`;
-        if (moved.length !== households.length) throw new AppError("CONFLICT");
-        await recordAudits(
-          tx,
-          households.map((h) => ({
-            actorId: actor.userId,
-            action: "assign:household",
-            entity: "household",
-            entityId: h.id,
-            projectId: group.projectId,
-            before: { signingGroupId: groupId, signingGroupName: group.name },
-            after: { signingGroupId: target?.id ?? null, signingGroupName: target?.name ?? null },
-          })),
-        );
-      }
+      await moveHouseholds(tx, {
+        actorId: actor.userId,
+        projectId: group.projectId,
+        households: households.map((h) => ({ id: h.id, version: h.version, signingGroupId: groupId, signingGroupName: group.name })),
+        target,
+      });
 
       await tx.partyGroup.deleteMany({ where: { workingGroupId: groupId } });
       // Members (and their unit links) go with the group by the foreign key's cascade.

@@ -7,10 +7,10 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
-import { recordAudits } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { parseHouseholdListQuery, ZHouseholdFilter } from "./household-filter.ts";
 import { scopedFilterWhere } from "./household-queries.ts";
+import { moveHouseholds } from "./internal/move-households.ts";
 
 /** Households named one by one (checkboxes in the list, or the household page). */
 const MAX_SELECTION = 5000;
@@ -89,25 +89,17 @@ export async function assignHouseholds(actor: Actor, input: unknown): Promise<As
       const toMove = matching.filter((h) => h.signingGroupId !== target.id);
 
       if (toMove.length > 0) {
-        const moved = await tx.$queryRaw<{ id: string }[]>`
-          UPDATE "Household" AS h
-          SET "signingGroupId" = ${target.id}::uuid, version = h.version + 1, "updatedAt" = now()
-          FROM unnest(${toMove.map((h) => h.id)}::uuid[], ${toMove.map((h) => h.version)}::int[]) AS v(id, version)
-          WHERE h.id = v.id AND h.version = v.version
-          RETURNING h.id::text AS id`;
-        if (moved.length !== toMove.length) throw new AppError("CONFLICT");
-        await recordAudits(
-          tx,
-          toMove.map((h) => ({
-            actorId: actor.userId,
-            action: "assign:household",
-            entity: "household",
-            entityId: h.id,
-            projectId: data.projectId,
-            before: { signingGroupId: h.signingGroupId, signingGroupName: h.signingGroup?.name ?? null },
-            after: { signingGroupId: target.id, signingGroupName: target.name },
+        await moveHouseholds(tx, {
+          actorId: actor.userId,
+          projectId: data.projectId,
+          households: toMove.map((h) => ({
+            id: h.id,
+            version: h.version,
+            signingGroupId: h.signingGroupId,
+            signingGroupName: h.signingGroup?.name ?? null,
           })),
-        );
+          target,
+        });
         await notifyProjectChanged(tx, data.projectId, "assignment");
       }
       return { groupName: target.name, moved: toMove.length, alreadyInGroup: matching.length - toMove.length };
