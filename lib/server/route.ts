@@ -5,8 +5,12 @@ import type { Actor } from "../auth/actor-types.ts";
 import { AppError, answerError, isAppError, type ErrorAnswer, type RequestKind } from "../errors.ts";
 import { getTranslator } from "../i18n/server.ts";
 import type { Translate } from "../i18n/translate.ts";
+import { checkSameOrigin, forLog } from "./origin.ts";
 
 export type RouteOptions = {
+  /** The request itself: any method but GET and HEAD must come from the portal's own pages
+   *  (lib/server/origin.ts), or it is refused 403 before the session or the body is read. */
+  request: Pick<Request, "method" | "headers">;
   /** "read": the request reads what its URL names, so a malformed id there is not found (404);
    *  "write": it changes something, and invalid input is a 400. See APP_ERROR_RULES. */
   kind: RequestKind;
@@ -29,8 +33,9 @@ export type SignedInRouteContext = { t: Translate; actor: Actor };
 
 /**
  * Every route handler under app/api (but next-auth's) goes through here, as every server action
- * goes through runAction: translator → actor → handler, and whatever the handler throws becomes
- * the status and translated text of APP_ERROR_RULES. Anything that is not an AppError is logged
+ * goes through runAction: translator → origin (a state-changing request from another site is
+ * refused) → actor → handler, and whatever the handler throws becomes the status and translated
+ * text of APP_ERROR_RULES. Anything that is not an AppError is logged
  * and answered generically, so no raw exception text reaches the client.
  */
 export async function runOpenRoute(
@@ -39,6 +44,14 @@ export async function runOpenRoute(
   session: RouteSession = REQUEST_SESSION,
 ): Promise<Response> {
   const t = await session.getTranslator();
+  const origin = checkSameOrigin(options.request);
+  if (!origin.ok) {
+    console.warn(
+      `[${options.label}] refused a ${options.request.method} from another origin (${origin.reason}: ${forLog(origin.from)} → ${forLog(origin.to)})`,
+    );
+    // Always JSON: the refusal is the same whoever sent it, a fetch or a form.
+    return errorResponse(answerError(new AppError("FORBIDDEN"), options.kind), t, "json");
+  }
   const requireActor = async () => {
     const actor = await session.getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED");

@@ -43,6 +43,9 @@ async function answerOf(response: Response) {
 
 const text = "text/plain; charset=utf-8";
 
+/** The request the helper runs for: a GET, which the origin check leaves alone. */
+const request = new Request("http://portal.test/api/test");
+
 describe("runRoute", () => {
   const expected: Record<AppErrorCode, { read: [number, string]; write: [number, string] }> = {
     UNAUTHENTICATED: { read: [401, "Please sign in first."], write: [401, "Please sign in first."] },
@@ -61,7 +64,7 @@ describe("runRoute", () => {
     for (const kind of ["read", "write"] as const) {
       it(`answers ${code} in a ${kind} with ${expected[code][kind][0]} and its translated text`, async () => {
         const response = await runRoute(
-          { kind, label: "test" },
+          { request, kind, label: "test" },
           async () => {
             throw new AppError(code, { detail: "internal detail" });
           },
@@ -78,7 +81,7 @@ describe("runRoute", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const failure = new Error("connection to 10.0.0.7 refused");
     const response = await runRoute(
-      { kind: "read", label: "test" },
+      { request, kind: "read", label: "test" },
       async () => Promise.reject(failure),
       sessionOf(world.actors.secretaryA),
     );
@@ -92,7 +95,7 @@ describe("runRoute", () => {
 
   it("answers JSON { message } when asked to", async () => {
     const response = await runRoute(
-      { kind: "read", label: "test", errorBody: "json" },
+      { request, kind: "read", label: "test", errorBody: "json" },
       async () => {
         throw new AppError("FORBIDDEN");
       },
@@ -105,7 +108,7 @@ describe("runRoute", () => {
   it("runs the handler with the signed-in actor, and answers 401 without one", async () => {
     const seen: string[] = [];
     const ok = await runRoute(
-      { kind: "read", label: "test" },
+      { request, kind: "read", label: "test" },
       async ({ actor }) => {
         seen.push(actor.userId);
         return new Response("fine");
@@ -116,15 +119,15 @@ describe("runRoute", () => {
     expect(await ok.text()).toBe("fine");
     expect(seen).toEqual([world.actors.secretaryA.userId]);
 
-    const refused = await runRoute({ kind: "read", label: "test" }, async () => new Response("never"), sessionOf(null));
+    const refused = await runRoute({ request, kind: "read", label: "test" }, async () => new Response("never"), sessionOf(null));
     expect(await answerOf(refused)).toEqual({ status: 401, type: text, body: "Please sign in first." });
   });
 
   it("lets an open route run without an actor until it asks for one", async () => {
-    const open = await runOpenRoute({ kind: "write", label: "test" }, async () => new Response("anyone"), sessionOf(null));
+    const open = await runOpenRoute({ request, kind: "write", label: "test" }, async () => new Response("anyone"), sessionOf(null));
     expect(await open.text()).toBe("anyone");
     const asked = await runOpenRoute(
-      { kind: "write", label: "test" },
+      { request, kind: "write", label: "test" },
       async ({ requireActor }) => {
         await requireActor();
         return new Response("never");
@@ -135,7 +138,9 @@ describe("runRoute", () => {
   });
 
   it("passes Next's own signals (not-found, redirects) through", async () => {
-    await expect(runRoute({ kind: "read", label: "test" }, async () => notFound(), sessionOf(world.actors.secretaryA))).rejects.toThrow();
+    await expect(
+      runRoute({ request, kind: "read", label: "test" }, async () => notFound(), sessionOf(world.actors.secretaryA)),
+    ).rejects.toThrow();
   });
 });
 

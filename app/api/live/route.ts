@@ -25,7 +25,7 @@ function plain(text: string, status: number): Response {
 
 export async function GET(request: Request): Promise<Response> {
   // A display wall has no session: the actor is asked for only when there is no display token.
-  return runOpenRoute({ kind: "read", label: "live" }, async ({ t, requireActor }) => {
+  return runOpenRoute({ request, kind: "read", label: "live" }, async ({ t, requireActor }) => {
     const params = new URL(request.url).searchParams;
     const displayToken = params.get("display");
     let projectId: string | null;

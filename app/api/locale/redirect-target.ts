@@ -1,8 +1,9 @@
 /**
  * Where the language switch sends the reader back to: a path on this site with its query and
- * fragment, or "/" for anything else. Refused: another origin (`//host`, `/\host`, which browsers
- * read as `//host`), an absolute URL (`https://…`, `javascript:…`), whitespace and control
- * characters (a browser drops a tab or newline inside a URL, so `/\t/host` would become `//host`).
+ * fragment, or "/" for anything else. Refused: another origin (`//host`; `/\host`, which browsers
+ * read as `//host`; `/.//host` and `/a/..//host`, whose dot segments collapse to it), an absolute
+ * URL (`https://…`, `javascript:…`), whitespace and control characters (a browser drops a tab or
+ * newline inside a URL, so `/\t/host` would become `//host`).
  */
 export function localeRedirectTarget(raw: unknown): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return "/";
@@ -18,5 +19,8 @@ export function localeRedirectTarget(raw: unknown): string {
     return "/";
   }
   if (url.origin !== base) return "/";
+  // Dot segments collapse as the URL is read: `/.//host` and `/a/..//host` come out as `//host`,
+  // which a browser reads as another origin. What is sent back must itself be a path here.
+  if (url.pathname.startsWith("//")) return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }

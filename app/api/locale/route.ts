@@ -12,7 +12,7 @@ const ZLocaleForm = z.object({
 
 /** The language switch: a plain form post, so it works without JavaScript. Anyone may use it. */
 export async function POST(request: NextRequest) {
-  return runOpenRoute({ kind: "write", label: "locale" }, async () => {
+  return runOpenRoute({ request, kind: "write", label: "locale" }, async () => {
     const form = Object.fromEntries((await request.formData()).entries());
     const parsed = ZLocaleForm.safeParse(form);
     if (!parsed.success) return NextResponse.json({ error: "invalid locale" }, { status: 400 });

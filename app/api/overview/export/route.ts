@@ -5,7 +5,7 @@ import { xlsxResponse } from "@/lib/server/route-xlsx";
 
 // GET /api/overview/export?<the overview's sort and filters> → .xlsx of the projects it lists.
 export async function GET(request: Request): Promise<Response> {
-  return runRoute({ kind: "read", label: "overview export" }, async ({ t, actor }) => {
+  return runRoute({ request, kind: "read", label: "overview export" }, async ({ t, actor }) => {
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
     const overview = await getDistrictOverview(actor, query);
     const file = await districtOverviewWorkbook(overview, t);

@@ -6,7 +6,7 @@ import { xlsxResponse } from "@/lib/server/route-xlsx";
 // GET /api/projects/[projectId]/households/export?<the household list's query string> → .xlsx
 // of the households the list shows for the same query, in the reader's scope.
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
-  return runRoute({ kind: "read", label: "households export" }, async ({ actor }) => {
+  return runRoute({ request, kind: "read", label: "households export" }, async ({ actor }) => {
     const { projectId } = await params;
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
     const language = (await getLocale()) === "en" ? "en" : "zh";

@@ -20,7 +20,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 export async function POST(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
   // The refusals before the upload is read are about the project the URL names: a malformed id
   // there is not found, as in a read.
-  return runRoute({ kind: "read", label: "roster import", errorBody: "json" }, async ({ t, actor }) => {
+  return runRoute({ request, kind: "read", label: "roster import", errorBody: "json" }, async ({ t, actor }) => {
     const { projectId } = await params;
     const language = (await getLocale()) === "en" ? "en" : "zh";
     const refuse = (message: string, status: number) => Response.json({ message }, { status });

@@ -5,8 +5,8 @@ import { xlsxResponse } from "@/lib/server/route-xlsx";
 
 // GET /api/projects/[projectId]/roster/template → the project's roster template (.xlsx), in the
 // reader's language.
-export async function GET(_request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
-  return runRoute({ kind: "read", label: "roster template" }, async ({ actor }) => {
+export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
+  return runRoute({ request, kind: "read", label: "roster template" }, async ({ actor }) => {
     const { projectId } = await params;
     const language = (await getLocale()) === "en" ? "en" : "zh";
     const file = await getRosterTemplate(actor, { projectId, language });

@@ -6,7 +6,7 @@ import { exportTasks } from "@/lib/server/tasks/export-tasks";
 // GET /api/projects/[projectId]/tasks/export?<the task list's query string> → .xlsx of the tasks
 // the list shows for the same query, in the reader's scope.
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
-  return runRoute({ kind: "read", label: "tasks export" }, async ({ actor }) => {
+  return runRoute({ request, kind: "read", label: "tasks export" }, async ({ actor }) => {
     const { projectId } = await params;
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
     const language = (await getLocale()) === "en" ? "en" : "zh";

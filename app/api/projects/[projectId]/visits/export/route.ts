@@ -6,7 +6,7 @@ import { exportVisits } from "@/lib/server/visits/export-visits";
 // GET /api/projects/[projectId]/visits/export?<the visit register's filters> → .xlsx (走访台账) of
 // the visits the register lists for the same filters, in the reader's export scope.
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }): Promise<Response> {
-  return runRoute({ kind: "read", label: "visits export" }, async ({ actor }) => {
+  return runRoute({ request, kind: "read", label: "visits export" }, async ({ actor }) => {
     const { projectId } = await params;
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
     const language = (await getLocale()) === "en" ? "en" : "zh";
