@@ -4,7 +4,6 @@ import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { DistrictOverview, OverviewSort } from "@/lib/server/dashboard/get-district-overview";
 import { paceText } from "./dashboard-figures";
-import { drillDown } from "./drill-down";
 import { OverviewRows, type OverviewRowView } from "./overview-rows";
 
 // The district overview's table: one row per project, column headers sort through the URL
@@ -80,7 +79,6 @@ function daysLeftOf(f: DistrictOverview["projects"][number]["figures"], t: Trans
 }
 
 function rowView(p: DistrictOverview["projects"][number], t: Translate, format: Formatters): OverviewRowView {
-  const links = drillDown(p.id);
   return {
     id: p.id,
     code: p.code,
@@ -91,19 +89,13 @@ function rowView(p: DistrictOverview["projects"][number], t: Translate, format: 
     households: format.number(p.figures.eligible),
     signed: format.number(p.figures.signed),
     unsigned: format.number(p.figures.eligible - p.figures.signed),
-    links: {
-      households: links.eligible(),
-      signed: links.signed(),
-      unsigned: links.unsigned(),
-      firstDay: p.signingStart ? links.firstDay(p.signingStart) : null,
-    },
+    signingStart: p.signingStart,
     rate: format.percent(p.figures.signingRate),
     threshold: format.percent(p.figures.signingThreshold),
     firstDayRate: format.percent(p.figures.firstDayRate),
     relocationRate: format.percent(p.figures.relocationRate),
     daysLeft: daysLeftOf(p.figures, t, format),
     risk: riskOf(p.figures, t, format),
-    drillDownLabel: t("dashboard.drillDown"),
   };
 }
 
@@ -150,7 +142,7 @@ export function OverviewTable({ overview, t, format }: { overview: DistrictOverv
           {sortHeader("risk", t("dashboard.overview.risk"), false)}
         </TableHead>
         <TableBody>
-          <OverviewRows rows={overview.projects.map((p) => rowView(p, t, format))} />
+          <OverviewRows rows={overview.projects.map((p) => rowView(p, t, format))} drillDownLabel={t("dashboard.drillDown")} />
         </TableBody>
         <OverviewTotals overview={overview} t={t} format={format} />
       </Table>
