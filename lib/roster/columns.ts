@@ -7,7 +7,13 @@
 // - a required column must be present and its cells non-empty;
 // - an empty cell of an optional column means "none" (null, 0, no, 其他 / 本市 for the enums).
 import type { OwnerLocation, Tenure } from "../generated/prisma/enums.ts";
-import { HOUSEHOLD_ADDRESS_MAX, ZHouseholdAddress } from "./household-fields.ts";
+import {
+  HOUSEHOLD_ADDRESS_MAX,
+  HOUSEHOLD_ADDRESS_PART_MAX,
+  HOUSEHOLD_HEAD_NAME_MAX,
+  householdTextProblem,
+  ZHouseholdAddress,
+} from "./household-fields.ts";
 
 /** What a spreadsheet cell holds once read (exceljs values and CSV text are reduced to this). */
 export type RosterCell = string | number | boolean | Date | null | undefined;
@@ -21,6 +27,8 @@ export type RosterCellErrorKey =
   | "roster.cell.tooLong"
   | "roster.cell.code"
   | "roster.cell.text"
+  | "roster.cell.controlCharacter"
+  | "roster.cell.invisibleCharacter"
   | "roster.cell.integer"
   | "roster.cell.area"
   | "roster.cell.areaPositive"
@@ -84,9 +92,9 @@ export const ROSTER_LIMITS = {
   /** Bytes of one uploaded file. */
   maxFileBytes: 10 * 1024 * 1024,
   codeLength: 40,
-  shortText: 100,
+  shortText: HOUSEHOLD_ADDRESS_PART_MAX,
   address: HOUSEHOLD_ADDRESS_MAX,
-  headName: 50,
+  headName: HOUSEHOLD_HEAD_NAME_MAX,
   groupName: 100,
   maxPersons: 999,
   /** Decimal(10, 2) in the schema. */
@@ -108,11 +116,22 @@ export function cellText(cell: RosterCell): string | null | undefined {
   return undefined;
 }
 
-function textColumn(options: { required: boolean; max: number }) {
+/** A name or an address part: the characters the edit form refuses, the import refuses too
+ *  (household-fields.ts). */
+function characterError(text: string): RosterCellError | null {
+  const problem = householdTextProblem(text);
+  return problem === null ? null : { key: `roster.cell.${problem}` as const };
+}
+
+/** `names`: the cell is a name or an address part (characterError); a group's name only has to
+ *  match one of the project's groups. */
+function textColumn(options: { required: boolean; max: number; names?: false }) {
   return (cell: RosterCell): ParseResult<string | null> => {
     const text = cellText(cell);
     if (text === undefined) return { ok: false, key: "roster.cell.text" };
     if (text === null) return options.required ? { ok: false, key: "roster.cell.required" } : { ok: true, value: null };
+    const refused = options.names === false ? null : characterError(text);
+    if (refused) return { ok: false, ...refused };
     if (text.length > options.max) return { ok: false, key: "roster.cell.tooLong", params: { max: options.max } };
     return { ok: true, value: text };
   };
@@ -123,6 +142,8 @@ function parseAddress(cell: RosterCell): ParseResult<string> {
   const text = cellText(cell);
   if (text === undefined) return { ok: false, key: "roster.cell.text" };
   if (text === null) return { ok: false, key: "roster.cell.required" };
+  const refused = characterError(text);
+  if (refused) return { ok: false, ...refused };
   const parsed = ZHouseholdAddress.safeParse(text);
   if (!parsed.success) return { ok: false, key: "roster.cell.tooLong", params: { max: HOUSEHOLD_ADDRESS_MAX } };
   return { ok: true, value: parsed.data };
@@ -510,7 +531,7 @@ export const ROSTER_COLUMNS = [
       en: "optional; name of one of the project's signing groups; empty = not assigned",
     },
     example: null,
-    parse: textColumn({ required: false, max: ROSTER_LIMITS.groupName }),
+    parse: textColumn({ required: false, max: ROSTER_LIMITS.groupName, names: false }),
     format: formatText,
   }),
 ] as const satisfies readonly AnyRosterColumn[];

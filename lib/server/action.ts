@@ -23,7 +23,11 @@ export type ActionState = {
 
 export const INITIAL_ACTION_STATE: ActionState = { ok: false };
 
-function formDataToObject(formData: FormData): Record<string, string | string[]> {
+/** A form's fields as the use cases parse them. A server action is a public endpoint: whoever
+ *  calls it may send no argument or anything serialisable instead of the form, and that is bad
+ *  input (a validation answer), not a failure of the server. */
+function formDataToObject(formData: unknown): Record<string, string | string[]> {
+  if (!(formData instanceof FormData)) throw new AppError("VALIDATION", { fieldErrors: { _form: ["validation.formData"] } });
   const result: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION_") || typeof value !== "string") continue;
@@ -60,14 +64,23 @@ export function errorToState(error: AppError, t: Translate, values?: Record<stri
   return { ok: false, message: formErrors?.length ? formErrors.join(" ") : t(answerError(error, "write").messageKey), fieldErrors, values };
 }
 
+/** One text field of an action's form, "" when it is absent or the argument is not a form at all:
+ *  for what an action reads before runAction (the paths to revalidate, which use case to run),
+ *  so that a call without its form reaches runAction's answer instead of failing there. */
+export function formField(formData: unknown, name: string): string {
+  if (!(formData instanceof FormData)) return "";
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /**
- * Every server action goes through here: session → use case (which checks permission and scope,
+ * Every server action goes through here: form data → session → use case (which checks permission and scope,
  * parses with zod and writes in one transaction with its audit event) → revalidate → ActionState.
  * Known errors become translated messages; anything else is logged and reported generically, so
  * no raw exception text reaches the browser.
  */
 export async function runAction<TResult>(
-  formData: FormData,
+  formData: unknown,
   runUseCase: (actor: Actor, input: unknown) => Promise<TResult>,
   options: {
     revalidate?: string[];
@@ -77,8 +90,9 @@ export async function runAction<TResult>(
   } = {},
 ): Promise<ActionState> {
   const t = await getTranslator();
-  const input = formDataToObject(formData);
+  let input: Record<string, string | string[]> = {};
   try {
+    input = formDataToObject(formData);
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED");
     if (actor.mustChangePassword && options.passwordChange !== "allow") {

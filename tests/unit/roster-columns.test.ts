@@ -274,6 +274,8 @@ describe("roster messages", () => {
       "tooLong",
       "code",
       "text",
+      "controlCharacter",
+      "invisibleCharacter",
       "integer",
       "area",
       "areaPositive",

@@ -159,6 +159,9 @@ export const zhCN = {
     notStaffPhone: "该手机号不属于工作人员账号。",
     nameForNewStaff: "该手机号尚无账号，请填写姓名以新建工作人员账号。",
     alreadyInGroup: "此人已在本小组中。",
+    controlCharacter: "含有控制字符（从别处复制来的不可见字符），请删除后重试。",
+    invisibleCharacter: "含有不可见的格式字符（文字方向控制符或零宽字符），请删除后重新输入。",
+    formData: "没有收到表单内容，请在页面上重新提交。",
   },
   common: { loading: "加载中…", percent: "{value}%", none: "—" },
   // Feature areas (lib/i18n/messages/areas/): one file each, both languages side by side.

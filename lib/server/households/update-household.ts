@@ -7,21 +7,16 @@ import { db } from "../../db.ts";
 import { OWNER_LOCATIONS, TENURES } from "../../domain/options.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { ZHouseholdAddress } from "../../roster/household-fields.ts";
+import {
+  ZHouseholdAddress,
+  ZHouseholdAddressPart,
+  ZHouseholdHeadName,
+  ZOptionalHouseholdAddressPart,
+} from "../../roster/household-fields.ts";
 import { isMaskedPhone, maskPhone } from "../../security/phone.ts";
-import { parseInput, requiredText } from "../../validation.ts";
+import { parseInput } from "../../validation.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { recordAudit } from "../audit.ts";
-
-/** Optional text: trimmed, empty means "none" (null). */
-function optionalText(max = 100) {
-  return z
-    .string({ error: "validation.invalid" })
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .optional()
-    .transform((v) => (v ? v : null));
-}
 
 const count = z.coerce
   .number({ error: "households.errors.count" })
@@ -77,12 +72,13 @@ export const ZUpdateHouseholdInput = z
     householdId: z.uuid(),
     /** The version the form was rendered with. */
     version: z.coerce.number().int().min(1),
-    lane: optionalText(),
-    building: requiredText(100),
-    number: optionalText(),
-    room: optionalText(),
+    // Names and addresses as the import takes them (household-fields.ts): visible characters only.
+    lane: ZOptionalHouseholdAddressPart,
+    building: ZHouseholdAddressPart,
+    number: ZOptionalHouseholdAddressPart,
+    room: ZOptionalHouseholdAddressPart,
     address: ZHouseholdAddress,
-    headName: requiredText(50),
+    headName: ZHouseholdHeadName,
     phone,
     registeredPopulation: count,
     residentCount: count,

@@ -1,10 +1,10 @@
 "use server";
 
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { updateCoverageRules } from "@/lib/server/coverage/update-coverage-rules";
 
 export async function updateCoverageRulesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const projectId = String(formData.get("projectId") ?? "");
+  const projectId = formField(formData, "projectId");
   return runAction(formData, updateCoverageRules, {
     revalidate: [`/projects/${projectId}/coverage`],
     success: (r, t) =>

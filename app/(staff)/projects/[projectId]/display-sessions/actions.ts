@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { createDisplaySession } from "@/lib/server/display/create-display-session";
 import { revokeDisplaySession } from "@/lib/server/display/revoke-display-session";
 
@@ -14,7 +14,7 @@ async function origin(): Promise<string> {
 
 export async function createDisplaySessionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const base = await origin();
-  const projectId = String(formData.get("projectId") ?? "");
+  const projectId = formField(formData, "projectId");
   return runAction(formData, createDisplaySession, {
     revalidate: [`/projects/${projectId}/display-sessions`],
     // The link is in the message because it is shown this once and never again.
@@ -23,7 +23,7 @@ export async function createDisplaySessionAction(_prev: ActionState, formData: F
 }
 
 export async function revokeDisplaySessionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const projectId = String(formData.get("projectId") ?? "");
+  const projectId = formField(formData, "projectId");
   return runAction(formData, revokeDisplaySession, {
     revalidate: [`/projects/${projectId}/display-sessions`],
     success: (_result, t) => t("live.sessions.revokedDone"),

@@ -1,13 +1,13 @@
 "use server";
 
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { saveDailyReport } from "@/lib/server/reports/save-daily-report";
 import { submitDailyReport } from "@/lib/server/reports/submit-daily-report";
 
 /** The leader's form: "save" keeps the draft's text, "submit" stores the report (or its correction). */
 export async function dailyReportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const id = String(formData.get("projectId") ?? "");
-  const useCase = formData.get("intent") === "save" ? saveDailyReport : submitDailyReport;
+  const id = formField(formData, "projectId");
+  const useCase = formField(formData, "intent") === "save" ? saveDailyReport : submitDailyReport;
   return runAction(formData, useCase, {
     revalidate: [`/projects/${id}/reports`],
     success: (result, t) =>

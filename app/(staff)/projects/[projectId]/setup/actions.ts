@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { resetMemberPassword } from "@/lib/server/accounts/reset-member-password";
 import { addGroupMember } from "@/lib/server/groups/add-group-member";
 import { createWorkingGroup } from "@/lib/server/groups/create-working-group";
@@ -12,7 +12,7 @@ import { changeProjectPhase } from "@/lib/server/projects/change-project-phase";
 import { updateProject } from "@/lib/server/projects/update-project";
 
 function projectPaths(formData: FormData): string[] {
-  const id = String(formData.get("projectId") ?? "");
+  const id = formField(formData, "projectId");
   return [`/projects/${id}/setup`, `/projects/${id}`, "/projects"];
 }
 

@@ -1,11 +1,11 @@
 "use server";
 
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { recordSigning } from "@/lib/server/signing/record-signing";
 
 export async function recordSigningAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const projectId = String(formData.get("projectId") ?? "");
-  const householdId = String(formData.get("householdId") ?? "");
+  const projectId = formField(formData, "projectId");
+  const householdId = formField(formData, "householdId");
   return runAction(formData, recordSigning, {
     revalidate: [
       `/projects/${projectId}/signing`,

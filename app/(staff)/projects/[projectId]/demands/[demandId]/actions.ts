@@ -3,23 +3,23 @@
 // The moves of one demand (components/demands/demand-moves.tsx): one action for all of its forms,
 // so the page keeps one answer whichever was sent; the `move` field names the use case.
 import { AppError } from "@/lib/errors";
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { escalateDemand } from "@/lib/server/demands/escalate-demand";
 import { rerouteDemand } from "@/lib/server/demands/reroute-demand";
 import { resolveDemand } from "@/lib/server/demands/resolve-demand";
 import { startDemand } from "@/lib/server/demands/start-demand";
 
 export async function demandMoveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const projectId = String(formData.get("projectId") ?? "");
-  const demandId = String(formData.get("demandId") ?? "");
+  const projectId = formField(formData, "projectId");
+  const demandId = formField(formData, "demandId");
   // The household's page shows the demand's changes in its timeline.
-  const householdId = String(formData.get("householdId") ?? "");
+  const householdId = formField(formData, "householdId");
   const revalidate = [
     `/projects/${projectId}/demands`,
     `/projects/${projectId}/demands/${demandId}`,
     ...(householdId ? [`/projects/${projectId}/households/${householdId}`] : []),
   ];
-  switch (formData.get("move")) {
+  switch (formField(formData, "move")) {
     case "start":
       return runAction(formData, startDemand, { revalidate, success: (_r, t) => t("demands.moves.started") });
     case "escalate":

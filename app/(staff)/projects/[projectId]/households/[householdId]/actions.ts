@@ -1,12 +1,12 @@
 "use server";
 
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { assignHouseholds } from "@/lib/server/households/assign-households";
 import { updateHousehold } from "@/lib/server/households/update-household";
 
 function paths(formData: FormData): string[] {
-  const projectId = String(formData.get("projectId") ?? "");
-  const householdId = String(formData.get("householdId") ?? formData.get("householdIds") ?? "");
+  const projectId = formField(formData, "projectId");
+  const householdId = formField(formData, "householdId") || formField(formData, "householdIds");
   return [`/projects/${projectId}/households/${householdId}`, `/projects/${projectId}/households`];
 }
 

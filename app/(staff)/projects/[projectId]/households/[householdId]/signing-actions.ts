@@ -5,7 +5,7 @@
 // `event` field names the use case. (The households area's actions of this page are in
 // actions.ts.)
 import { AppError } from "@/lib/errors";
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { excludeHousehold } from "@/lib/server/signing/exclude-household";
 import { includeHousehold } from "@/lib/server/signing/include-household";
 import { recordHandOver } from "@/lib/server/signing/record-hand-over";
@@ -15,15 +15,15 @@ import { recordVote } from "@/lib/server/signing/record-vote";
 import { undoHouseholdEvent } from "@/lib/server/signing/undo-household-event";
 
 function paths(formData: FormData): string[] {
-  const projectId = String(formData.get("projectId") ?? "");
-  const householdId = String(formData.get("householdId") ?? "");
+  const projectId = formField(formData, "projectId");
+  const householdId = formField(formData, "householdId");
   return [`/projects/${projectId}/households/${householdId}`, `/projects/${projectId}/households`, `/projects/${projectId}`];
 }
 
 export async function householdEventAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const revalidate = paths(formData);
   let state: ActionState;
-  switch (formData.get("event")) {
+  switch (formField(formData, "event")) {
     case "vote":
       state = await runAction(formData, recordVote, {
         revalidate,
@@ -71,5 +71,5 @@ export async function householdEventAction(_prev: ActionState, formData: FormDat
       });
   }
   // Tell the panel which form the answer belongs to (field names repeat between forms).
-  return { ...state, values: { ...state.values, event: String(formData.get("event") ?? "") } };
+  return { ...state, values: { ...state.values, event: formField(formData, "event") } };
 }

@@ -2,13 +2,13 @@
 
 // The household page's visit actions: log a visit (components/visits/log-visit-form.tsx) and show
 // the full phone number to the assignee of an open task (components/visits/phone-reveal.tsx).
-import { runAction, type ActionState } from "@/lib/server/action";
+import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { logVisit } from "@/lib/server/visits/log-visit";
 import { revealPhone } from "@/lib/server/visits/reveal-phone";
 
 function paths(formData: FormData): string[] {
-  const projectId = String(formData.get("projectId") ?? "");
-  const householdId = String(formData.get("householdId") ?? "");
+  const projectId = formField(formData, "projectId");
+  const householdId = formField(formData, "householdId");
   return [`/projects/${projectId}/households/${householdId}`, `/projects/${projectId}/households`, "/my-tasks"];
 }
 
