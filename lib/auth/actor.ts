@@ -1,13 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor-types.ts";
-import { authOptions } from "./options.ts";
 import { loadActor } from "./load-actor.ts";
-import { isSessionWithinAbsoluteLimit } from "./session-policy.ts";
+import { isSessionWithinAbsoluteLimit, sessionClaimsOf, type SessionClaims } from "./session-policy.ts";
 
 export type { Actor } from "./actor-types.ts";
 export { loadActor } from "./load-actor.ts";
@@ -15,12 +15,22 @@ export { loadActor } from "./load-actor.ts";
 /** Where a person signed in with a one-time password is sent before anything else. */
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
-/** The signed-in actor of this request, or null. Cached per request. A session signed in before
- *  the password was last changed or reset has ended (sessions from before versions: version 0). */
+/** What this request's session cookie says, decoded and verified, or null. Cached per request.
+ *  Only the cookie is read (no Authorization header), and nothing is asked of the database:
+ *  whether the session is still open is getActor's one query. */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  // The same cookie name and secret as next-auth's own handler (NEXTAUTH_URL, NEXTAUTH_SECRET).
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  return sessionClaimsOf(token);
+});
+
+/** The signed-in actor of this request, or null. Cached per request. A session has ended when it
+ *  was signed out or ended everywhere (its UserSession row), when it is older than the absolute
+ *  limit, and when it was signed in before the password was last changed or reset. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; loginAt?: number; passwordVersion?: number } | null;
-  if (!session?.userId || !isSessionWithinAbsoluteLimit(session.loginAt)) return null;
-  return loadActor(db(), session.userId, session.passwordVersion ?? 0);
+  const claims = await getSessionClaims();
+  if (!claims || !isSessionWithinAbsoluteLimit(claims.loginAt)) return null;
+  return loadActor(db(), claims.userId, claims.passwordVersion, claims.sessionId);
 });
 
 /** For pages: the actor, or a redirect to the login page. Someone who still holds a one-time

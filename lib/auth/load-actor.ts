@@ -3,11 +3,18 @@
 import type { PrismaClient } from "../db.ts";
 import type { Actor } from "./actor-types.ts";
 
-/** Loads a user's roles and memberships; null for unknown or disabled users, and for a session
- *  signed in before the password was last changed or reset (`passwordVersion` given and stale). */
-export async function loadActor(prisma: PrismaClient, userId: string, passwordVersion?: number): Promise<Actor | null> {
+/** Loads a user's roles and memberships; null for unknown or disabled users, for a session
+ *  signed in before the password was last changed or reset (`passwordVersion` given and stale),
+ *  and for a session that was signed out, ended everywhere or is past its limit (`sessionId`
+ *  given and its UserSession row not open). The session is checked inside the same query, as
+ *  an EXISTS condition: a request still costs one round trip. Scripts and tests that build an
+ *  actor without a session pass neither. */
+export async function loadActor(prisma: PrismaClient, userId: string, passwordVersion?: number, sessionId?: string): Promise<Actor | null> {
   const user = await prisma.user.findUnique({
-    where: { id: userId },
+    where: {
+      id: userId,
+      ...(sessionId === undefined ? {} : { sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } }),
+    },
     select: {
       id: true,
       name: true,

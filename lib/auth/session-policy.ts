@@ -10,3 +10,21 @@ export const HAD_SESSION_COOKIE = "lianxin-had-session";
 export function isSessionWithinAbsoluteLimit(loginAtSeconds: unknown, nowMs = Date.now()): boolean {
   return typeof loginAtSeconds === "number" && nowMs / 1000 - loginAtSeconds <= SESSION_ABSOLUTE_SECONDS;
 }
+
+/** What the session cookie (a next-auth JWT) says about its session; see lib/auth/actor.ts. */
+export type SessionClaims = {
+  userId: string;
+  /** The UserSession row made at sign-in; a revoked or unknown one ends the session. */
+  sessionId: string;
+  passwordVersion: number;
+  loginAt: number;
+};
+
+/** The claims of a decoded session token, or null when one is missing (e.g. a token from before
+ *  server-side sessions, which carries no session id: it has ended). */
+export function sessionClaimsOf(token: Record<string, unknown> | null | undefined): SessionClaims | null {
+  if (!token) return null;
+  const { sub, sid, passwordVersion, loginAt } = token;
+  if (typeof sub !== "string" || typeof sid !== "string" || typeof loginAt !== "number") return null;
+  return { userId: sub, sessionId: sid, passwordVersion: typeof passwordVersion === "number" ? passwordVersion : 0, loginAt };
+}

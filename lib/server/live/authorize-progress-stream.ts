@@ -16,12 +16,14 @@ export const ZProgressStreamInput = z.object({
 export type ProgressStreamScope = { projectId: string | null };
 
 /**
- * Rule: a project's live stream is open to whoever may read the project (out of scope = not
- * found); the district overview stream, which carries every project's events, only to those
- * who may read all projects (district officials).
+ * Rule: a project's live stream is open to the staff who may read the project (out of scope =
+ * not found); the district overview stream, which carries every project's events, only to those
+ * who may read all projects (district officials). Residents read their project but not its
+ * stream: it tells, to the second, when any household of the project is signed or moved out.
  */
 export async function authorizeProgressStream(actor: Actor, input: unknown): Promise<ProgressStreamScope> {
   requirePermission(actor, "read", "project");
+  if (actor.role === "RESIDENT") throw new AppError("FORBIDDEN", { detail: "live streams are for staff" });
   const { projectId } = parseInput(ZProgressStreamInput, input);
   if (!projectId) {
     if (!grantedScopes(actor, "read", "project").includes("all")) throw new AppError("FORBIDDEN", { detail: "overview stream" });

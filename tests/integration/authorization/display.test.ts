@@ -1,6 +1,6 @@
 // Authorisation matrix of the live and display use cases: every use case × every role.
 // Display sessions belong to the project's secretary; the live stream of a project is open to
-// its readers, the district overview stream to district officials only.
+// its staff readers (not residents), the district overview stream to district officials only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDisplaySession } from "@/lib/server/display/create-display-session";
@@ -66,7 +66,7 @@ const cases: Case[] = [
       leaderA1: "ok",
       memberA1: "ok",
       staffWithoutRole: "NOT_FOUND",
-      residentA1: "ok",
+      residentA1: "FORBIDDEN",
     },
     run: (role) => authorizeProgressStream(world.actors[role], { projectId: world.projectA.project.id }),
   },
