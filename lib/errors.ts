@@ -1,6 +1,8 @@
+import { isDatabaseUnavailable } from "./prisma-errors.ts";
+
 // The errors a use case may raise. Each maps to one HTTP status and one translated, user-safe
 // message (APP_ERROR_RULES below); raw exception text never reaches the browser.
-export const APP_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"] as const;
+export const APP_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "UNAVAILABLE"] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /** Field name → catalog keys of what is wrong with it. */
@@ -25,8 +27,9 @@ export function isAppError(error: unknown): error is AppError {
 /** Catalog key of the text a failed request is answered with. */
 export type ErrorMessageKey = `errors.${AppErrorCode | "INTERNAL"}`;
 
-/** How a failed request is answered: HTTP status and translated message. */
-export type ErrorAnswer = { status: number; messageKey: ErrorMessageKey };
+/** How a failed request is answered: HTTP status and translated message, and for a refusal that
+ *  passes, when to ask again (a Retry-After header). */
+export type ErrorAnswer = { status: number; messageKey: ErrorMessageKey; retryAfterSeconds?: number };
 
 /** A read addressed by its URL (a page or a GET route), or a write (a server action, a POST). */
 export type RequestKind = "read" | "write";
@@ -50,6 +53,10 @@ export const APP_ERROR_RULES: Readonly<Record<AppErrorCode, ErrorRule>> = {
   // A write's input is wrong; a malformed id in a URL names nothing, so it is not found.
   VALIDATION: { status: 400, messageKey: "errors.VALIDATION", inUrlRead: "NOT_FOUND", page: "not-found" },
   RATE_LIMITED: { status: 429, messageKey: "errors.RATE_LIMITED", page: "rethrow" },
+  // The database cannot be reached (an outage, a restart): nothing was done, and asking again
+  // shortly will do. answerError sees it in the driver's error (isDatabaseUnavailable). A page
+  // rethrows it, and the server process in front of Next answers its 503 (scripts/lib/front-door.ts).
+  UNAVAILABLE: { status: 503, messageKey: "errors.UNAVAILABLE", page: "rethrow", retryAfterSeconds: 5 },
 };
 
 /** Anything that is not an AppError: logged on the server, answered generically. */
@@ -57,8 +64,9 @@ export const UNEXPECTED_ERROR_ANSWER: ErrorAnswer = { status: 500, messageKey: "
 
 /** The status and message a request of this kind that failed with `error` is answered with. */
 export function answerError(error: unknown, kind: RequestKind): ErrorAnswer {
-  if (!isAppError(error)) return UNEXPECTED_ERROR_ANSWER;
-  const rule = APP_ERROR_RULES[error.code];
-  const { status, messageKey } = kind === "read" && rule.inUrlRead ? APP_ERROR_RULES[rule.inUrlRead] : rule;
-  return { status, messageKey };
+  const code = isAppError(error) ? error.code : isDatabaseUnavailable(error) ? "UNAVAILABLE" : undefined;
+  if (!code) return UNEXPECTED_ERROR_ANSWER;
+  const rule = APP_ERROR_RULES[code];
+  const { status, messageKey, retryAfterSeconds } = kind === "read" && rule.inUrlRead ? APP_ERROR_RULES[rule.inUrlRead] : rule;
+  return retryAfterSeconds ? { status, messageKey, retryAfterSeconds } : { status, messageKey };
 }

@@ -4,18 +4,42 @@
 // workers are app servers like any other: nothing is shared in memory, the live listener and the
 // figure cache are per process, everything else is in Postgres.
 //
-//   node --import tsx scripts/serve.ts      PORT (default 3000), LIANXIN_WEB_WORKERS (default: cores)
+// In each worker a front door (scripts/lib/front-door.ts, decision 028) meets every request
+// before Next: it answers 503 "temporarily unavailable" while the database is down and 503
+// "busy" beyond LIANXIN_MAX_IN_FLIGHT requests at once, both with Retry-After and without Next.
+//
+//   node --import tsx scripts/serve.ts      PORT (default 3000), LIANXIN_WEB_WORKERS (default: cores),
+//                                           LIANXIN_MAX_IN_FLIGHT (per server process, default 8; 0: no bound)
 import cluster, { type Worker } from "node:cluster";
+import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { probeDatabase } from "./lib/database-probe.ts";
+import { createFrontDoor } from "./lib/front-door.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const workerCount = Math.max(1, Number(process.env.LIANXIN_WEB_WORKERS ?? availableParallelism()));
+// A core renders one page at a time: with 8 in flight at some 50 ms of work each, the last one
+// admitted waits about 0.4 s, and all of them fit the database pool (DB_POOL_MAX, 10) at once.
+// A request beyond that is better refused at once than answered seconds late.
+const maxInFlight = Number(process.env.LIANXIN_MAX_IN_FLIGHT ?? 8);
+if (!Number.isInteger(maxInFlight) || maxInFlight < 0) {
+  console.error(`[lianxin] LIANXIN_MAX_IN_FLIGHT must be a whole number (0 for no bound), not "${process.env.LIANXIN_MAX_IN_FLIGHT}"`);
+  process.exit(1);
+}
 
 function log(line: string) {
   console.log(`[lianxin] ${line}`);
+}
+
+/** URL paths of the files in public/, which Next serves from disk as they are. */
+function publicFiles(dir: string): Set<string> {
+  const paths = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).map(encodeURIComponent).join("/")}`);
+  return new Set(paths);
 }
 
 async function runWorker(): Promise<void> {
@@ -26,13 +50,22 @@ async function runWorker(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => void handle(req, res));
+  const databaseUrl = process.env.DATABASE_URL;
+  const frontDoor = createFrontDoor({
+    handle,
+    maxInFlight,
+    probe: databaseUrl ? () => probeDatabase(databaseUrl) : async () => true,
+    publicFiles: publicFiles(join(ROOT, "public")),
+    log,
+  });
+  const server = createServer((req, res) => frontDoor.listener(req, res));
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`[lianxin] port ${port}: ${error.code === "EADDRINUSE" ? "already in use" : error.message}`);
     process.exit(1);
   });
   server.listen(port, () => process.send?.("ready"));
   process.on("SIGTERM", () => {
+    frontDoor.close();
     // Open event streams would hold server.close() forever.
     server.closeAllConnections();
     server.close(() => process.exit(0));

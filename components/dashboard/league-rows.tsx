@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { RowHeader, TableCell, TableRow } from "@/components/ui/table";
 
 /** One signing group's row of the league, every cell already formatted on the server. */
@@ -20,7 +19,9 @@ export type LeagueRowView = {
 };
 
 // The league's body rows as a client component, for the same reason as the overview's
-// (components/dashboard/overview-rows.tsx): the server sends the cells, not the rendered tree.
+// (components/dashboard/overview-rows.tsx): the server sends the cells, not the rendered tree; and
+// plain links, as there: three in each of up to 40 rows, to household lists that are pages of
+// their own.
 export function LeagueRows({ rows }: { rows: LeagueRowView[] }) {
   return rows.map((g) => (
     <TableRow
@@ -33,9 +34,9 @@ export function LeagueRows({ rows }: { rows: LeagueRowView[] }) {
         {g.rank}
       </TableCell>
       <RowHeader pad="compact">
-        <Link href={g.householdsHref} className="text-brand-700 underline underline-offset-4">
+        <a href={g.householdsHref} className="text-brand-700 underline underline-offset-4">
           {g.name}
-        </Link>
+        </a>
         {g.ownLabel ? (
           <span className="ml-1 inline-block rounded bg-amber-200 px-1.5 text-sm font-medium text-stone-900" data-testid="league-own">
             {g.ownLabel}
@@ -46,14 +47,14 @@ export function LeagueRows({ rows }: { rows: LeagueRowView[] }) {
         {g.rate}
       </TableCell>
       <TableCell numeric>
-        <Link href={g.householdsHref} className="underline decoration-stone-300 underline-offset-4" data-testid="league-households">
+        <a href={g.householdsHref} className="underline decoration-stone-300 underline-offset-4" data-testid="league-households">
           {g.households}
-        </Link>
+        </a>
       </TableCell>
       <TableCell numeric>
-        <Link href={g.signedHref} className="underline decoration-stone-300 underline-offset-4">
+        <a href={g.signedHref} className="underline decoration-stone-300 underline-offset-4">
           {g.signed}
-        </Link>
+        </a>
       </TableCell>
       <TableCell numeric>{g.visits}</TableCell>
       <TableCell numeric>{g.overdue}</TableCell>

@@ -76,10 +76,12 @@ export async function runRoute(
   return runOpenRoute(options, async ({ t, requireActor }) => handler({ t, actor: await requireActor() }), session);
 }
 
-function errorResponse({ status, messageKey }: ErrorAnswer, t: Translate, body: "text" | "json"): Response {
+function errorResponse({ status, messageKey, retryAfterSeconds }: ErrorAnswer, t: Translate, body: "text" | "json"): Response {
   const message = t(messageKey);
   // A refusal is about this reader now; no cache keeps it.
-  const headers = { "cache-control": "no-store" };
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  // A database outage: when to ask again.
+  if (retryAfterSeconds) headers["retry-after"] = String(retryAfterSeconds);
   if (body === "json") return Response.json({ message }, { status, headers });
   return new Response(message, { status, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }

@@ -58,6 +58,10 @@ describe("runRoute", () => {
     // A malformed id in a URL names nothing; in a write, the input is wrong.
     VALIDATION: { read: [404, "Not found, or you may not see it."], write: [400, "Please check what you entered."] },
     RATE_LIMITED: { read: [429, "Too many requests. Please try again later."], write: [429, "Too many requests. Please try again later."] },
+    UNAVAILABLE: {
+      read: [503, "The portal is temporarily unavailable, and this was not done. Please try again shortly."],
+      write: [503, "The portal is temporarily unavailable, and this was not done. Please try again shortly."],
+    },
   };
 
   for (const code of APP_ERROR_CODES) {
@@ -73,6 +77,8 @@ describe("runRoute", () => {
         const [status, body] = expected[code][kind];
         expect(await answerOf(response)).toEqual({ status, type: text, body });
         expect(response.headers.get("cache-control")).toBe("no-store");
+        // Only a refusal that passes says when to ask again.
+        expect(response.headers.get("retry-after")).toBe(code === "UNAVAILABLE" ? "5" : null);
       });
     }
   }

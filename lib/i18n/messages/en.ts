@@ -139,6 +139,13 @@ export const en: Messages = {
     VALIDATION: "Please check what you entered.",
     RATE_LIMITED: "Too many requests. Please try again later.",
     INTERNAL: "Something went wrong and nothing was saved. Please try again later.",
+    UNAVAILABLE: "The portal is temporarily unavailable, and this was not done. Please try again shortly.",
+    unavailablePage: {
+      title: "Temporarily unavailable",
+      body: "Lianxin is getting back to service, which usually takes a moment. Please try again shortly; what was saved is safe.",
+      retry: "Try again",
+    },
+    busyPage: { title: "The portal is busy", body: "Too many people are using it right now. Please try again shortly.", retry: "Try again" },
     notFoundPage: "This page does not exist, or you may not see it.",
     backHome: "Back to the start page",
   },
