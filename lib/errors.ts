@@ -2,7 +2,15 @@ import { isDatabaseUnavailable } from "./prisma-errors.ts";
 
 // The errors a use case may raise. Each maps to one HTTP status and one translated, user-safe
 // message (APP_ERROR_RULES below); raw exception text never reaches the browser.
-export const APP_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "UNAVAILABLE"] as const;
+export const APP_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "VALIDATION",
+  "RATE_LIMITED",
+  "UNAVAILABLE",
+] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 /** Field name → catalog keys of what is wrong with it. */

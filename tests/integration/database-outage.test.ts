@@ -78,46 +78,50 @@ const page = (headers: Record<string, string> = {}) => fetch(`${base}/projects`,
 
 describe("a database outage", () => {
   // Upper bounds, not timings: stopping and starting Postgres takes seconds on a busy machine.
-  it("answers 503 with Retry-After and the friendly page while Postgres is down, and 200 once it is back", { timeout: 120_000 }, async () => {
-    expect((await page()).status).toBe(200);
+  it(
+    "answers 503 with Retry-After and the friendly page while Postgres is down, and 200 once it is back",
+    { timeout: 120_000 },
+    async () => {
+      expect((await page()).status).toBe(200);
 
-    await postgres!.stop();
-    postgres = undefined;
+      await postgres!.stop();
+      postgres = undefined;
 
-    // The first page of the outage reaches Next and fails there; its 500 becomes the friendly 503.
-    const first = await page();
-    expect(first.status).toBe(503);
-    expect(first.headers.get("retry-after")).toBe("5");
-    expect(first.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    const zh = await first.text();
-    expect(zh).toContain('<html lang="zh-CN">');
-    expect(zh).toContain("<h1>系统暂时无法使用</h1>");
-    expect(zh).toContain("连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。");
-    for (const leak of ["Can't reach", "prisma", "127.0.0.1", String(pgPort)]) expect(zh).not.toContain(leak);
-    expect(door.databaseDown).toBe(true);
+      // The first page of the outage reaches Next and fails there; its 500 becomes the friendly 503.
+      const first = await page();
+      expect(first.status).toBe(503);
+      expect(first.headers.get("retry-after")).toBe("5");
+      expect(first.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      const zh = await first.text();
+      expect(zh).toContain('<html lang="zh-CN">');
+      expect(zh).toContain("<h1>系统暂时无法使用</h1>");
+      expect(zh).toContain("连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。");
+      for (const leak of ["Can't reach", "prisma", "127.0.0.1", String(pgPort)]) expect(zh).not.toContain(leak);
+      expect(door.databaseDown).toBe(true);
 
-    // From then on it is answered before Next, in the reader's language.
-    const before = reachedNext.length;
-    const en = await page({ cookie: "lianxin-locale=en" });
-    expect(en.status).toBe(503);
-    expect(en.headers.get("retry-after")).toBe("5");
-    const enHtml = await en.text();
-    expect(enHtml).toContain('<html lang="en">');
-    expect(enHtml).toContain("<h1>Temporarily unavailable</h1>");
-    const route = await fetch(`${base}/api/projects/p1/households/export`);
-    expect(route.status).toBe(503);
-    expect(route.headers.get("retry-after")).toBe("5");
-    expect(await route.text()).toBe("连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。\n");
-    expect(reachedNext.length).toBe(before);
+      // From then on it is answered before Next, in the reader's language.
+      const before = reachedNext.length;
+      const en = await page({ cookie: "lianxin-locale=en" });
+      expect(en.status).toBe(503);
+      expect(en.headers.get("retry-after")).toBe("5");
+      const enHtml = await en.text();
+      expect(enHtml).toContain('<html lang="en">');
+      expect(enHtml).toContain("<h1>Temporarily unavailable</h1>");
+      const route = await fetch(`${base}/api/projects/p1/households/export`);
+      expect(route.status).toBe(503);
+      expect(route.headers.get("retry-after")).toBe("5");
+      expect(await route.text()).toBe("连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。\n");
+      expect(reachedNext.length).toBe(before);
 
-    // Postgres runs again (its supervisor restarts it): the same server serves by itself.
-    postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, ephemeral: true });
-    await expect.poll(async () => (await page()).status, { timeout: 20_000, interval: 100 }).toBe(200);
-    expect(door.databaseDown).toBe(false);
-    const back = await page({ cookie: "lianxin-locale=en" });
-    expect(back.status).toBe(200);
-    expect(await back.text()).toBe("<h1>项目</h1>");
-  });
+      // Postgres runs again (its supervisor restarts it): the same server serves by itself.
+      postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, ephemeral: true });
+      await expect.poll(async () => (await page()).status, { timeout: 20_000, interval: 100 }).toBe(200);
+      expect(door.databaseDown).toBe(false);
+      const back = await page({ cookie: "lianxin-locale=en" });
+      expect(back.status).toBe(200);
+      expect(await back.text()).toBe("<h1>项目</h1>");
+    },
+  );
 
   it("makes route handlers and server actions answer UNAVAILABLE from the driver's own error", { timeout: 120_000 }, async () => {
     await postgres!.stop();
