@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SignOutEverywhereForm } from "@/components/auth/sign-out-everywhere-form";
 import { PageShell } from "@/components/layout/page-shell";
 import { Alert } from "@/components/ui/alert";
 import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/actor";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOwnAccount } from "@/lib/server/accounts/get-own-account";
 import { orNotFound } from "@/lib/server/or-not-found";
-import { changeOwnPasswordAction } from "./actions";
+import { changeOwnPasswordAction, signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator();
   return { title: t("accounts.password.title") };
 }
 
-/** A staff user's own password; the one page open to someone who still holds a one-time password. */
+/** A staff user's own password and sessions (sign out everywhere); the one page open to someone
+ *  who still holds a one-time password. */
 export default async function ChangePasswordPage() {
   const actor = await requireActor({ passwordChange: "allow" });
   if (actor.role === "RESIDENT") redirect("/my-household");
@@ -41,6 +43,19 @@ export default async function ChangePasswordPage() {
             submit: t("accounts.password.submit"),
             submitting: t("accounts.password.submitting"),
           }}
+        />
+      </section>
+      <section
+        aria-labelledby="sessions-title"
+        className="mt-4 flex max-w-md flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      >
+        <h2 id="sessions-title" className="text-xl font-bold">
+          {t("accounts.sessions.title")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("accounts.sessions.intro")}</p>
+        <SignOutEverywhereForm
+          action={signOutEverywhereAction}
+          labels={{ submit: t("accounts.sessions.submit"), submitting: t("accounts.sessions.submitting") }}
         />
       </section>
     </PageShell>

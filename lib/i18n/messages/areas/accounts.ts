@@ -21,6 +21,13 @@ export const accountsMessages = defineMessages({
       changed: "密码已修改。",
       signInAgain: "密码已修改，请用新密码重新登录。",
     },
+    sessions: {
+      title: "退出所有设备",
+      intro: "在所有手机和电脑上退出登录，包括本设备。手机丢失、在别人的电脑上登录过时使用。之后须重新登录。",
+      submit: "退出所有设备",
+      submitting: "正在退出…",
+      ended: "已在所有设备上退出登录。",
+    },
     reset: {
       submit: "重置密码",
       confirm: "重置 {name} 的密码：生成新的一次性密码，其旧密码和已登录的会话立即失效。",
@@ -60,6 +67,14 @@ export const accountsMessages = defineMessages({
       submitting: "Saving…",
       changed: "Your password has been changed.",
       signInAgain: "Your password has been changed. Please sign in with the new password.",
+    },
+    sessions: {
+      title: "Sign out everywhere",
+      intro:
+        "Signs you out on every phone and computer, this one included — for a lost phone or someone else's computer. You will need to sign in again.",
+      submit: "Sign out everywhere",
+      submitting: "Signing out…",
+      ended: "You have been signed out everywhere.",
     },
     reset: {
       submit: "Reset password",
