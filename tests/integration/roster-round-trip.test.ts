@@ -2,7 +2,9 @@
 // the household export use case as a real .xlsx and imported through the real import, leaves
 // every household exactly as it was (every column of the table, version and updatedAt included:
 // nothing is rewritten). An address at the one limit is among them, saved through the edit form's
-// use case, which refuses one character more — the limit the import applies too.
+// use case, which refuses one character more — the limit the import applies too. Text that a
+// spreadsheet would take for a formula (= + - @ at the start) is among them too: the export writes
+// it as string cells, and the import reads it back as the same text.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { HOUSEHOLD_ADDRESS_MAX } from "@/lib/roster/household-fields";
@@ -34,6 +36,20 @@ beforeAll(async () => {
     const userId = p.memberships[0]?.userId;
     if (userId) projects.push({ id: p.id, code: p.code, secretary: (await loadActor(testDb(), userId))! });
   }
+  // Formula-like text in every kind of text column of one household (the secretary's file has the
+  // phone whole, so the phone column is plain data here too).
+  const { id: projectId } = projects.find((p) => p.code === "HP-BXL")!;
+  const household = await testDb().household.findFirstOrThrow({ where: { projectId }, orderBy: { code: "asc" } });
+  await testDb().household.update({
+    where: { id: household.id },
+    data: {
+      headName: '=HYPERLINK("http://evil.example","点击")',
+      lane: "+SUM(1,1)",
+      building: "-2+3",
+      room: "@A1",
+      address: "=1+1 黄浦区福佑路",
+    },
+  });
 }, 300_000);
 
 describe("the demo roster: export → import", () => {
@@ -74,9 +90,11 @@ describe("the demo roster: export → import", () => {
   it("imports every project's exported roster back unchanged, field for field", async () => {
     expect(projects.length).toBeGreaterThanOrEqual(3);
     let atLimit = 0;
+    let formulaLike = 0;
     for (const { id: projectId, code, secretary } of projects) {
       const before = await snapshot(projectId);
       atLimit += (before as { address: string }[]).filter((h) => h.address.length === HOUSEHOLD_ADDRESS_MAX).length;
+      formulaLike += (before as { headName: string }[]).filter((h) => h.headName.startsWith("=")).length;
       const file = await exportHouseholds(secretary, { projectId, language: "zh" });
       const bytes = new Uint8Array(await new Response(file.stream).arrayBuffer());
       expect(file.count, code).toBe(before.length);
@@ -86,5 +104,6 @@ describe("the demo roster: export → import", () => {
       expect(await snapshot(projectId), code).toEqual(before);
     }
     expect(atLimit).toBe(1);
+    expect(formulaLike).toBe(1);
   }, 300_000);
 });

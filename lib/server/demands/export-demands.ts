@@ -6,9 +6,11 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { serverEnv } from "../../env.ts";
 import { createTranslator } from "../../i18n/translate.ts";
+import { db } from "../../db.ts";
 import { parseInput } from "../../validation.ts";
+import { recordAudit } from "../audit.ts";
 import { addXlsxRow, xlsxDateTime } from "../route-xlsx.ts";
-import { parseDemandFilter } from "./demand-filter.ts";
+import { demandFilterParams, parseDemandFilter } from "./demand-filter.ts";
 import { findDemandProject, readDemandRows } from "./internal/demand-rows.ts";
 
 const ZExportInput = z.object({ projectId: z.uuid(), language: z.enum(["zh", "en"]).default("zh") });
@@ -21,7 +23,8 @@ const HOUR_MS = 3_600_000;
  * Rule: exports, as .xlsx, exactly the demands the list shows for the same filters, in the same
  * order, in the actor's export scope (district: all; secretary: the project's; a leader: their
  * groups'; members may not export), with each one's clock colour and hours left at the moment of
- * the export.
+ * the export. Each export is an `export:demand` audit event (who, which project, the filter, how
+ * many rows).
  */
 export async function exportDemands(actor: Actor, input: unknown): Promise<DemandExport> {
   requirePermission(actor, "export", "demand");
@@ -30,6 +33,16 @@ export async function exportDemands(actor: Actor, input: unknown): Promise<Deman
   const project = await findDemandProject(actor, projectId, "export");
   const now = new Date();
   const items = await readDemandRows(actor, "export", projectId, filter, now);
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "export:demand",
+      entity: "project",
+      entityId: projectId,
+      projectId,
+      after: { rows: items.length, filter: demandFilterParams(filter).toString() },
+    }),
+  );
 
   const t = createTranslator(language === "zh" ? "zh-CN" : "en");
   const zone = serverEnv().LIANXIN_TIME_ZONE;

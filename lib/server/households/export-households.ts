@@ -4,14 +4,17 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
+import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { calendarDayOf } from "../../domain/calendar-day.ts";
 import { serverEnv } from "../../env.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { formatRosterRow, ROSTER_COLUMN_KEYS, rosterHeader, type RosterLanguage, type RosterRecord } from "../../roster/columns.ts";
+import { maskPhone } from "../../security/phone.ts";
 import { parseInput } from "../../validation.ts";
-import { parseHouseholdListQuery } from "./household-filter.ts";
+import { recordAudit } from "../audit.ts";
+import { parseHouseholdListQuery, toSearchParams } from "./household-filter.ts";
 import {
   findProjectInScope,
   orderedHouseholdIds,
@@ -35,7 +38,7 @@ const exportSelect = {
 
 type ExportRow = Prisma.HouseholdGetPayload<{ select: typeof exportSelect }>;
 
-function toRosterRecord(h: ExportRow): RosterRecord {
+function toRosterRecord(h: ExportRow, fullPhones: boolean): RosterRecord {
   return {
     code: h.code,
     lane: h.lane,
@@ -45,7 +48,7 @@ function toRosterRecord(h: ExportRow): RosterRecord {
     address: h.address,
     tenure: h.tenure,
     headName: h.headName,
-    phone: h.phone,
+    phone: h.phone === null || fullPhones ? h.phone : maskPhone(h.phone),
     registeredPopulation: h.registeredPopulation,
     residentCount: h.residentCount,
     floorArea: h.floorArea.toFixed(2),
@@ -73,6 +76,12 @@ export type HouseholdExport = {
  * members may not export) — in list order. The columns are the roster's (lib/roster/columns.ts),
  * so the file can be imported again, plus the household state. Rows are loaded in chunks and
  * streamed, so memory stays flat for a whole project.
+ *
+ * Phone numbers are masked (138****0001, DOMAIN.md "Disclosure and masking") unless the reader
+ * may import this project's roster (its secretary), whose round trip — export, edit, import —
+ * needs them whole; an official's or a group leader's file carries them masked. Each export is
+ * an `export:household` audit event (who, which project, the filter, how many rows, whether the
+ * phones were whole), written before the file is handed out.
  */
 export async function exportHouseholds(actor: Actor, input: unknown): Promise<HouseholdExport> {
   requirePermission(actor, "export", "household");
@@ -80,6 +89,17 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
   const query = parseHouseholdListQuery(input as Record<string, string | string[] | undefined>);
   const project = await findProjectInScope(actor, projectId);
   const ids = await orderedHouseholdIds(await scopedFilterWhere(actor, "export", projectId, query), query.sort, query.dir);
+  const fullPhones = (await db().project.count({ where: { AND: [{ id: project.id }, projectScope(actor, "import", "household")] } })) > 0;
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "export:household",
+      entity: "project",
+      entityId: project.id,
+      projectId: project.id,
+      after: { rows: ids.length, filter: toSearchParams(query).toString(), phones: fullPhones ? "full" : "masked" },
+    }),
+  );
 
   const t = createTranslator(language === "zh" ? "zh-CN" : "en");
   const rosterLanguage: RosterLanguage = language;
@@ -103,7 +123,7 @@ export async function exportHouseholds(actor: Actor, input: unknown): Promise<Ho
         const row = byId.get(id);
         // Deleted between listing and loading: leave it out rather than write a hole.
         if (!row) continue;
-        sheet.addRow([...formatRosterRow(toRosterRecord(row), rosterLanguage), t(`household.states.${stateOf(row)}`)]).commit();
+        sheet.addRow([...formatRosterRow(toRosterRecord(row, fullPhones), rosterLanguage), t(`household.states.${stateOf(row)}`)]).commit();
       }
     }
     sheet.commit();

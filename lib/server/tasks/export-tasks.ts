@@ -8,8 +8,9 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
+import { recordAudit } from "../audit.ts";
 import { addXlsxRow, xlsxDay } from "../route-xlsx.ts";
-import { parseTaskListQuery, scopedTaskWhere, taskRowSelect } from "./internal/task-query.ts";
+import { parseTaskListQuery, scopedTaskWhere, taskFilterQueryString, taskRowSelect } from "./internal/task-query.ts";
 import { toTaskRow } from "./list-project-tasks.ts";
 import { taskToday } from "./task-input.ts";
 
@@ -20,7 +21,8 @@ export type TaskExport = { filename: string; count: number; body: Uint8Array };
 /**
  * Rule: exports, as .xlsx, the tasks the task list shows for the same query string (all pages),
  * in the actor's export scope (district: all; secretary: their project; group leader: their
- * group's households; members may not export), earliest due first.
+ * group's households; members may not export), earliest due first. Each export is an
+ * `export:task` audit event (who, which project, the filter, how many rows).
  */
 export async function exportTasks(actor: Actor, input: unknown): Promise<TaskExport> {
   requirePermission(actor, "export", "task");
@@ -29,7 +31,7 @@ export async function exportTasks(actor: Actor, input: unknown): Promise<TaskExp
   const prisma = db();
   const project = await prisma.project.findFirst({
     where: { AND: [{ id: projectId }, projectScope(actor, "export", "task")] },
-    select: { code: true },
+    select: { id: true, code: true },
   });
   if (!project) throw new AppError("NOT_FOUND");
   const today = taskToday();
@@ -38,6 +40,16 @@ export async function exportTasks(actor: Actor, input: unknown): Promise<TaskExp
     select: { ...taskRowSelect, assignedBy: { select: { name: true } } },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "export:task",
+      entity: "project",
+      entityId: project.id,
+      projectId: project.id,
+      after: { rows: tasks.length, filter: taskFilterQueryString(query) },
+    }),
+  );
 
   const t = createTranslator(language === "zh" ? "zh-CN" : "en");
   const workbook = new ExcelJS.Workbook();

@@ -11,8 +11,9 @@ import { serverEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { createTranslator } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
+import { recordAudit } from "../audit.ts";
 import { addXlsxRow, xlsxDateTime } from "../route-xlsx.ts";
-import { visitFilterWhere, visitRowSelect, ZVisitFilter, type VisitRow } from "./visit-filter.ts";
+import { visitFilterQuery, visitFilterWhere, visitRowSelect, ZVisitFilter, type VisitRow } from "./visit-filter.ts";
 
 const ZExportLanguage = z.object({ language: z.enum(["zh", "en"]).default("zh") });
 
@@ -25,7 +26,9 @@ export type VisitExport = { filename: string; count: number; stream: ReadableStr
  * Rule: the visit register (走访台账) as .xlsx — exactly the visits the register page lists for the
  * same filters, all of them, latest first, in the reader's export scope (district: all; secretary:
  * their projects; leader: their group's households; members may not export). Rows are read in
- * chunks by keyset and streamed, so memory stays flat for a project's whole history.
+ * chunks by keyset and streamed, so memory stays flat for a project's whole history. Each export
+ * is an `export:visit` audit event (who, which project, the filter, how many rows), written before
+ * the file is handed out.
  */
 export async function exportVisits(actor: Actor, input: unknown): Promise<VisitExport> {
   requirePermission(actor, "export", "visit");
@@ -38,6 +41,16 @@ export async function exportVisits(actor: Actor, input: unknown): Promise<VisitE
   if (!project) throw new AppError("NOT_FOUND");
   const where = { AND: [visitScope(actor, "export"), visitFilterWhere(filter)] };
   const count = await db().visitLog.count({ where });
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "export:visit",
+      entity: "project",
+      entityId: project.id,
+      projectId: project.id,
+      after: { rows: count, filter: visitFilterQuery(filter) },
+    }),
+  );
 
   const zone = serverEnv().LIANXIN_TIME_ZONE;
   const t = createTranslator(language === "zh" ? "zh-CN" : "en");
