@@ -91,6 +91,13 @@ export const ROSTER_LIMITS = {
   maxRows: 20_000,
   /** Bytes of one uploaded file. */
   maxFileBytes: 10 * 1024 * 1024,
+  /** Characters of one cell: Excel's own limit, far above any column's (an address: 200). */
+  maxCellChars: 32_767,
+  /** Bytes of a workbook's parts once unpacked (sheet, shared strings, styles): a roster of
+   *  20,000 households as the template lays it out unpacks to about 15 MB. */
+  maxUnpackedBytes: 64 * 1024 * 1024,
+  /** Columns of a sheet: the template has 19 (and an export one more). */
+  maxColumns: 200,
   codeLength: 40,
   shortText: HOUSEHOLD_ADDRESS_PART_MAX,
   address: HOUSEHOLD_ADDRESS_MAX,

@@ -31,8 +31,12 @@ function detectDelimiter(text: string): string {
  * and line breaks. Record i (0-based) is the row Excel shows as i + 1.
  */
 export function parseCsv(text: string): string[][] {
+  return [...csvRecords(text)];
+}
+
+/** parseCsv one record at a time, so a reader can stop (and let others run) between records. */
+export function* csvRecords(text: string): Generator<string[]> {
   const delimiter = detectDelimiter(text);
-  const records: string[][] = [];
   let record: string[] = [];
   let cell = "";
   let inQuotes = false;
@@ -62,7 +66,7 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       record.push(cell);
-      records.push(record);
+      yield record;
       record = [];
       cell = "";
       cellStarted = false;
@@ -73,9 +77,8 @@ export function parseCsv(text: string): string[][] {
   }
   if (cellStarted || cell !== "" || record.length > 0) {
     record.push(cell);
-    records.push(record);
+    yield record;
   }
-  return records;
 }
 
 /** One CSV cell: quoted when it holds a delimiter, a quote or a line break. */

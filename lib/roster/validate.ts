@@ -105,7 +105,7 @@ export async function validateRoster(table: RosterTable, options: ValidateRoster
       row: null,
       column: null,
       key: "roster.file.tooManyRows",
-      params: { max: ROSTER_LIMITS.maxRows, count: dataRows.length },
+      params: { max: ROSTER_LIMITS.maxRows },
     };
     return { ok: false, problems: [problem], problemCount: 1 };
   }

@@ -5,12 +5,14 @@ import { ROSTER_LIMITS } from "@/lib/roster/columns";
 import type { RosterStreamLine } from "@/lib/roster/import-events";
 import { getRosterImportContext } from "@/lib/server/roster/get-roster-import-context";
 import { importRoster } from "@/lib/server/roster/import-roster";
+import { readBoundedForm } from "@/lib/server/read-bounded-form";
 import { runRoute } from "@/lib/server/route";
 
 // POST /api/projects/[projectId]/roster/import (multipart, field "file") → newline-delimited
 // JSON: progress lines while the file is read, checked and written, then one line with the
 // summary, the problems (translated) or an error. Refusals before the upload is read (not signed
-// in, not allowed, too large) are plain JSON { message } with a 4xx status.
+// in, not allowed, too large) are plain JSON { message } with a 4xx status; so is a body that
+// passes the size cap while it is read.
 
 export const dynamic = "force-dynamic";
 
@@ -27,13 +29,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     await getRosterImportContext(actor, { projectId });
 
     const tooLarge = () => refuse(t("roster.file.tooLarge", { max: ROSTER_LIMITS.maxFileBytes / 1024 / 1024 }), 413);
-    if (Number(request.headers.get("content-length") ?? 0) > ROSTER_LIMITS.maxFileBytes + ENVELOPE_BYTES) return tooLarge();
-    let file: FormDataEntryValue | null;
-    try {
-      file = (await request.formData()).get("file");
-    } catch {
-      return refuse(t("roster.file.unreadable"), 400);
-    }
+    // Counted as it arrives: a body over the cap, with or without a Content-Length, is refused at
+    // the first byte over it and the rest never read.
+    const upload = await readBoundedForm(request, ROSTER_LIMITS.maxFileBytes + ENVELOPE_BYTES);
+    if (!upload.ok) return upload.reason === "tooLarge" ? tooLarge() : refuse(t("roster.file.unreadable"), 400);
+    const file = upload.form.get("file");
     if (!(file instanceof File)) return refuse(t("roster.page.noFile"), 400);
     if (file.size > ROSTER_LIMITS.maxFileBytes) return tooLarge();
     const bytes = new Uint8Array(await file.arrayBuffer());
