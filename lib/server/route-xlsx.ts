@@ -32,6 +32,14 @@ export function xlsxResponse(
 // says and Excel can sum, sort and filter it: a rate is a number with a percent format (the
 // page's "70.03%" is 0.7003 shown as 70.03%), a time is a date-time in the deployment's zone (the
 // zone's wall clock, as the page shows it; Excel cells have no zone), a calendar day is a date.
+//
+// Text is always a string cell, whatever it starts with: exceljs writes a JavaScript string as a
+// shared string (t="s") or, in the streaming writers without shared strings, as t="str" with the
+// text in <v> — never an <f> formula element, which only a `{ formula }` value makes and no export
+// passes (XlsxValue has no such case). So a name like =HYPERLINK(…) or +SUM(…) opens as the text
+// it is, not a formula (OWASP's CSV-injection advice, for .xlsx), and imports back unchanged;
+// no quote is prefixed, since in .xlsx it would become part of the data (decision 030,
+// tests/integration/exports-disclosure.test.ts).
 
 export const XLSX_PERCENT_FORMAT = "0.00%";
 export const XLSX_DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
