@@ -13,11 +13,15 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { grantAppRole } from "./app-role.ts";
 
 export type TMigrateOptions = {
   /// Folder of `<timestamp>_<name>/migration.sql` folders. Default: prisma/migrations.
   migrationsDir?: string;
   log?: (line: string) => void;
+  /// The portal's database role (prisma/app-role.ts): after the migrations, in the same locked
+  /// session, it is granted exactly what the portal needs on every table, new ones included.
+  appRole?: string;
 };
 
 export type TMigrateResult = {
@@ -137,7 +141,12 @@ export async function migrate(connectionString: string, options: TMigrateOptions
   try {
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     try {
-      return await migrateLocked(client, local, log);
+      const result = await migrateLocked(client, local, log);
+      if (options.appRole) {
+        await grantAppRole(client, options.appRole);
+        log(`Granted the portal's role ${options.appRole} its table privileges`);
+      }
+      return result;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => undefined);
     }

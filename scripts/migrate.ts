@@ -1,15 +1,21 @@
-// Applies pending migrations to DATABASE_URL: `npm run db:migrate`.
-// Prints what it applied; on failure prints one line and exits non-zero.
+// Applies pending migrations: `npm run db:migrate`. Runs as the owner: LIANXIN_MIGRATION_DATABASE_URL
+// when set (then DATABASE_URL's role, the portal's, is granted its privileges afterwards:
+// docs/operations.md), else DATABASE_URL. Prints what it applied; on failure prints one line and
+// exits non-zero.
+import { roleOf } from "../prisma/app-role.ts";
 import { migrate } from "../prisma/migrator.ts";
 
-const url = process.env.DATABASE_URL;
+const ownerUrl = process.env.LIANXIN_MIGRATION_DATABASE_URL;
+const appUrl = process.env.DATABASE_URL;
+const url = ownerUrl ?? appUrl;
 if (!url) {
-  console.error("DATABASE_URL is not set");
+  console.error("DATABASE_URL (or LIANXIN_MIGRATION_DATABASE_URL) is not set");
   process.exit(1);
 }
+const appRole = ownerUrl && appUrl && roleOf(appUrl) !== roleOf(ownerUrl) ? roleOf(appUrl) : undefined;
 
 try {
-  const { applied } = await migrate(url, { log: (line) => console.log(line) });
+  const { applied } = await migrate(url, { appRole, log: (line) => console.log(line) });
   console.log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
   process.exit(0);
 } catch (error) {

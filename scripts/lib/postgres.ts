@@ -6,10 +6,15 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export type TEmbeddedPostgres = {
-  /// postgresql://postgres:…@127.0.0.1:<port>/lianxin
+  /// postgresql://postgres:…@127.0.0.1:<port>/lianxin: the superuser, for migrations and tools.
   url: string;
+  /// postgresql://lianxin_app:…@127.0.0.1:<port>/lianxin: the portal's role (prisma/app-role.ts).
+  appUrl: string;
   /// Stops Postgres cleanly (SIGTERM to the child) and resolves once the child has exited.
   stop(): Promise<void>;
+  /// Resolves when the server's process has ended, for whatever reason (stop() included), with
+  /// the last line it wrote on stderr (pg-server says why Postgres exited) or its exit status.
+  exited: Promise<string>;
 };
 
 export type TEmbeddedPostgresOptions = {
@@ -34,14 +39,17 @@ export function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): Promis
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["pipe", "pipe", "pipe"] });
 
   const stderrTail: string[] = [];
-  const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
   let isExited = false;
-  void exited.then(() => {
-    isExited = true;
-  });
+  let stderrBuffer = "";
+  const exited = new Promise<string>((resolveExit) =>
+    child.once("exit", (code, signal) => {
+      isExited = true;
+      const lastLine = (stderrBuffer.trim() || stderrTail.at(-1)) ?? "";
+      resolveExit(lastLine || `the server process exited (code ${code ?? "none"}, signal ${signal ?? "none"})`);
+    }),
+  );
 
   // Keep draining both pipes for the child's whole life, or a chatty child would block.
-  let stderrBuffer = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {
     stderrBuffer += chunk;
@@ -88,9 +96,9 @@ export function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): Promis
       if (newline < 0) return;
       const line = stdoutBuffer.slice(0, newline);
       try {
-        const { url } = JSON.parse(line) as { url?: unknown };
-        if (typeof url !== "string") throw new Error("no url");
-        settle({ url, stop });
+        const { url, appUrl } = JSON.parse(line) as { url?: unknown; appUrl?: unknown };
+        if (typeof url !== "string" || typeof appUrl !== "string") throw new Error("no url");
+        settle({ url, appUrl, stop, exited });
       } catch {
         settle(new Error(`Embedded Postgres printed an unexpected line: ${line}`));
         void stop();
@@ -121,4 +129,102 @@ export function findFreePort(): Promise<number> {
       });
     });
   });
+}
+
+export type TSupervisedPostgres = {
+  /// The same URLs after every restart (same port, same passwords).
+  url: string;
+  appUrl: string;
+  /// Stops supervising and stops Postgres; resolves once it is down.
+  stop(): Promise<void>;
+};
+
+export type TSuperviseOptions = TEmbeddedPostgresOptions & {
+  /// One line per event: Postgres died, a restart failed, Postgres is back.
+  log: (line: string) => void;
+  /// First wait before a restart; doubled after each failed or short-lived attempt. Default 0.5 s.
+  initialDelayMs?: number;
+  /// The longest wait between attempts. Default 30 s.
+  maxDelayMs?: number;
+  /// A server that stayed up this long starts again from the first wait. Default 60 s.
+  stableAfterMs?: number;
+};
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/// Starts the embedded Postgres (a failure of this first start rejects) and restarts it whenever
+/// its process dies while it should be running: after 0.5 s, then 1 s, 2 s … at most 30 s apart,
+/// back to 0.5 s once a restarted server has stayed up for a minute. Clients keep their URLs;
+/// their pools reconnect on their own once the server is back.
+export async function superviseEmbeddedPostgres(options: TSuperviseOptions): Promise<TSupervisedPostgres> {
+  const { log, initialDelayMs = 500, maxDelayMs = 30_000, stableAfterMs = 60_000, ...serverOptions } = options;
+  let current: TEmbeddedPostgres | undefined = await startEmbeddedPostgres(serverOptions);
+  const { url, appUrl } = current;
+  let stopping = false;
+  let delayMs = initialDelayMs;
+  let upSince = performance.now();
+  let wakeUp: (() => void) | null = null;
+  let restarting: Promise<void> = Promise.resolve();
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolvePause) => {
+      const timer = setTimeout(() => {
+        wakeUp = null;
+        resolvePause();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolvePause();
+      };
+    });
+
+  async function restart(reason: string): Promise<void> {
+    if (performance.now() - upSince >= stableAfterMs) delayMs = initialDelayMs;
+    log(`Postgres stopped unexpectedly: ${reason}; restarting it in ${seconds(delayMs)}`);
+    for (let attempt = 1; ; attempt++) {
+      await pause(delayMs);
+      if (stopping) return;
+      const waited = delayMs;
+      delayMs = Math.min(delayMs * 2, maxDelayMs);
+      try {
+        const server = await startEmbeddedPostgres(serverOptions);
+        if (stopping) {
+          await server.stop();
+          return;
+        }
+        current = server;
+        upSince = performance.now();
+        log(`Postgres is running again (attempt ${attempt}, after waiting ${seconds(waited)})`);
+        watch(server);
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`Postgres did not restart: ${message}; trying again in ${seconds(delayMs)}`);
+      }
+    }
+  }
+
+  function watch(server: TEmbeddedPostgres): void {
+    void server.exited.then((reason) => {
+      if (stopping || current !== server) return;
+      current = undefined;
+      restarting = restart(reason);
+    });
+  }
+  watch(current);
+
+  return {
+    url,
+    appUrl,
+    async stop() {
+      stopping = true;
+      wakeUp?.();
+      await restarting;
+      await current?.stop();
+      current = undefined;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markRolledBack, migrate } from "../../prisma/migrator.ts";
 import { createDatabase, dropDatabase } from "../support/databases.ts";
-import { testDatabaseUrl, testDb } from "../support/test-db.ts";
+import { testDatabaseUrl, testDb, testOwnerDatabaseUrl } from "../support/test-db.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const INIT = "20261122000000_init";
@@ -235,15 +235,16 @@ describe("rules the init migration adds beyond schema.prisma", () => {
     auditId = event.id;
   });
 
-  it("AuditEvent refuses UPDATE, DELETE and TRUNCATE", async () => {
-    await withClient(testDatabaseUrl(), async (c) => {
+  it("AuditEvent refuses UPDATE, DELETE and TRUNCATE, even to its owner", async () => {
+    await withClient(testOwnerDatabaseUrl(), async (c) => {
       await expect(c.query(`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = $1`, [auditId])).rejects.toThrow(
         /AuditEvent is append-only: UPDATE/,
       );
       await expect(c.query(`DELETE FROM "AuditEvent" WHERE "id" = $1`, [auditId])).rejects.toThrow(/AuditEvent is append-only: DELETE/);
       await expect(c.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/AuditEvent is append-only: TRUNCATE/);
     });
-    await expect(testDb().auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    // The portal's role is not even granted DELETE (tests/integration/app-role.test.ts).
+    await expect(testDb().auditEvent.deleteMany({})).rejects.toThrow(/permission denied/);
     const row = await testDb().auditEvent.findUniqueOrThrow({ where: { id: auditId } });
     expect(row.action).toBe("create:project");
   });

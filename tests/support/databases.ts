@@ -11,6 +11,11 @@ export function testServerUrl(): string {
   return inject("postgresServerUrl");
 }
 
+/// The test server as the portal's role (prisma/app-role.ts).
+export function testAppServerUrl(): string {
+  return inject("postgresAppServerUrl");
+}
+
 export function uniqueDatabaseName(prefix = "test"): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
 }
@@ -22,6 +27,9 @@ export async function createDatabase(options: { name?: string; template?: string
   await withAdminClient(serverUrl, async (client) => {
     const template = options.template ? ` TEMPLATE ${client.escapeIdentifier(options.template)}` : "";
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template}`);
+    // A database's own privileges are not copied from its template: as migrate() does, no
+    // temporary tables for everyone.
+    await client.query(`REVOKE TEMPORARY ON DATABASE ${client.escapeIdentifier(name)} FROM PUBLIC`);
   });
   return { name, url: databaseUrl(serverUrl, name) };
 }

@@ -1,9 +1,12 @@
 // Once per integration run: a throw-away Postgres (or the server in TEST_POSTGRES_URL) with the
-// migrated template database every test file copies.
+// migrated template database every test file copies. Tests connect as the portal's role, which
+// owns nothing (prisma/app-role.ts), so a use case needing a privilege the portal lacks fails.
+import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { APP_ROLE, ensureAppRole } from "../../prisma/app-role.ts";
 import { migrate } from "../../prisma/migrator.ts";
 import { findFreePort, startEmbeddedPostgres, type TEmbeddedPostgres } from "../../scripts/lib/postgres.ts";
 import { TEMPLATE_DATABASE, databaseUrl, withAdminClient } from "./postgres-admin.ts";
@@ -27,7 +30,20 @@ async function startServer(): Promise<{ server: TEmbeddedPostgres; dir: string }
   }
 }
 
-async function createTemplate(serverUrl: string): Promise<void> {
+/// The portal's role on an external test server: its own name, so a portal using that server keeps
+/// its password.
+const EXTERNAL_APP_ROLE = "lianxin_test_app";
+
+async function appServerUrl(serverUrl: string): Promise<string> {
+  const password = randomBytes(18).toString("hex");
+  await withAdminClient(serverUrl, (client) => ensureAppRole(client, EXTERNAL_APP_ROLE, password));
+  const url = new URL(serverUrl);
+  url.username = EXTERNAL_APP_ROLE;
+  url.password = password;
+  return url.toString();
+}
+
+async function createTemplate(serverUrl: string, appRole: string): Promise<void> {
   await withAdminClient(serverUrl, async (client) => {
     const name = client.escapeIdentifier(TEMPLATE_DATABASE);
     // Left over on a reused external server: start again from nothing.
@@ -35,7 +51,7 @@ async function createTemplate(serverUrl: string): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${name}`);
   });
-  await migrate(databaseUrl(serverUrl, TEMPLATE_DATABASE));
+  await migrate(databaseUrl(serverUrl, TEMPLATE_DATABASE), { appRole });
   await withAdminClient(serverUrl, async (client) => {
     // No connections: CREATE DATABASE … TEMPLATE fails while anyone is connected to it.
     await client.query(`ALTER DATABASE ${client.escapeIdentifier(TEMPLATE_DATABASE)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
@@ -48,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.TEST_POSTGRES_URL;
   const started = external ? undefined : await startServer();
   const serverUrl = external ?? started!.server.url;
+  let appUrl = started?.server.appUrl;
   const t1 = performance.now();
 
   async function teardown(): Promise<void> {
@@ -57,7 +74,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   try {
-    await createTemplate(serverUrl);
+    appUrl ??= await appServerUrl(serverUrl);
+    await createTemplate(serverUrl, started ? APP_ROLE : EXTERNAL_APP_ROLE);
   } catch (error) {
     await teardown();
     throw error;
@@ -67,5 +85,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide("postgresServerUrl", serverUrl);
+  project.provide("postgresAppServerUrl", appUrl);
   return teardown;
 }

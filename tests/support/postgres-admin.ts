@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /// A database URL of the test server; tests use its host, port and credentials.
     postgresServerUrl: string;
+    /// The same server as the portal's role (no superuser, owns nothing): what tests connect as.
+    postgresAppServerUrl: string;
   }
 }
 
