@@ -61,6 +61,9 @@ const { values } = parseArgs({
     port: { type: "string", default: "3261" },
     "skip-http": { type: "boolean", default: false },
     "skip-exactness": { type: "boolean", default: false },
+    /** After the runs: this many requests/s for 10 s, then the first rate for 20 s, to see the
+     *  excess refused at once and how soon the portal serves normally again; 0 = none. */
+    burst: { type: "string", default: "0" },
   },
 });
 
@@ -184,7 +187,9 @@ async function login(base: string, phone: string, password: string): Promise<str
   return [...jar, ...session].join("; ");
 }
 
-type PageResults = Map<string, { latencies: number[]; errors: number; kinds: Map<string, number> }>;
+/** Per page: served answers' latencies, refusals (503: the server's bound on work in flight, or
+ *  the database down) with how long they took, and other failures by kind. */
+type PageResults = Map<string, { latencies: number[]; refused: number[]; errors: number; kinds: Map<string, number> }>;
 
 /**
  * Requests on a fixed schedule (open loop): request i leaves at i / rate seconds, whether or not
@@ -192,7 +197,7 @@ type PageResults = Map<string, { latencies: number[]; errors: number; kinds: Map
  * over `paths`, each abandoned after 30 s. Resolves when every answer is in.
  */
 async function offerLoad(base: string, cookie: string, paths: string[], rate: number, seconds: number) {
-  const results: PageResults = new Map(paths.map((p) => [p, { latencies: [], errors: 0, kinds: new Map() }]));
+  const results: PageResults = new Map(paths.map((p) => [p, { latencies: [], refused: [], errors: 0, kinds: new Map() }]));
   const fail = (bucket: { errors: number; kinds: Map<string, number> }, kind: string) => {
     bucket.errors += 1;
     bucket.kinds.set(kind, (bucket.kinds.get(kind) ?? 0) + 1);
@@ -200,7 +205,7 @@ async function offerLoad(base: string, cookie: string, paths: string[], rate: nu
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   /** Every answered request by when it was sent, to tell a growing queue from a steady one. */
-  const timeline: { sentAt: number; ms: number }[] = [];
+  const timeline: { sentAt: number; ms: number; status: number }[] = [];
   for (let i = 0; i < rate * seconds && paths.length > 0; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
@@ -212,9 +217,11 @@ async function offerLoad(base: string, cookie: string, paths: string[], rate: nu
       fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
         .then(async (response) => {
           await response.arrayBuffer();
-          if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
-          else bucket.latencies.push(performance.now() - t0);
-          timeline.push({ sentAt: t0 - started, ms: performance.now() - t0 });
+          const took = performance.now() - t0;
+          if (response.status === 503) bucket.refused.push(took);
+          else if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
+          else bucket.latencies.push(took);
+          timeline.push({ sentAt: t0 - started, ms: took, status: response.status });
         })
         .catch((error: Error) => {
           fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
@@ -223,6 +230,64 @@ async function offerLoad(base: string, cookie: string, paths: string[], rate: nu
   }
   await Promise.all(inFlight);
   return { results, timeline, elapsed: (performance.now() - started) / 1000 };
+}
+
+/**
+ * A burst at `burstRate` for 10 s, then `rate` from the moment the burst's last request left, for
+ * 20 s. Prints whether every request of the burst was answered (served or refused) within 5 s,
+ * and, per second after it, what was served and refused, and when the portal was back to serving
+ * every request within 300 ms.
+ */
+async function burstRun(
+  base: string,
+  cookie: string,
+  paths: string[],
+  burstRate: number,
+  rate: number,
+  print: (line?: string) => void,
+  bigId: string,
+): Promise<void> {
+  const BURST_S = 10;
+  const AFTER_S = 20;
+  const burst = offerLoad(base, cookie, paths, burstRate, BURST_S);
+  await new Promise((r) => setTimeout(r, BURST_S * 1000));
+  const after = offerLoad(base, cookie, paths, rate, AFTER_S);
+  const [b, a] = await Promise.all([burst, after]);
+  const all = (r: Awaited<typeof burst>) => [...r.results.values()];
+  const served = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.latencies.length, 0);
+  const refused = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.refused.length, 0);
+  const failed = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.errors, 0);
+  const slowest = Math.max(0, ...all(b).flatMap((x) => [...x.latencies, ...x.refused]));
+  print();
+  print(`#### A burst: ${burstRate} requests/s for ${BURST_S} s, then ${rate} requests/s for ${AFTER_S} s`);
+  print();
+  print(
+    `Burst: ${served(b) + refused(b) + failed(b)} requests, ${served(b)} served, ${refused(b)} refused (503), ${failed(b)} failed; ` +
+      `the slowest answer took ${ms(slowest)} ms — ${slowest <= 5000 && failed(b) === 0 ? "every request answered within 5 s" : "**not every request answered within 5 s**"}.`,
+  );
+  print();
+  const seconds = Array.from({ length: AFTER_S }, (_, i) => a.timeline.filter((x) => x.sentAt >= i * 1000 && x.sentAt < (i + 1) * 1000));
+  const healthy = (xs: typeof a.timeline) => {
+    const ok = xs.filter((x) => x.status === 200).map((x) => x.ms);
+    return ok.length === xs.length && ok.length > 0 && percentile(ok, 95) <= 300;
+  };
+  let backAt = seconds.length;
+  while (backAt > 0 && healthy(seconds[backAt - 1]!)) backAt--;
+  print(`| second after the burst | sent | served | refused (503) | p50 served | p95 served |`);
+  print(`| ---: | ---: | ---: | ---: | ---: | ---: |`);
+  seconds.forEach((xs, i) => {
+    const ok = xs.filter((x) => x.status === 200).map((x) => x.ms);
+    print(
+      `| ${i}–${i + 1} s | ${xs.length} | ${ok.length} | ${xs.filter((x) => x.status === 503).length} | ${ok.length ? ms(percentile(ok, 50)) : "—"} ms | ${ok.length ? ms(percentile(ok, 95)) : "—"} ms |`,
+    );
+  });
+  print();
+  print(
+    backAt < seconds.length
+      ? `Back to serving every request (p95 ≤ 300 ms, none refused) from ${backAt} s after the burst on${backAt <= 5 ? " — within 5 s" : " — **later than 5 s**"}. Pages: ${paths.map((p) => `\`${p.replace(bigId, "<id>")}\``).join(", ")}.`
+      : `**Not back to serving every request within the ${AFTER_S} s after the burst.**`,
+  );
+  print();
 }
 
 type Writer<TReport> = { report(): Promise<TReport>; stop(): Promise<void> };
@@ -263,7 +328,18 @@ async function startWriter<TReport>(script: string, name: string, projectId: str
   };
 }
 
-type LoadResult = { path: string; count: number; errors: number; kinds: string; p50: number; p95: number; max: number };
+type LoadResult = {
+  path: string;
+  count: number;
+  refused: number;
+  errors: number;
+  kinds: string;
+  p50: number;
+  p95: number;
+  max: number;
+  /** The slowest answer of any kind, served or refused. */
+  slowest: number;
+};
 
 async function main() {
   // The data queries are timed without the figure cache (lib/server/figures/internal/figure-cache.ts);
@@ -459,23 +535,25 @@ async function main() {
         const visiting = (await visitWriter?.report()) ?? null;
         const load: LoadResult[] = [...results].map(([path, r]) => ({
           path,
-          count: r.latencies.length + r.errors,
+          count: r.latencies.length + r.refused.length + r.errors,
+          refused: r.refused.length,
           errors: r.errors,
           kinds: [...r.kinds].map(([kind, n]) => `${n} × ${kind}`).join(", "),
           p50: r.latencies.length ? percentile(r.latencies, 50) : NaN,
           p95: r.latencies.length ? percentile(r.latencies, 95) : NaN,
           max: r.latencies.length ? Math.max(...r.latencies) : NaN,
+          slowest: Math.max(0, ...r.latencies, ...r.refused),
         }));
         print();
         print(
           `#### Pages under load (${rate} requests/s for ${SECONDS} s, spread over the pages, to 127.0.0.1; signings at ${SIGNINGS_PER_SECOND}/s through recordSigning${visitWriter ? ` and visits at ${VISITS_PER_SECOND}/s through logVisit` : ""} meanwhile)`,
         );
         print();
-        print(`| page | requests | errors | p50 | p95 | max | errors were |`);
-        print(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
+        print(`| page | requests | refused (503) | errors | p50 served | p95 served | max served | slowest answer | errors were |`);
+        print(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`);
         for (const r of load)
           print(
-            `| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${r.kinds || "—"} |`,
+            `| \`${r.path.replace(big.id, "<id>")}\` | ${r.count} | ${r.refused} | ${r.errors} | ${ms(r.p50)} ms | ${ms(r.p95)} ms | ${ms(r.max)} ms | ${ms(r.slowest)} ms | ${r.kinds || "—"} |`,
           );
         print();
         const buckets = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) =>
@@ -510,6 +588,7 @@ async function main() {
         // Let the server drain before the next rate.
         await new Promise((r) => setTimeout(r, 5000));
       }
+      if (Number(values.burst) > 0) await burstRun(base, cookie, available, Number(values.burst), RATES[0] ?? 30, print, big.id);
       await writer?.stop(); // before the exactness check, which needs the data to hold still
       await visitWriter?.stop();
     }
