@@ -15,7 +15,7 @@ import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import { probeDatabase } from "./lib/database-probe.ts";
+import { probeDatabase, watchDatabase } from "./lib/database-probe.ts";
 import { createFrontDoor } from "./lib/front-door.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -55,6 +55,7 @@ async function runWorker(): Promise<void> {
     handle,
     maxInFlight,
     probe: databaseUrl ? () => probeDatabase(databaseUrl) : async () => true,
+    watch: databaseUrl ? (onLost) => watchDatabase(databaseUrl, onLost) : undefined,
     publicFiles: publicFiles(join(ROOT, "public")),
     log,
   });

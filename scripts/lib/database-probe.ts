@@ -1,7 +1,8 @@
-// Whether the database takes a query now: one connection of its own, `SELECT 1`, closed again.
-// Cheap when Postgres is down (the refused connection is the answer), bounded when the host does
-// not answer at all. scripts/lib/front-door.ts asks it after a failed request and, while the
-// database is down, a few times a second until it is back.
+// Whether the database takes a query now (probeDatabase: one connection of its own, `SELECT 1`,
+// closed again), and a watch that notices when it goes away (watchDatabase).
+// The probe is cheap when Postgres is down (the refused connection is the answer) and bounded
+// when the host does not answer at all. scripts/lib/front-door.ts probes when its watch ends or a
+// request fails and, while the database is down, a few times a second until it is back.
 import pg from "pg";
 
 export const PROBE_TIMEOUT_MS = 1000;
@@ -19,4 +20,30 @@ export async function probeDatabase(connectionString: string, timeoutMs = PROBE_
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Keeps one idle connection to the database and calls `onLost` once, when that connection ends
+ * (the server stopped, crashed or was restarted: its backends go with it) or cannot be opened.
+ * So an outage is seen as it starts, before a request fails on it. `close()` ends the watch
+ * without calling `onLost`.
+ */
+export function watchDatabase(connectionString: string, onLost: () => void): { close: () => void } {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: PROBE_TIMEOUT_MS, keepAlive: true });
+  let done = false;
+  const lost = () => {
+    if (done) return;
+    done = true;
+    client.end().catch(() => undefined);
+    onLost();
+  };
+  client.on("error", lost);
+  client.on("end", lost);
+  client.connect().catch(lost);
+  return {
+    close() {
+      done = true;
+      client.end().catch(() => undefined);
+    },
+  };
 }

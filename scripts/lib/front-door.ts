@@ -6,10 +6,12 @@
 // - While the database is down, every other request is answered "temporarily unavailable"
 //   (scripts/lib/unavailable-answer.ts) without Next, but for server actions: runAction answers
 //   those with the UNAVAILABLE message, so the form keeps what was typed. The database counts as
-//   down when a response of Next fails (a 500 or 503) and a probe of its own then finds it
-//   unreachable; while down, the probe runs every `recheckMs` and the first success opens again.
-//   A 500 is held until that probe answers: when the database is down, the reader gets the
-//   friendly 503 in place of Next's error page, even for the first request of an outage.
+//   down when a probe of the door's own finds it unreachable. It probes when its watch (one idle
+//   connection) ends — Postgres stopped or died — and when a response of Next fails (a 500 or
+//   503); while down, every `recheckMs`, and the first success opens again. A 500 is held until
+//   that probe answers: when the database is down, the reader gets the friendly 503 in place of
+//   Next's error page. (A page that fails after its 200 has gone out — Next's error boundary
+//   answers 200 — is seen by the watch, not by its status.)
 // - At most `maxInFlight` requests are worked on at once; one more is refused at once with 503
 //   "busy", nothing waits in a queue. A live event stream (text/event-stream) counts until its
 //   answer has started — its session check is work — and not while it stays open.
@@ -23,6 +25,8 @@ export type FrontDoorOptions = {
   maxInFlight: number;
   /** Whether the database takes a query now (scripts/lib/database-probe.ts). */
   probe: () => Promise<boolean>;
+  /** Opens a watch that calls `onLost` when the database goes away (watchDatabase). */
+  watch?: (onLost: () => void) => { close: () => void };
   /** URL paths of the files in public/. */
   publicFiles?: ReadonlySet<string>;
   /** How often the database is asked again while it is down. Default 250 ms. */
@@ -68,6 +72,16 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   let closed = false;
   let probing: Promise<boolean> | null = null;
   let recheck: NodeJS.Timeout | null = null;
+  let watching: { close: () => void } | null = null;
+  let rewatch: NodeJS.Timeout | null = null;
+
+  function openWatch(): void {
+    if (!options.watch || closed || watching) return;
+    watching = options.watch(() => {
+      watching = null;
+      void checkDatabase();
+    });
+  }
 
   /** One probe at a time; everyone who asks meanwhile shares its answer. */
   function checkDatabase(): Promise<boolean> {
@@ -78,6 +92,15 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
         if (!up && !down) log(`server process ${process.pid}: the database cannot be reached; answering 503 until it is back`);
         if (up && down) log(`server process ${process.pid}: the database is reachable again`);
         down = !up;
+        // Back (or never gone): watch again, after a pause so that a watch failing at once
+        // cannot spin.
+        if (up && !watching && !rewatch && !closed && options.watch) {
+          rewatch = setTimeout(() => {
+            rewatch = null;
+            openWatch();
+          }, recheckMs);
+          rewatch.unref();
+        }
         if (down && !closed && !recheck) {
           recheck = setTimeout(() => {
             recheck = null;
@@ -209,6 +232,8 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
       });
   }
 
+  openWatch();
+
   return {
     listener,
     get inFlight() {
@@ -220,7 +245,10 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
     close() {
       closed = true;
       if (recheck) clearTimeout(recheck);
-      recheck = null;
+      if (rewatch) clearTimeout(rewatch);
+      recheck = rewatch = null;
+      watching?.close();
+      watching = null;
     },
   };
 }

@@ -24,7 +24,11 @@ afterEach(async () => {
 
 /** A server process with a stand-in for Next: /slow waits until released, /live is an event
  *  stream that stays open, /broken fails with a 500 carrying internal text, anything else is 200. */
-async function stand(options: { maxInFlight: number; probe?: () => Promise<boolean> }): Promise<Stand> {
+async function stand(options: {
+  maxInFlight: number;
+  probe?: () => Promise<boolean>;
+  watch?: (onLost: () => void) => { close: () => void };
+}): Promise<Stand> {
   const arrived: string[] = [];
   let open!: () => void;
   const gate = new Promise<void>((resolveGate) => (open = resolveGate));
@@ -51,6 +55,7 @@ async function stand(options: { maxInFlight: number; probe?: () => Promise<boole
     handle,
     maxInFlight: options.maxInFlight,
     probe: options.probe ?? (async () => true),
+    watch: options.watch,
     publicFiles: new Set(["/favicon.ico"]),
     recheckMs: 20,
     log: () => undefined,
@@ -179,5 +184,31 @@ describe("a failed answer of Next", () => {
     databaseUp = true;
     await expect.poll(() => door.databaseDown).toBe(false);
     expect(await fetch(`${base}/projects`).then(answer)).toEqual({ status: 200, retryAfter: null, body: "served /projects" });
+  });
+
+  it("closes as its watch of the database ends, before any request fails, and watches again once it is back", async () => {
+    let databaseUp = true;
+    const watches: Array<() => void> = [];
+    const { base, door, arrived } = await stand({
+      maxInFlight: 4,
+      probe: async () => databaseUp,
+      watch: (onLost) => {
+        watches.push(onLost);
+        return { close: () => undefined };
+      },
+    });
+    expect(watches).toHaveLength(1);
+    expect((await fetch(`${base}/fast`)).status).toBe(200);
+
+    databaseUp = false;
+    watches[0]?.();
+    await expect.poll(() => door.databaseDown).toBe(true);
+    expect((await fetch(`${base}/fast`)).status).toBe(503);
+    expect(arrived).toEqual(["/fast"]);
+
+    databaseUp = true;
+    await expect.poll(() => door.databaseDown).toBe(false);
+    await expect.poll(() => watches.length).toBe(2);
+    expect((await fetch(`${base}/fast`)).status).toBe(200);
   });
 });
