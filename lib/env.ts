@@ -12,6 +12,9 @@ const ZServerEnv = z.object({
     .optional(),
   LIANXIN_TIME_ZONE: z.string().default("Asia/Shanghai"),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /// The reverse proxies in front of the portal (addresses or CIDR ranges, comma-separated): only
+  /// from these is X-Forwarded-For believed (lib/security/client-address.ts). Unset: nobody's.
+  LIANXIN_TRUSTED_PROXY: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

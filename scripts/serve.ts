@@ -15,6 +15,7 @@ import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
+import { stampSocketAddress } from "../lib/security/client-address.ts";
 import { probeDatabase, watchDatabase } from "./lib/database-probe.ts";
 import { createFrontDoor } from "./lib/front-door.ts";
 
@@ -59,7 +60,11 @@ async function runWorker(): Promise<void> {
     publicFiles: publicFiles(join(ROOT, "public")),
     log,
   });
-  const server = createServer((req, res) => frontDoor.listener(req, res));
+  const server = createServer((req, res) => {
+    // The TCP peer's address, for sign-in throttling and the audit log, over any client-sent copy.
+    stampSocketAddress(req);
+    frontDoor.listener(req, res);
+  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`[lianxin] port ${port}: ${error.code === "EADDRINUSE" ? "already in use" : error.message}`);
     process.exit(1);

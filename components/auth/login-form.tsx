@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { credentialErrors, ZResidentCredentials, ZStaffCredentials } from "@/lib/auth/credentials";
+import { credentialErrors, signInProblemOf, ZResidentCredentials, ZStaffCredentials } from "@/lib/auth/credentials";
 import { HAD_SESSION_COOKIE } from "@/lib/auth/session-policy";
 
 export type LoginLabels = {
@@ -27,6 +27,7 @@ export type LoginLabels = {
   fieldErrors: Record<string, string>;
   /** Contains "{minutes}". */
   throttled: string;
+  /** The portal could not check the sign-in (its database is down, say). */
   unavailable: string;
 };
 
@@ -62,9 +63,16 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginLabels; callba
         router.refresh();
         return;
       }
-      const throttled = result?.error?.startsWith("THROTTLED:");
-      const failed = mode === "staff" ? labels.failed : labels.failedResident;
-      setError(throttled ? labels.throttled.replace("{minutes}", result!.error!.split(":")[1] ?? "1") : failed);
+      const problem = signInProblemOf(result?.error);
+      setError(
+        problem.kind === "throttled"
+          ? labels.throttled.replace("{minutes}", problem.minutes)
+          : problem.kind === "unavailable"
+            ? labels.unavailable
+            : mode === "staff"
+              ? labels.failed
+              : labels.failedResident,
+      );
     } catch {
       setError(labels.unavailable);
     }

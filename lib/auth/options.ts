@@ -4,24 +4,24 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "../errors.ts";
 import { authenticateResident } from "../server/auth/authenticate-resident.ts";
 import { authenticateStaff } from "../server/auth/authenticate-staff.ts";
+import { requestOriginOf, type HeaderSource, type RequestOrigin } from "../server/client-address.ts";
 import { endSession } from "../server/sessions/end-session.ts";
 import { isSessionOpen } from "../server/sessions/is-session-open.ts";
 import { startSession } from "../server/sessions/start-session.ts";
+import { SIGN_IN_ERRORS } from "./credentials.ts";
 import { isSessionWithinAbsoluteLimit, sessionClaimsOf, SESSION_IDLE_SECONDS } from "./session-policy.ts";
-
-/** Error codes the login form understands; anything else shows the generic failure text. */
-export const SIGN_IN_ERRORS = { failed: "CredentialsSignin", throttled: "THROTTLED" } as const;
 
 /** Thrown by the jwt callback for a session that has ended: next-auth then answers the session
  *  endpoint with no session and clears the cookie instead of re-issuing it. */
 const SESSION_ENDED = "session ended";
 
 async function authorizeWith(
-  authenticate: (input: unknown) => Promise<{ userId: string; name: string; passwordVersion: number } | null>,
+  authenticate: (input: unknown, origin: RequestOrigin) => Promise<{ userId: string; name: string; passwordVersion: number } | null>,
   credentials: Record<string, string> | undefined,
+  headers: HeaderSource | undefined,
 ) {
   try {
-    const result = await authenticate(credentials ?? {});
+    const result = await authenticate(credentials ?? {}, requestOriginOf(headers ?? {}));
     return result ? { id: result.userId, name: result.name, passwordVersion: result.passwordVersion } : null;
   } catch (error) {
     if (isAppError(error) && error.code === "RATE_LIMITED") {
@@ -29,7 +29,10 @@ async function authorizeWith(
       throw new Error(`${SIGN_IN_ERRORS.throttled}:${error.message.split(": ")[1] ?? "1"}`);
     }
     if (isAppError(error) && error.code === "VALIDATION") return null;
-    throw error;
+    // next-auth would hand the error's own text (Prisma's, say) to the browser, and the form
+    // would call it a wrong password: the log gets it, the person a "temporarily unavailable".
+    console.error("[sign-in] unexpected error", error);
+    throw new Error(SIGN_IN_ERRORS.unavailable);
   }
 }
 
@@ -42,13 +45,13 @@ export const authOptions: NextAuthOptions = {
       id: "staff",
       name: "staff",
       credentials: { phone: { type: "tel" }, password: { type: "password" } },
-      authorize: (credentials) => authorizeWith(authenticateStaff, credentials),
+      authorize: (credentials, req) => authorizeWith(authenticateStaff, credentials, req.headers),
     }),
     CredentialsProvider({
       id: "resident",
       name: "resident",
       credentials: { householdCode: { type: "text" }, accessCode: { type: "password" } },
-      authorize: (credentials) => authorizeWith(authenticateResident, credentials),
+      authorize: (credentials, req) => authorizeWith(authenticateResident, credentials, req.headers),
     }),
   ],
   callbacks: {

@@ -1,6 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { currentRequestOrigin, type RequestOrigin } from "./client-address.ts";
 
 export type AuditInput = {
   actorId: string | null;
@@ -15,20 +15,15 @@ export type AuditInput = {
 
 /** Who the request came from, for audit rows; empty outside a request (scripts, tests). */
 export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
-  try {
-    const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
-    return { ip: ip ?? null, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
-  } catch {
-    // Outside a request (scripts, tests) there are no headers to record.
-    return { ip: null, userAgent: null };
-  }
+  // The socket's address or a trusted proxy's account of it, never what the client claims.
+  const { address, userAgent } = await currentRequestOrigin();
+  return { ip: address, userAgent };
 }
 
 /** Writes the audit event with the transaction client of the change it records, so both
  *  commit together or neither does. */
-export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await recordAudits(tx, [input]);
+export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput, origin?: RequestOrigin): Promise<void> {
+  await recordAudits(tx, [input], origin);
 }
 
 /**
@@ -37,9 +32,10 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
  * ids in the inputs' order — one `INSERT … SELECT FROM unnest(…)` with one array per column.
  * Prisma's createMany binds 11 values per row and spent most of a bulk write on it.
  */
-export async function recordAudits(tx: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
+export async function recordAudits(tx: Prisma.TransactionClient, inputs: AuditInput[], origin?: RequestOrigin): Promise<void> {
   if (inputs.length === 0) return;
-  const { ip, userAgent } = await requestMeta();
+  // A sign-in passes the origin it was throttled by; everything else is read from the request.
+  const { ip, userAgent } = origin ? { ip: origin.address, userAgent: origin.userAgent } : await requestMeta();
   const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? null : JSON.stringify(value));
   const inserted = await tx.$executeRaw`
     INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "projectId", before, after, ip, "userAgent", "createdAt")

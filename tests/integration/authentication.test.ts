@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authenticateStaff } from "@/lib/server/auth/authenticate-staff";
-import { lockSecondsAfter } from "@/lib/server/auth/login-throttle";
+import { lockSecondsAfter, throttleKeys } from "@/lib/server/auth/login-throttle";
 import { seedUser } from "../../prisma/seed/factories.ts";
 
 let phone: string;
@@ -27,27 +27,35 @@ describe("staff sign-in", () => {
     expect(await authenticateStaff({ phone: "13700002222", password: "pw" })).toBeNull();
   });
 
-  it("locks an identifier after repeated failures, even for the right password", async () => {
+  it("locks a phone at one address after repeated failures, even for the right password", async () => {
     const target = "13700003333";
+    const origin = { address: "192.0.2.1", userAgent: null };
     await seedUser(db(), { role: "STAFF", phone: target, password: "right" });
-    for (let i = 0; i < 5; i++) expect(await authenticateStaff({ phone: target, password: `wrong${i}` })).toBeNull();
-    const error = await authenticateStaff({ phone: target, password: "right" }).catch((e) => e);
+    for (let i = 0; i < 5; i++) expect(await authenticateStaff({ phone: target, password: `wrong${i}` }, origin)).toBeNull();
+    const error = await authenticateStaff({ phone: target, password: "right" }, origin).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe("RATE_LIMITED");
   });
 
-  it("clears the count after a success", async () => {
+  it("clears the phone's count at that address after a success", async () => {
     const target = "13700004444";
+    const origin = { address: "192.0.2.2", userAgent: null };
     await seedUser(db(), { role: "STAFF", phone: target, password: "right" });
-    for (let i = 0; i < 3; i++) await authenticateStaff({ phone: target, password: "wrong" });
-    expect(await authenticateStaff({ phone: target, password: "right" })).not.toBeNull();
-    expect(await db().loginThrottle.findUnique({ where: { key: `staff:${target}` } })).toBeNull();
+    for (let i = 0; i < 3; i++) await authenticateStaff({ phone: target, password: "wrong" }, origin);
+    expect(await authenticateStaff({ phone: target, password: "right" }, origin)).not.toBeNull();
+    const key = throttleKeys({ method: "staff", identifier: target, origin }).pair;
+    expect(await db().loginThrottle.findUnique({ where: { key } })).toMatchObject({ failures: 0, lockedUntil: null });
   });
 
-  it("grows the lock from one minute to at most fifteen", () => {
-    expect(lockSecondsAfter(4)).toBe(0);
-    expect(lockSecondsAfter(5)).toBe(60);
-    expect(lockSecondsAfter(6)).toBe(120);
-    expect(lockSecondsAfter(20)).toBe(900);
+  it("grows each lock from one minute to its longest", () => {
+    expect(lockSecondsAfter("pair", 4)).toBe(0);
+    expect(lockSecondsAfter("pair", 5)).toBe(60);
+    expect(lockSecondsAfter("pair", 6)).toBe(120);
+    expect(lockSecondsAfter("pair", 20)).toBe(900);
+    expect(lockSecondsAfter("identifier", 19)).toBe(0);
+    expect(lockSecondsAfter("identifier", 20)).toBe(60);
+    expect(lockSecondsAfter("address", 9)).toBe(0);
+    expect(lockSecondsAfter("address", 10)).toBe(60);
+    expect(lockSecondsAfter("address", 30)).toBe(3600);
   });
 });

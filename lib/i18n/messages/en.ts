@@ -53,7 +53,7 @@ export const en: Messages = {
     throttled: "Too many attempts. Please try again in {minutes} minutes.",
     expired: "Your session has expired. Please sign in again.",
     signedOut: "You have signed out.",
-    unavailable: "Signing in is not possible right now. Please try again later.",
+    unavailable: "The portal is temporarily unavailable. Please try signing in again shortly.",
   },
   home: {
     districtTitle: "All projects in the district",

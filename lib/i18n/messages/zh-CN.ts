@@ -55,7 +55,7 @@ export const zhCN = {
     throttled: "尝试次数过多，请 {minutes} 分钟后再试。",
     expired: "登录已过期，请重新登录。",
     signedOut: "您已安全退出。",
-    unavailable: "暂时无法登录，请稍后再试。",
+    unavailable: "系统暂时无法使用，请稍后再登录。",
   },
   home: {
     districtTitle: "全区项目",

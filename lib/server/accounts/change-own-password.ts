@@ -8,7 +8,9 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
-import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "../auth/login-throttle.ts";
+import { recordSignInFailure, recordSignInSuccess, reserveSignInAttempt } from "../auth/login-throttle.ts";
+import { currentRequestOrigin } from "../client-address.ts";
+import { maskPhone } from "../../security/phone.ts";
 
 export const ZChangeOwnPasswordInput = z
   .object({
@@ -38,13 +40,12 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
     select: { id: true, phone: true, passwordHash: true, passwordVersion: true },
   });
   if (!user?.phone) throw new AppError("NOT_FOUND");
-  const key = `staff:${user.phone}`;
-  await assertNotThrottled(key);
+  const origin = await currentRequestOrigin();
+  const ticket = await reserveSignInAttempt({ method: "staff", identifier: user.phone, shownIdentifier: maskPhone(user.phone), origin });
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    await recordLoginFailure(key);
+    await recordSignInFailure(ticket);
     throw new AppError("VALIDATION", { fieldErrors: { currentPassword: ["accounts.errors.currentWrong"] } });
   }
-  await clearLoginFailures(key);
   const passwordHash = await hashPassword(newPassword);
   return db().$transaction(async (tx) => {
     // The hash read above must still be the stored one: two changes at once, one wins.
@@ -53,6 +54,7 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{
       data: { passwordHash, mustChangePassword: false, passwordVersion: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT");
+    await recordSignInSuccess(tx, ticket);
     await recordAudit(tx, { actorId: actor.userId, action: "change:password", entity: "user", entityId: user.id });
     return { phone: user.phone!, passwordVersion: user.passwordVersion + 1 };
   });
