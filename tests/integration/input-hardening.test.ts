@@ -9,8 +9,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createTranslator } from "@/lib/i18n/translate";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/server/action";
+import { addGroupMember } from "@/lib/server/groups/add-group-member";
+import { createWorkingGroup } from "@/lib/server/groups/create-working-group";
 import { exportHouseholds } from "@/lib/server/households/export-households";
 import { listHouseholds } from "@/lib/server/households/list-households";
+import { ZProjectFields } from "@/lib/server/projects/project-input";
 import { importRoster } from "@/lib/server/roster/import-roster";
 import { createAuthorizationWorld, type AuthorizationWorld } from "../support/authorization-world.ts";
 import { csvText, rosterRecords, rosterRows, utf8Bytes } from "../support/roster-files.ts";
@@ -163,6 +166,21 @@ describe("text-direction overrides and zero-width characters in names and addres
       },
     });
     expect(await db().household.findUniqueOrThrow({ where: { id: household.id } })).toEqual(before);
+  });
+
+  it("a staff member's, a working group's and a project's name refuse them too", async () => {
+    const secretary = world.actors.secretaryA;
+    const projectId = world.projectA.project.id;
+    await expect(createWorkingGroup(secretary, { projectId, kind: "SIGNING", name: "签约\u202E组一" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { name: ["validation.invisibleCharacter"] },
+    });
+    await expect(
+      addGroupMember(secretary, { groupId: world.projectA.signingGroups[0]!.id, phone: "13900009999", name: "李\u200B四" }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { name: ["validation.invisibleCharacter"] } });
+    expect(await db().user.count({ where: { phone: "13900009999" } })).toBe(0);
+    const project = ZProjectFields.safeParse({ name: "福佑路\u2066旧改\u2069" });
+    expect(project.error?.issues.filter((i) => i.path[0] === "name").map((i) => i.message)).toEqual(["validation.invisibleCharacter"]);
   });
 
   it("the roster import refuses the file, naming the cells, and imports nothing", async () => {

@@ -6,7 +6,7 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { isUniqueViolation } from "../../prisma-errors.ts";
-import { parseInput } from "../../validation.ts";
+import { parseInput, visibleText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { findManagedGroup } from "./find-managed-group.ts";
 
@@ -16,8 +16,10 @@ export const ZAddGroupMemberInput = z.object({
     .string({ error: "validation.phone" })
     .trim()
     .regex(/^1\d{10}$/, { error: "validation.phone" }),
-  /** Needed only when no staff user has this phone yet. */
-  name: z.string().trim().max(50, { error: "validation.tooLong" }).optional().default(""),
+  /** Needed only when no staff user has this phone yet. A name: visible characters only. */
+  name: visibleText(z.string().trim().max(50, { error: "validation.tooLong" }))
+    .optional()
+    .default(""),
   role: z.enum(["LEADER", "MEMBER"]).default("MEMBER"),
   isPartyMember: z
     .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])

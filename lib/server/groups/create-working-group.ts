@@ -7,13 +7,13 @@ import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { GroupSpecialty } from "../../generated/prisma/enums.ts";
 import { isUniqueViolation } from "../../prisma-errors.ts";
-import { parseInput, requiredText } from "../../validation.ts";
+import { parseInput, requiredText, visibleText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 
 export const ZCreateWorkingGroupInput = z
   .object({
     projectId: z.uuid(),
-    name: requiredText(50),
+    name: visibleText(requiredText(50)),
     kind: z.enum(["SIGNING", "SPECIAL"], { error: "validation.required" }),
     specialty: z
       .enum(Object.values(GroupSpecialty) as [GroupSpecialty, ...GroupSpecialty[]])

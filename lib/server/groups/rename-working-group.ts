@@ -5,14 +5,14 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { isUniqueViolation } from "../../prisma-errors.ts";
-import { parseInput, requiredText } from "../../validation.ts";
+import { parseInput, requiredText, visibleText } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
 import { notifyProjectChanged } from "../live/notify-project-changed.ts";
 import { findManagedGroup } from "./find-managed-group.ts";
 
 export const ZRenameWorkingGroupInput = z.object({
   groupId: z.uuid(),
-  name: requiredText(50),
+  name: visibleText(requiredText(50)),
   version: z.coerce.number().int().positive(),
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { COUNTING_UNITS, PROJECT_KINDS } from "../../domain/options.ts";
 import { basisPointsToDecimalText, percentTextToBasisPoints } from "../../domain/rates.ts";
-import { requiredText } from "../../validation.ts";
+import { requiredText, visibleText } from "../../validation.ts";
 
 /** "YYYY-MM-DD" or empty → a DATE column value (UTC midnight) or null. */
 const ZDate = z
@@ -50,7 +50,7 @@ function ZPeriod<S extends string, E extends string>(start: S, end: E) {
  *  Every field's problem is reported in one round. */
 export const ZProjectFields = z
   .object({
-    name: requiredText(100),
+    name: visibleText(requiredText(100)),
     kind: z.enum(PROJECT_KINDS, { error: "validation.required" }),
     district: requiredText(50),
     street: requiredText(50),
