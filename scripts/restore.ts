@@ -46,8 +46,9 @@ try {
   if (result.key === "none") console.log(`[restore] ${dataDir}/secrets.json is in place (the backup holds no ID number to check it on)`);
   if (result.key === "missing") {
     console.log(
-      "[restore] WARNING: no secrets.json given: the ID numbers stay unreadable unless the portal starts with the original " +
-        `LIANXIN_DATA_KEY (in the environment, or run the restore again with --secrets <the original secrets.json>)`,
+      "[restore] WARNING: no secrets.json given, so the ID numbers cannot be read yet. Before the first start, copy the " +
+        `original secrets.json to ${dataDir}/secrets.json or start with the original LIANXIN_DATA_KEY in the environment: ` +
+        "a start without it generates a new key, and ID numbers entered then would need that one",
     );
   }
   console.log(`[restore] start the portal on it: LIANXIN_DATA_DIR=${dataDir} npm start`);

@@ -233,6 +233,8 @@ async function loadRows(client: pg.Client, reader: BackupReader, header: TBackup
 /// Whether `key` opens the ID numbers of the restored database (one is enough: one key
 /// encrypts them all).
 async function keyOpensIdNumbers(client: pg.Client, key: string): Promise<boolean | undefined> {
+  const { rows: table } = await client.query<{ found: string | null }>(`SELECT to_regclass('public."HouseholdMember"')::text AS found`);
+  if (!table[0]?.found) return undefined;
   const { rows } = await client.query<{ cipher: string }>(
     `SELECT "idNumberCipher" AS cipher FROM "HouseholdMember" WHERE "idNumberCipher" IS NOT NULL LIMIT 1`,
   );

@@ -132,7 +132,14 @@ describe("npm run db:backup", () => {
     // The key is not in the backup, and the command says so.
     expect(backupRun.stdout).toMatch(/LIANXIN_DATA_KEY, which the backup does NOT hold/);
     const { gunzipSync } = await import("node:zlib");
-    expect(gunzipSync(await readFile(backupFile)).includes(Buffer.from(KEY))).toBe(false);
+    const text = gunzipSync(await readFile(backupFile));
+    expect(text.includes(Buffer.from(KEY))).toBe(false);
+    // ID numbers only as ciphertext and mask.
+    const { cipher } = await one<{ cipher: string }>(
+      source,
+      `SELECT "idNumberCipher" AS cipher FROM "HouseholdMember" WHERE "idNumberCipher" IS NOT NULL LIMIT 1`,
+    );
+    expect(text.includes(Buffer.from(decryptIdNumber(cipher, KEY)))).toBe(false);
   });
 });
 
@@ -217,6 +224,28 @@ describe("npm run db:restore refuses", () => {
     const refused = await command("restore", [backupFile, "--data-dir", join(work, "restored"), "--force"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/a Postgres is running on .*: stop the portal first/);
+  });
+
+  it("a backup at a migration this checkout does not have, or a file that is no backup, before creating anything", async () => {
+    const { gunzipSync, gzipSync } = await import("node:zlib");
+    const text = gunzipSync(await readFile(backupFile)).toString("utf8");
+    const newline = text.indexOf("\n");
+    const header = JSON.parse(text.slice(0, newline)) as { migrations: { name: string; checksum: string }[] };
+    header.migrations.push({ name: "29991231000000_from_the_future", checksum: "0".repeat(64) });
+    const future = join(work, "future.backup.gz");
+    await writeFile(future, gzipSync(JSON.stringify(header) + text.slice(newline)));
+    const dir = join(work, "from-future");
+    const refused = await command("restore", [future, "--data-dir", dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/at migration 29991231000000_from_the_future, which this checkout does not have/);
+    expect(existsSync(dir)).toBe(false);
+
+    const notBackup = join(work, "not-a-backup.gz");
+    await writeFile(notBackup, gzipSync('{"hello":"world"}\n'));
+    const alsoRefused = await command("restore", [notBackup, "--data-dir", dir]);
+    expect(alsoRefused.code).toBe(1);
+    expect(alsoRefused.stderr).toMatch(/this file is not a Lianxin backup/);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it("a file cut short, and leaves no cluster", async () => {
