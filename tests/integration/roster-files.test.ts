@@ -81,6 +81,31 @@ describe("roster files are judged by content", () => {
   });
 });
 
+describe("cells as Excel stores them", () => {
+  it("reads dates, rich text, a formula's result and booleans as exceljs does, past an empty first sheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("说明");
+    const sheet = workbook.addWorksheet("花名册");
+    sheet.addRow(["房屋编号", "幢/栋", "地址", "户主", "建筑面积", "室", "党员户"]);
+    const row = sheet.addRow(["CELL-1", { richText: [{ text: "200弄" }, { text: "3号", font: { bold: true } }] }, "某路1号", "张三"]);
+    row.getCell(5).value = { formula: "10+2.5", result: 12.5 };
+    // Excel turns a room typed as 3-1 into a date: read as a date, which the import refuses.
+    row.getCell(6).value = new Date(Date.UTC(2026, 2, 1));
+    row.getCell(7).value = true;
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = await importRoster(secretary, { projectId, fileName: "cells.xlsx", bytes });
+    // The empty first sheet is passed over; the room is the one problem.
+    expect(result).toEqual({ ok: false, problemCount: 1, problems: [{ row: 2, column: "室", key: "roster.cell.text" }] });
+
+    row.getCell(6).value = "前客堂";
+    const fixed = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(await importRoster(secretary, { projectId, fileName: "cells.xlsx", bytes: fixed })).toMatchObject({ ok: true, created: 1 });
+    const saved = await db().household.findFirstOrThrow({ where: { projectId, code: "CELL-1" } });
+    expect(saved).toMatchObject({ building: "200弄3号", room: "前客堂", isPartyMemberHousehold: true });
+    expect(saved.floorArea.toFixed(2)).toBe("12.50");
+  });
+});
+
 describe("the template's drop-downs", () => {
   async function template(language: "zh" | "en") {
     const file = await getRosterTemplate(secretary, { projectId, language });
