@@ -45,3 +45,18 @@ export function credentialErrors(schema: z.ZodType, input: unknown): Record<stri
   for (const issue of result.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message;
   return errors;
 }
+
+/** The codes the sign-in endpoint answers a failed sign-in with (next-auth hands the form what
+ *  authorize() threw): nothing else, so no internal error text reaches the browser. */
+export const SIGN_IN_ERRORS = { failed: "CredentialsSignin", throttled: "THROTTLED", unavailable: "UNAVAILABLE" } as const;
+
+export type TSignInProblem = { kind: "failed" } | { kind: "throttled"; minutes: string } | { kind: "unavailable" };
+
+/** What the login form tells the person about a sign-in's error code. A code it does not know is
+ *  "unavailable", never "wrong password": the password may have been right. */
+export function signInProblemOf(error: string | null | undefined): TSignInProblem {
+  if (error === SIGN_IN_ERRORS.failed) return { kind: "failed" };
+  const throttled = error?.match(/^THROTTLED:(\d+)$/);
+  if (throttled) return { kind: "throttled", minutes: throttled[1]! };
+  return { kind: "unavailable" };
+}
