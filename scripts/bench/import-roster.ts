@@ -3,16 +3,28 @@
 // took and the peak memory, for the first import and for importing the same file again.
 // The run goes through the real use case (importRoster) as the project's secretary.
 //
+//
+// Then sign-in latency during a maximal import: the real portal (scripts/start.ts, production
+// build) on 127.0.0.1 over the same database; sign-ins through next-auth's credentials flow over
+// HTTP (csrf, then the callback, as the login form does), one after the other, (a) with nothing
+// else running, (b) while the largest accepted roster (20,000 households, every column) is
+// imported through the import route, (c) while a file of 1,000,000 rows (the size of the one
+// that froze the portal, 6 MB) is uploaded and refused, again and again. p50/p95/max of each.
+//
 //   npm run bench:import                 # 10,000 rows, durable Postgres settings (fsync on)
 //   npm run bench:import -- --rows 5000  # another size
 //   npm run bench:import -- --ephemeral  # fsync off, as the test databases run
+//   npm run bench:import -- --skip-http  # without the sign-in part (no build, no portal)
+//   npm run bench:import -- --rows 1000 --sign-in-rows 2000 --refused-rows 100000 --sign-ins 10   # small
 import "../lib/outside-next.ts";
 import { cpus, freemem, totalmem, tmpdir, platform, release } from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/actor-types.ts";
 import { loadActor } from "../../lib/auth/load-actor.ts";
@@ -21,9 +33,21 @@ setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
 const { values: args } = parseArgs({
-  options: { rows: { type: "string", default: "10000" }, ephemeral: { type: "boolean", default: false } },
+  options: {
+    rows: { type: "string", default: "10000" },
+    ephemeral: { type: "boolean", default: false },
+    "skip-http": { type: "boolean", default: false },
+    /** Households of the import that sign-ins run beside: the most a file may hold. */
+    "sign-in-rows": { type: "string", default: "20000" },
+    /** Rows of the file that is refused while sign-ins run. */
+    "refused-rows": { type: "string", default: "1000000" },
+    /** Sign-ins with nothing else running, and during the refusals. */
+    "sign-ins": { type: "string", default: "30" },
+    port: { type: "string", default: "3262" },
+  },
 });
 const ROWS = Number(args.rows);
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const { startEmbeddedPostgres, findFreePort } = await import("../lib/postgres.ts");
 const { migrate } = await import("../../prisma/migrator.ts");
@@ -141,13 +165,38 @@ async function main() {
     await measure(".csv (UTF-8 BOM), same file again", 1, "roster.csv", csv);
 
     const audit = await db().auditEvent.count({ where: { action: { in: ["import:household", "assign:household"] } } });
+
+    let signIn: string[] = [];
+    if (!args["skip-http"]) {
+      const project = await seedProject(db(), { code: "BENCH-HTTP", households: 0, signingGroups: 8, activity: { visitsPerHousehold: 0 } });
+      const secretary = await db().user.findUniqueOrThrow({ where: { id: project.secretaryId }, select: { phone: true } });
+      const httpRows = Number(args["sign-in-rows"]);
+      const refusedRows = Number(args["refused-rows"]);
+      const names = project.signingGroups.map((g) => g.name);
+      const largest = await xlsxBytes(rosterRows(rosterRecords(httpRows, { prefix: "HTTP", groupNames: names })));
+      started = performance.now();
+      const refused = await manyRowsXlsx(refusedRows);
+      process.stderr.write(
+        `[bench] ${refusedRows.toLocaleString("en")}-row file: ${(refused.byteLength / MB).toFixed(1)} MB in ${seconds(performance.now() - started)} s\n`,
+      );
+      signIn = await signInDuringImports({
+        databaseUrl: postgres.url,
+        projectId: project.project.id,
+        phone: secretary.phone!,
+        password: (await import("../../prisma/seed/demo-accounts.ts")).DEMO_PASSWORD,
+        largest: { rows: httpRows, bytes: largest },
+        refused: { rows: refusedRows, bytes: refused },
+        samples: Number(args["sign-ins"]),
+        port: Number(args.port),
+      });
+    }
     await db().$disconnect();
 
     const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
     const lines = [
       `- Machine: ${cpu}, ${cpus().length} cores, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), ${platform()} ${release()}`,
       `- Node ${process.version}, PostgreSQL ${pgVersion} (embedded, ${args.ephemeral ? "fsync off" : "fsync on"}), date ${new Date().toISOString().slice(0, 10)}`,
-      `- Command: \`npm run bench:import${args.ephemeral || ROWS !== 10_000 ? ` --${ROWS !== 10_000 ? ` --rows ${ROWS}` : ""}${args.ephemeral ? " --ephemeral" : ""}` : ""}\``,
+      `- Command: \`npm run bench:import${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\``,
       `- Files: ${ROWS.toLocaleString("en")} households × ${rows[0]!.length} columns, eight signing groups; .xlsx ${(xlsx.byteLength / MB).toFixed(1)} MB, .csv ${(csv.byteLength / MB).toFixed(1)} MB (generated in ${seconds(generateMs)} s)`,
       `- Audit events written in all runs: ${audit.toLocaleString("en")} (import:household per created or updated household, assign:household per group change)`,
       "",
@@ -158,10 +207,185 @@ async function main() {
           `| ${r.label} | ${seconds(r.parseMs)} | ${seconds(r.validateMs)} | ${seconds(r.writeMs)} | ${seconds(r.totalMs)} | ${Math.round((ROWS / r.totalMs) * 1000).toLocaleString("en")} | ${mb(r.peakRss)} | ${mb(r.peakHeap)} | ${mb(r.peakHeap - r.baseHeap)} | ${r.outcome} |`,
       ),
     ];
-    console.log(lines.join("\n"));
+    console.log([...lines, ...signIn].join("\n"));
   } finally {
     await postgres.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ─── sign-in latency during imports, over HTTP ───
+
+/** A workbook of `rows` rows of five short cells (the shape of the file that froze the portal),
+ *  written part by part so it never exists as one string. */
+async function manyRowsXlsx(rows: number): Promise<Uint8Array> {
+  const { inlineRow, workbookOf } = await import("../../tests/support/xlsx-zip.ts");
+  return workbookOf({
+    rows: function* () {
+      yield inlineRow(1, ["房屋编号", "幢/栋", "地址", "户主", "建筑面积"]);
+      for (let n = 2; n <= rows + 1; n++) yield inlineRow(n, [`M-${n}`, "1号", "某路1号", "张三", "12"]);
+    },
+  });
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Signs in through next-auth's credentials flow, as the login form does (and as
+ *  scripts/bench/dashboard.ts does); resolves with the cookies and how long it took. */
+async function login(base: string, phone: string, password: string): Promise<{ cookie: string; ms: number }> {
+  const t0 = performance.now();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
+    body: new URLSearchParams({ csrfToken, phone, password, json: "true" }),
+  });
+  await response.arrayBuffer();
+  const session = cookiesOf(response).filter((c) => c.includes("session-token"));
+  if (session.length === 0) throw new Error(`login failed (${response.status})`);
+  return { cookie: [...jar, ...session].join("; "), ms: performance.now() - t0 };
+}
+
+async function waitForServer(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the portal did not start in time");
+}
+
+/** One upload through the import route; what its last line says and how long it took. */
+async function upload(base: string, cookie: string, projectId: string, fileName: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.append("file", new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
+  const t0 = performance.now();
+  const response = await fetch(`${base}/api/projects/${projectId}/roster/import`, {
+    method: "POST",
+    body: form,
+    headers: { cookie, origin: base },
+  });
+  const text = await response.text();
+  const ms = performance.now() - t0;
+  let outcome = `HTTP ${response.status}`;
+  try {
+    const last = JSON.parse(text.trim().split("\n").at(-1)!) as Record<string, unknown>;
+    if (last.type === "result")
+      outcome = `${Number(last.created).toLocaleString("en")} created, ${Number(last.unchanged).toLocaleString("en")} unchanged`;
+    else if (last.type === "problems") outcome = `refused: ${(last.problems as { message: string }[])[0]?.message ?? "?"}`;
+    else if (typeof last.message === "string") outcome = `${response.status}: ${last.message}`;
+  } catch {
+    // not JSON: the status says it
+  }
+  return { ms, outcome };
+}
+
+async function signInDuringImports(options: {
+  databaseUrl: string;
+  projectId: string;
+  phone: string;
+  password: string;
+  largest: { rows: number; bytes: Uint8Array };
+  refused: { rows: number; bytes: Uint8Array };
+  samples: number;
+  port: number;
+}): Promise<string[]> {
+  const base = `http://127.0.0.1:${options.port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "lianxin-bench-import-portal-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      LIANXIN_DATA_DIR: dataDir,
+      LIANXIN_DIST_DIR: process.env.LIANXIN_DIST_DIR ?? ".next-live",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    process.stderr.write("[bench] starting the portal (builds first when the sources changed)\n");
+    await waitForServer(base, server, 900_000);
+    const signIn = () => login(base, options.phone, options.password);
+    const { cookie } = await signIn();
+    // Warm-up: the sign-in and import routes compiled and their code loaded once.
+    for (let i = 0; i < 3; i++) await signIn();
+    await upload(base, cookie, options.projectId, "warm-up.xlsx", options.refused.bytes);
+
+    type Row = { label: string; times: number[]; upload: string };
+    const rows: Row[] = [];
+    const alone: number[] = [];
+    for (let i = 0; i < options.samples; i++) alone.push((await signIn()).ms);
+    rows.push({ label: "no import", times: alone, upload: "—" });
+
+    // (b) Sign-ins one after the other for as long as the largest import runs.
+    const during: number[] = [];
+    let done = false;
+    const importing = upload(base, cookie, options.projectId, "largest.xlsx", options.largest.bytes).finally(() => {
+      done = true;
+    });
+    while (!done) during.push((await signIn()).ms);
+    const imported = await importing;
+    rows.push({
+      label: `during the import of ${options.largest.rows.toLocaleString("en")} households (${(options.largest.bytes.byteLength / MB).toFixed(1)} MB)`,
+      times: during,
+      upload: `${imported.outcome} in ${seconds(imported.ms)} s`,
+    });
+
+    // (c) The refused file uploaded back to back while the sign-ins are taken.
+    const refusals: number[] = [];
+    let outcome = "";
+    let stop = false;
+    const refusing = (async () => {
+      while (!stop) {
+        const answer = await upload(base, cookie, options.projectId, "many.xlsx", options.refused.bytes);
+        refusals.push(answer.ms);
+        outcome = answer.outcome;
+      }
+    })();
+    const whileRefused: number[] = [];
+    for (let i = 0; i < options.samples; i++) whileRefused.push((await signIn()).ms);
+    stop = true;
+    await refusing;
+    rows.push({
+      label: `while a file of ${options.refused.rows.toLocaleString("en")} rows (${(options.refused.bytes.byteLength / MB).toFixed(1)} MB) is refused, again and again`,
+      times: whileRefused,
+      upload: `${refusals.length} uploads, each ${outcome || "?"}; p50 ${seconds(percentile(refusals, 50))} s, max ${seconds(Math.max(...refusals))} s`,
+    });
+
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    return [
+      "",
+      `#### Sign-in latency during a maximal import (the portal over HTTP on 127.0.0.1, one sign-in at a time: csrf + credentials callback)`,
+      "",
+      "| while | sign-ins | p50 | p95 | max | the upload |",
+      "| --- | ---: | ---: | ---: | ---: | --- |",
+      ...rows.map(
+        (r) =>
+          `| ${r.label} | ${r.times.length} | ${ms(percentile(r.times, 50))} | ${ms(percentile(r.times, 95))} | ${ms(Math.max(...r.times))} | ${r.upload} |`,
+      ),
+    ];
+  } finally {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
