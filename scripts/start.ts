@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { APP_ROLE, roleOf } from "../prisma/app-role.ts";
 import { migrate } from "../prisma/migrator.ts";
 import { superviseEmbeddedPostgres, type TSupervisedPostgres } from "./lib/postgres.ts";
+import { portalEnvironment } from "./lib/portal-env.ts";
 import { loadSecrets, secretsWarning } from "./lib/secrets.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -107,14 +108,8 @@ async function main() {
     appRole = APP_ROLE;
   }
 
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
-    LIANXIN_DATA_KEY: secrets.LIANXIN_DATA_KEY,
-    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  // Without the owner's URL (scripts/lib/portal-env.ts).
+  const env = portalEnvironment(process.env, { databaseUrl, secrets });
 
   try {
     const { applied } = await migrate(migrationUrl, { appRole });

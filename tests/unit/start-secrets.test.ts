@@ -1,10 +1,12 @@
 // scripts/lib/secrets.ts: what `npm start` does with NEXTAUTH_SECRET and LIANXIN_DATA_KEY. The
 // environment wins; what it lacks comes from (or is generated into) <data dir>/secrets.json, and
-// then one warning line says the key sits beside the database.
+// then one warning line says the key sits beside the database. The portal's processes get the
+// portal's database URL, never the owner's.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { portalEnvironment } from "@/scripts/lib/portal-env";
 import { loadSecrets, secretsWarning } from "@/scripts/lib/secrets";
 
 const dirs: string[] = [];
@@ -60,5 +62,27 @@ describe("the start-up secrets", () => {
     const fresh = dataDir();
     loadSecrets(fresh, { LIANXIN_DATA_KEY: FROM_ENV.LIANXIN_DATA_KEY });
     expect(readFileSync(join(fresh, "secrets.json"), "utf8")).not.toContain(FROM_ENV.LIANXIN_DATA_KEY);
+  });
+});
+
+describe("the portal's environment", () => {
+  it("carries the portal's database URL and secrets, and never the owner's URL", () => {
+    const env = portalEnvironment(
+      {
+        NODE_ENV: "production",
+        PATH: "/usr/bin",
+        DATABASE_URL: "postgresql://lianxin_app:a@db/lianxin",
+        LIANXIN_MIGRATION_DATABASE_URL: "postgresql://owner:o@db/lianxin",
+      },
+      { databaseUrl: "postgresql://lianxin_app:a@db/lianxin", secrets: FROM_ENV },
+    );
+    expect(env).toMatchObject({
+      PATH: "/usr/bin",
+      DATABASE_URL: "postgresql://lianxin_app:a@db/lianxin",
+      ...FROM_ENV,
+      AUTH_TRUST_HOST: "true",
+    });
+    expect(env).not.toHaveProperty("LIANXIN_MIGRATION_DATABASE_URL");
+    expect(JSON.stringify(env)).not.toContain("owner:o");
   });
 });
