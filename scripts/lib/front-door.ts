@@ -117,81 +117,79 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
    * Watches the answer Next starts: an event stream gives its slot back; a failure sends the
    * probe; a 500 is held (head and body kept, nothing sent) until the probe answers, then either
    * sent as it was or replaced by the "temporarily unavailable" page.
+   *
+   * The response's methods are wrapped once and never put back: Next wraps them again after us
+   * (its compression keeps our write and end to call), and putting ours back would unhook its
+   * wrappers — a page's answer then never ended. After the first call the wrappers only pass
+   * through, hold, or drop, by `state`.
    */
   function watch(req: IncomingMessage, res: ServerResponse, release: () => void): void {
     const own = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
-    const restore = () => Object.assign(res, own);
-    let holding = false;
+    /** undecided: nothing sent yet; pass: Next's answer goes out as it is; hold: a 500 waits for
+     *  the probe; answer: the "temporarily unavailable" page is being written; drop: what Next
+     *  still sends of its error page goes nowhere. */
+    let state: "undecided" | "pass" | "hold" | "answer" | "drop" = "undecided";
     let head: Parameters<ServerResponse["writeHead"]> | null = null;
     const chunks: Array<[unknown, BufferEncoding | undefined]> = [];
     let ended = false;
     const later = (callback: unknown) => {
       if (typeof callback === "function") process.nextTick(callback as () => void);
     };
+    const sending = () => state === "pass" || state === "answer";
 
-    /** Called by the first of writeHead/write/end/flushHeaders: true when the answer is held. */
-    const begin = (status: number, headers?: unknown): boolean => {
+    /** Decides at the first of writeHead/write/end/flushHeaders. */
+    const decide = (status: number, headers?: unknown): void => {
+      if (state !== "undecided") return;
       if (status !== 500) {
-        restore();
+        state = "pass";
         if (status > 500) void checkDatabase();
         if (contentTypeOf(res, headers).startsWith("text/event-stream")) release();
-        return false;
+        return;
       }
-      holding = true;
+      state = "hold";
       void checkDatabase().then((up) => {
-        holding = false;
-        restore();
         if (up) {
+          state = "pass";
           if (head) own.writeHead.apply(res, head);
           for (const [chunk, encoding] of chunks) own.write.call(res, chunk, encoding as BufferEncoding);
           if (ended) (own.end as () => ServerResponse).call(res);
           return;
         }
         for (const name of res.getHeaderNames()) res.removeHeader(name);
+        state = "answer";
         answerUnavailable(req, res, "unavailable");
-        // Whatever Next still sends of its error page goes nowhere.
-        res.writeHead = (() => res) as typeof res.writeHead;
-        res.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown) => {
-          later(typeof encoding === "function" ? encoding : callback);
-          return true;
-        }) as typeof res.write;
-        res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-          later([chunk, encoding, callback].find((arg) => typeof arg === "function"));
-          return res;
-        }) as typeof res.end;
+        state = "drop";
       });
-      return true;
     };
 
     res.writeHead = ((...args: Parameters<ServerResponse["writeHead"]>) => {
-      if (holding || begin(args[0], args.at(-1))) {
-        head = args;
-        return res;
-      }
-      return own.writeHead.apply(res, args);
+      decide(args[0], args.at(-1));
+      if (sending()) return own.writeHead.apply(res, args);
+      if (state === "hold") head = args;
+      return res;
     }) as typeof res.writeHead;
     res.flushHeaders = () => {
-      if (holding || (!res.headersSent && begin(res.statusCode))) return;
-      own.flushHeaders.call(res);
+      if (!res.headersSent) decide(res.statusCode);
+      if (sending()) own.flushHeaders.call(res);
     };
     res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-      if (holding || (!res.headersSent && begin(res.statusCode))) {
-        chunks.push([chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined]);
-        later(typeof encoding === "function" ? encoding : callback);
-        return true;
-      }
-      return own.write.call(res, chunk, encoding as BufferEncoding, callback as () => void);
+      if (!res.headersSent) decide(res.statusCode);
+      if (sending()) return own.write.call(res, chunk, encoding as BufferEncoding, callback as () => void);
+      if (state === "hold") chunks.push([chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined]);
+      later(typeof encoding === "function" ? encoding : callback);
+      return true;
     }) as typeof res.write;
     res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-      if (holding || (!res.headersSent && begin(res.statusCode))) {
+      if (!res.headersSent) decide(res.statusCode);
+      if (sending()) return own.end.call(res, chunk, encoding as BufferEncoding, callback as () => void);
+      if (state === "hold") {
         if (chunk !== undefined && chunk !== null && typeof chunk !== "function") {
           chunks.push([chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : undefined]);
         }
         ended = true;
-        later([chunk, encoding, callback].find((arg) => typeof arg === "function"));
-        return res;
       }
-      return own.end.call(res, chunk, encoding as BufferEncoding, callback as () => void);
+      later([chunk, encoding, callback].find((arg) => typeof arg === "function"));
+      return res;
     }) as typeof res.end;
   }
 

@@ -7,7 +7,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
 import { createFrontDoor, type FrontDoor } from "../../scripts/lib/front-door.ts";
+
+/** Next's own copy of the compression middleware, which its server puts on every answer. */
+const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as () => (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+) => void;
 
 type Stand = { base: string; door: FrontDoor; arrived: string[]; release: () => void; server: Server };
 
@@ -39,6 +47,17 @@ async function stand(options: {
     if (path === "/live") {
       res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8" });
       res.write("retry: 2000\n: connected\n\n");
+      return;
+    }
+    if (path === "/compressed") {
+      // As Next answers a page: its compression wraps the response after the door has, and the
+      // page streams in several writes.
+      await new Promise<void>((next) => compression()(req, res, next));
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.write("<p>first</p>");
+      await new Promise((r) => setImmediate(r));
+      res.write("<p>second</p>");
+      res.end("<p>last</p>");
       return;
     }
     if (path === "/broken") {
@@ -140,6 +159,18 @@ describe("the bound on requests in flight", () => {
     await expect.poll(() => arrived.length).toBe(5);
     release();
     expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+});
+
+describe("an answer of Next", () => {
+  it("ends, compressed or not, when Next wraps the response after the door", async () => {
+    const { base, door } = await stand({ maxInFlight: 4 });
+    for (const encoding of ["gzip", "identity"]) {
+      const response = await fetch(`${base}/compressed`, { headers: { "accept-encoding": encoding }, signal: AbortSignal.timeout(5000) });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("<p>first</p><p>second</p><p>last</p>");
+    }
+    expect(door.inFlight).toBe(0);
   });
 });
 
