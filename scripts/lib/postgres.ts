@@ -2,7 +2,9 @@
 // The child's stdin is a pipe from this process: when this process ends for any reason, even
 // SIGKILL, the pipe closes and the child stops Postgres, so no server is left behind.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export type TEmbeddedPostgres = {
@@ -150,6 +152,18 @@ export type TSuperviseOptions = TEmbeddedPostgresOptions & {
   stableAfterMs?: number;
 };
 
+/// The pid in the data dir's postmaster.pid when that process is alive, else null.
+function livePostmaster(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (!Number.isInteger(pid) || pid <= 1) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
@@ -203,6 +217,14 @@ export async function superviseEmbeddedPostgres(options: TSuperviseOptions): Pro
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log(`Postgres did not restart: ${message}; trying again in ${seconds(delayMs)}`);
+        // The server process died but left its postmaster running (it was killed outright): that
+        // postmaster is nobody's now. Shut it down (fast: open transactions roll back) so the
+        // next attempt starts one that is watched again.
+        const orphan = /lock file "postmaster\.pid" already exists/.test(message) ? livePostmaster(serverOptions.dataDir) : null;
+        if (orphan !== null) {
+          log(`stopping the postmaster left running without its supervisor (pid ${orphan})`);
+          process.kill(orphan, "SIGINT");
+        }
       }
     }
   }

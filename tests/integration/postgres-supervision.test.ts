@@ -1,7 +1,9 @@
 // The embedded Postgres is supervised (scripts/lib/postgres.ts superviseEmbeddedPostgres, what
 // `npm start` runs): when the postmaster is killed, one line says so, it is started again with
 // back-off, and a client that was connected before (the portal's Prisma pool) answers again
-// without being recreated.
+// without being recreated. A postmaster left running by a killed server process is stopped and
+// replaced by a watched one.
+import { execFileSync } from "node:child_process";
 import { readFile, chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +67,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await prisma?.$disconnect();
   await postgres?.stop();
+  // A failed test may have left a postmaster of this data dir without its supervisor.
+  const left = await postmasterPid().catch(() => 0);
+  if (left > 1 && isAlive(left)) process.kill(left, "SIGINT");
+  for (let i = 0; i < 200 && left > 1 && isAlive(left); i++) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -84,7 +90,8 @@ describe("the supervised embedded Postgres", () => {
     expect(deaths[0]).toMatch(/^Postgres stopped unexpectedly: the postmaster exited with signal SIGKILL/);
     expect(deaths[0]).toMatch(/; restarting it in 0\.5 s$/);
     expect(deaths[0]).not.toContain("\n");
-    expect(lines.at(-1)).toMatch(/^Postgres is running again/);
+    // Postgres answers a moment before its server process reports it ready.
+    await expect.poll(() => lines.at(-1), { timeout: 20_000 }).toMatch(/^Postgres is running again/);
   });
 
   it("waits twice as long when it dies again soon after a restart", async () => {
@@ -97,6 +104,23 @@ describe("the supervised embedded Postgres", () => {
     // attempt of the first death failed and doubled the wait already).
     const waitS = Number(/restarting it in ([\d.]+) s$/.exec(deaths[0]!)?.[1]);
     expect(waitS).toBeGreaterThanOrEqual(1);
+  });
+
+  it("when the server process is killed but its postmaster lives on, stops that postmaster and starts a watched one", async () => {
+    const before = lines.length;
+    const orphan = await postmasterPid();
+    const ps = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).split("\n");
+    const server = ps.find((line) => line.includes("pg-server.ts") && line.includes(`--data-dir ${dataDir} `));
+    expect(server).toBeDefined();
+    process.kill(Number(server!.trim().split(/\s+/)[0]), "SIGKILL");
+
+    await expect.poll(() => isAlive(orphan), { timeout: 60_000 }).toBe(false);
+    await expect.poll(answers, { timeout: 60_000, interval: 250 }).toBe(true);
+    expect(await postmasterPid()).not.toBe(orphan);
+    await expect.poll(() => lines.at(-1), { timeout: 20_000 }).toMatch(/^Postgres is running again/);
+    const said = lines.slice(before);
+    expect(said[0]).toMatch(/^Postgres stopped unexpectedly: the server process exited \(code none, signal SIGKILL\)/);
+    expect(said).toContain(`stopping the postmaster left running without its supervisor (pid ${orphan})`);
   });
 
   it("stops for good when asked: no restart afterwards", async () => {
