@@ -145,7 +145,11 @@ export const en: Messages = {
       body: "Lianxin is getting back to service, which usually takes a moment. Please try again shortly; what was saved is safe.",
       retry: "Try again",
     },
-    busyPage: { title: "The portal is busy", body: "Too many people are using it right now. Please try again shortly.", retry: "Try again" },
+    busyPage: {
+      title: "The portal is busy",
+      body: "Too many people are using it right now. Please try again shortly.",
+      retry: "Try again",
+    },
     notFoundPage: "This page does not exist, or you may not see it.",
     backHome: "Back to the start page",
   },
@@ -166,7 +170,8 @@ export const en: Messages = {
     nameForNewStaff: "No account has this phone number yet: enter a name to create a staff account.",
     alreadyInGroup: "This person is already in the group.",
     controlCharacter: "This contains control characters (invisible characters copied from elsewhere). Remove them and try again.",
-    invisibleCharacter: "This contains invisible formatting characters (text-direction controls or zero-width characters). Remove them and type it again.",
+    invisibleCharacter:
+      "This contains invisible formatting characters (text-direction controls or zero-width characters). Remove them and type it again.",
     formData: "The form's content did not arrive. Submit the form on the page again.",
   },
   common: { loading: "Loading…", percent: "{value}%", none: "—" },

@@ -142,7 +142,11 @@ export const zhCN = {
     INTERNAL: "系统出错，您的修改未保存。请稍后再试。",
     UNAVAILABLE: "系统暂时无法使用，本次操作没有完成。请稍后再试。",
     // The page a server process answers on its own (scripts/lib/unavailable-answer.ts).
-    unavailablePage: { title: "系统暂时无法使用", body: "连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。", retry: "重试" },
+    unavailablePage: {
+      title: "系统暂时无法使用",
+      body: "连心正在恢复服务，通常只需片刻。请稍后再试，已保存的内容不受影响。",
+      retry: "重试",
+    },
     busyPage: { title: "系统繁忙", body: "当前访问的人太多，请稍后再试。", retry: "重试" },
     notFoundPage: "页面不存在，或您无权查看。",
     backHome: "返回首页",
