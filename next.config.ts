@@ -23,11 +23,11 @@ const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** Powerful browser features, all off but the two the portal uses on its own pages: the big
- *  screen goes full screen, and the display-link form copies the link. */
+ *  screen goes full screen, and the display-link form copies the link. Only features Chromium
+ *  knows: an unknown one ("bluetooth") is logged as an error on every page. */
 const PERMISSIONS_POLICY = [
   ...[
     "accelerometer",
-    "bluetooth",
     "browsing-topics",
     "camera",
     "display-capture",
