@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFile, chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { APP_ROLE } from "@/prisma/app-role";
@@ -61,6 +62,13 @@ beforeAll(async () => {
     log: (line) => lines.push(line),
   });
   await migrate(postgres.url, { appRole: APP_ROLE });
+  // A throw-away cluster commits without waiting for its WAL to be written
+  // (synchronous_commit=off), so a kill right after migrating could take the last commits (the
+  // app role's grants) with it. The tests kill a cluster whose schema is written.
+  const owner = new pg.Client({ connectionString: postgres.url });
+  await owner.connect();
+  await owner.query("CHECKPOINT");
+  await owner.end();
   prisma = createPrismaClient(postgres.appUrl, 2);
 });
 
