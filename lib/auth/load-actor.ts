@@ -22,7 +22,7 @@ type ActorRow = {
  *  and for a session that was signed out, ended everywhere or is past its limit (`sessionId`
  *  given and its UserSession row not open). Every signed-in request runs this, so it is one
  *  statement: the session is an EXISTS condition and the memberships are aggregated in it
- *  (Prisma's nested select took three round trips). Scripts and tests that build an actor
+ *  (Prisma's nested select took a round trip per relation). Scripts and tests that build an actor
  *  without a session pass neither. */
 export async function loadActor(prisma: PrismaClient, userId: string, passwordVersion?: number, sessionId?: string): Promise<Actor | null> {
   const openSession =
