@@ -29,6 +29,7 @@ import "../lib/outside-next.ts";
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -196,6 +197,32 @@ type PageResults = Map<string, { latencies: number[]; refused: number[]; errors:
  * earlier ones have answered, so a slow server cannot slow the offered load down; spread in turn
  * over `paths`, each abandoned after 30 s. Resolves when every answer is in.
  */
+/** Keeps connections open between requests, as a browser does. */
+const loadAgent = new http.Agent({ keepAlive: true });
+
+/**
+ * One page for the offered load: its status once the last byte has arrived. Through node:http,
+ * with the body counted but not decompressed: the server compresses as it would for a browser,
+ * and the generator, which shares the machine's two cores with the portal, spends a third of
+ * what fetch spent on the same load (fetch decodes every body; measured at 45 requests/s:
+ * 2.1 s of CPU in 20 s against 6.1 s).
+ */
+function requestPage(base: string, path: string, cookie: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: hostname, port, path, agent: loadAgent, headers: { cookie, "accept-encoding": "gzip" }, signal: AbortSignal.timeout(30_000) },
+      (response) => {
+        response.on("data", () => undefined);
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end();
+  });
+}
+
 async function offerLoad(base: string, cookie: string, paths: string[], rate: number, seconds: number) {
   const results: PageResults = new Map(paths.map((p) => [p, { latencies: [], refused: [], errors: 0, kinds: new Map() }]));
   const fail = (bucket: { errors: number; kinds: Map<string, number> }, kind: string) => {
@@ -214,17 +241,16 @@ async function offerLoad(base: string, cookie: string, paths: string[], rate: nu
     const bucket = results.get(path)!;
     const t0 = performance.now();
     inFlight.push(
-      fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) })
-        .then(async (response) => {
-          await response.arrayBuffer();
+      requestPage(base, path, cookie)
+        .then((status) => {
           const took = performance.now() - t0;
-          if (response.status === 503) bucket.refused.push(took);
-          else if (response.status !== 200) fail(bucket, `HTTP ${response.status}`);
+          if (status === 503) bucket.refused.push(took);
+          else if (status !== 200) fail(bucket, `HTTP ${status}`);
           else bucket.latencies.push(took);
-          timeline.push({ sentAt: t0 - started, ms: took, status: response.status });
+          timeline.push({ sentAt: t0 - started, ms: took, status });
         })
         .catch((error: Error) => {
-          fail(bucket, error.name === "TimeoutError" ? "no answer in 30 s" : error.name);
+          fail(bucket, error.name === "AbortError" ? "no answer in 30 s" : error.name);
         }),
     );
   }
