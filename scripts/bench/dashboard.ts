@@ -197,8 +197,10 @@ type PageResults = Map<string, { latencies: number[]; refused: number[]; errors:
  * earlier ones have answered, so a slow server cannot slow the offered load down; spread in turn
  * over `paths`, each abandoned after 30 s. Resolves when every answer is in.
  */
-/** Keeps connections open between requests, as a browser does. */
-const loadAgent = new http.Agent({ keepAlive: true });
+/** Keeps connections open between requests, as a browser does, and drops one idle for 2 s: the
+ *  server closes idle connections after 5 s, and a request sent on one it is closing that moment
+ *  fails ("socket hang up") through no fault of the portal. */
+const loadAgent = new http.Agent({ keepAlive: true, timeout: 2_000 });
 
 /**
  * One page for the offered load: its status once the last byte has arrived. Through node:http,
@@ -283,12 +285,16 @@ async function burstRun(
   const served = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.latencies.length, 0);
   const refused = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.refused.length, 0);
   const failed = (r: Awaited<typeof burst>) => all(r).reduce((n, x) => n + x.errors, 0);
+  const failureKinds = (r: Awaited<typeof burst>) => {
+    const kinds = all(r).flatMap((x) => [...x.kinds].map(([kind, n]) => `${n} × ${kind}`));
+    return kinds.length > 0 ? ` (${kinds.join(", ")})` : "";
+  };
   const slowest = Math.max(0, ...all(b).flatMap((x) => [...x.latencies, ...x.refused]));
   print();
   print(`#### A burst: ${burstRate} requests/s for ${BURST_S} s, then ${rate} requests/s for ${AFTER_S} s`);
   print();
   print(
-    `Burst: ${served(b) + refused(b) + failed(b)} requests, ${served(b)} served, ${refused(b)} refused (503), ${failed(b)} failed; ` +
+    `Burst: ${served(b) + refused(b) + failed(b)} requests, ${served(b)} served, ${refused(b)} refused (503), ${failed(b)} failed${failureKinds(b)}; ` +
       `the slowest answer took ${ms(slowest)} ms — ${slowest <= 5000 && failed(b) === 0 ? "every request answered within 5 s" : "**not every request answered within 5 s**"}.`,
   );
   print();
