@@ -55,6 +55,9 @@ export async function runOpenRoute(
   const requireActor = async () => {
     const actor = await session.getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED");
+    // Someone still holding a one-time password sees no page but the change of it
+    // (requireActor in lib/auth/actor.ts); no export or stream either.
+    if (actor.mustChangePassword) throw new AppError("FORBIDDEN", { detail: "one-time password not changed yet" });
     return actor;
   };
   try {

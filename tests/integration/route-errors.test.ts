@@ -83,6 +83,24 @@ describe("runRoute", () => {
     }
   }
 
+  it("refuses someone who still holds a one-time password, before the handler runs", async () => {
+    let ran = false;
+    const handler = async () => {
+      ran = true;
+      return new Response("the export");
+    };
+    const holder = { ...world.actors.secretaryA, mustChangePassword: true };
+    const signedIn = await runRoute({ request, kind: "read", label: "test" }, handler, sessionOf(holder));
+    expect(await answerOf(signedIn)).toEqual({ status: 403, type: text, body: "You do not have permission to do this." });
+    const open = await runOpenRoute(
+      { request, kind: "read", label: "test" },
+      async ({ requireActor }) => (await requireActor(), handler()),
+      sessionOf(holder),
+    );
+    expect(open.status).toBe(403);
+    expect(ran).toBe(false);
+  });
+
   it("answers anything else 500 with the generic text, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const failure = new Error("connection to 10.0.0.7 refused");
