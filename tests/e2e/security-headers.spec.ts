@@ -3,11 +3,11 @@ import type { AddressInfo } from "node:net";
 import type { APIResponse, Browser, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, expect, settle, test } from "./fixtures.ts";
 
-// What every response tells the browser (Content-Security-Policy, Permissions-Policy), that the
-// portal's pages run under that policy without one refusal (the inline flight scripts, the chart,
-// the language switch, sign-in), that a page on another port of the same host cannot post to a
-// route handler with the reader's cookie, and that a household out of the reader's scope is a
-// real 404. Reads only: nothing in the demo changes.
+// What every response tells the browser (Content-Security-Policy, Permissions-Policy, nosniff,
+// Referrer-Policy, X-Frame-Options), that the portal's pages run under that policy without one
+// refusal (the inline flight scripts, the chart, the language switch, sign-in), that a page on
+// another port of the same host cannot post to a route handler with the reader's cookie, and that
+// a household out of the reader's scope is a real 404. Reads only: nothing in the demo changes.
 
 function expectPolicies(response: Pick<APIResponse, "headers">, what: string) {
   const headers = response.headers();
@@ -26,6 +26,11 @@ function expectPolicies(response: Pick<APIResponse, "headers">, what: string) {
   const permissions = headers["permissions-policy"] ?? "";
   for (const feature of ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"])
     expect(permissions, what).toContain(feature);
+  // No guessing a text answer into a script, no address sent to another site, no framing by
+  // browsers that predate frame-ancestors.
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  expect(headers["referrer-policy"], what).toBe("same-origin");
+  expect(headers["x-frame-options"], what).toBe("DENY");
 }
 
 /** Every Content-Security-Policy refusal Chromium reports on this page, across navigations. */
