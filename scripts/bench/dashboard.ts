@@ -37,6 +37,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadActor } from "../../lib/auth/load-actor.ts";
+import { signIn, waitForServer } from "../lib/portal-http.ts";
 import type { VisitReport } from "./log-visits-at-pace.ts";
 import type { SigningReport } from "./sign-at-pace.ts";
 
@@ -152,41 +153,6 @@ async function dashboardFloor(pool: pg.Pool, projectId: string, since: Date, tod
 }
 
 // ─── HTTP ───
-
-async function waitForServer(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode})`);
-    try {
-      const response = await fetch(`${base}/login`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the portal did not start in time");
-}
-
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
-}
-
-/** Signs in through next-auth's credentials flow, exactly as the login form does. */
-async function login(base: string, phone: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, phone, password, json: "true" }),
-  });
-  const session = cookiesOf(response).filter((c) => c.includes("session-token"));
-  if (session.length === 0) throw new Error(`login failed (${response.status})`);
-  return [...jar, ...session].join("; ");
-}
 
 /** Per page: served answers' latencies, refusals (503: the server's bound on work in flight, or
  *  the database down) with how long they took, and other failures by kind. */
@@ -481,7 +447,7 @@ async function main() {
         stdio: ["ignore", "ignore", "inherit"],
       });
       await waitForServer(base, server, 600_000);
-      const cookie = await login(base, BENCH_OFFICIAL.phone, BENCH_OFFICIAL.password);
+      const { cookie } = await signIn(base, BENCH_OFFICIAL.phone, BENCH_OFFICIAL.password);
       const paths = [`/projects/${big.id}/dashboard`, `/overview`, `/projects/${big.id}`];
       const available: string[] = [];
       for (const path of paths) {

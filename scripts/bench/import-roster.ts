@@ -18,7 +18,7 @@
 //   npm run bench:import -- --rows 1000 --sign-in-rows 2000 --refused-rows 100000 --sign-ins 10   # small
 import "../lib/outside-next.ts";
 import { cpus, freemem, totalmem, tmpdir, platform, release } from "node:os";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/actor-types.ts";
 import { loadActor } from "../../lib/auth/load-actor.ts";
+import { signIn, waitForServer } from "../lib/portal-http.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -233,43 +234,6 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
-}
-
-/** Signs in through next-auth's credentials flow, as the login form does (and as
- *  scripts/bench/dashboard.ts does); resolves with the cookies and how long it took. */
-async function login(base: string, phone: string, password: string): Promise<{ cookie: string; ms: number }> {
-  const t0 = performance.now();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
-    body: new URLSearchParams({ csrfToken, phone, password, json: "true" }),
-  });
-  await response.arrayBuffer();
-  const session = cookiesOf(response).filter((c) => c.includes("session-token"));
-  if (session.length === 0) throw new Error(`login failed (${response.status})`);
-  return { cookie: [...jar, ...session].join("; "), ms: performance.now() - t0 };
-}
-
-async function waitForServer(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the portal did not start in time");
-}
-
 /** One upload through the import route; what its last line says and how long it took. */
 async function upload(base: string, cookie: string, projectId: string, fileName: string, bytes: Uint8Array) {
   const form = new FormData();
@@ -321,16 +285,16 @@ async function signInDuringImports(options: {
   try {
     process.stderr.write("[bench] starting the portal (builds first when the sources changed)\n");
     await waitForServer(base, server, 900_000);
-    const signIn = () => login(base, options.phone, options.password);
-    const { cookie } = await signIn();
+    const signInOnce = () => signIn(base, options.phone, options.password);
+    const { cookie } = await signInOnce();
     // Warm-up: the sign-in and import routes compiled and their code loaded once.
-    for (let i = 0; i < 3; i++) await signIn();
+    for (let i = 0; i < 3; i++) await signInOnce();
     await upload(base, cookie, options.projectId, "warm-up.xlsx", options.refused.bytes);
 
     type Row = { label: string; times: number[]; upload: string };
     const rows: Row[] = [];
     const alone: number[] = [];
-    for (let i = 0; i < options.samples; i++) alone.push((await signIn()).ms);
+    for (let i = 0; i < options.samples; i++) alone.push((await signInOnce()).ms);
     rows.push({ label: "no import", times: alone, upload: "—" });
 
     // (b) Sign-ins one after the other for as long as the largest import runs.
@@ -339,7 +303,7 @@ async function signInDuringImports(options: {
     const importing = upload(base, cookie, options.projectId, "largest.xlsx", options.largest.bytes).finally(() => {
       done = true;
     });
-    while (!done) during.push((await signIn()).ms);
+    while (!done) during.push((await signInOnce()).ms);
     const imported = await importing;
     rows.push({
       label: `during the import of ${options.largest.rows.toLocaleString("en")} households (${(options.largest.bytes.byteLength / MB).toFixed(1)} MB)`,
@@ -359,7 +323,7 @@ async function signInDuringImports(options: {
       }
     })();
     const whileRefused: number[] = [];
-    for (let i = 0; i < options.samples; i++) whileRefused.push((await signIn()).ms);
+    for (let i = 0; i < options.samples; i++) whileRefused.push((await signInOnce()).ms);
     stop = true;
     await refusing;
     rows.push({
