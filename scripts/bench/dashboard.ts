@@ -55,7 +55,9 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     rate: { type: "string", default: "30,10,3" },
     seconds: { type: "string", default: "30" },
-    warmup: { type: "string", default: "20" },
+    /** Seconds of the first rate before measuring: V8 was still speeding the portal up after
+     *  20 s (docs/benchmarks.md, "Node 24, and a load generator that costs less"). */
+    warmup: { type: "string", default: "60" },
     "signings-per-second": { type: "string", default: "5" },
     /** Visits per second through logVisit beside the signings; 0 = none. (`--visits` is the
      *  district's number of generated visit logs.) */
