@@ -360,7 +360,12 @@ describe("the migrated database matches schema.prisma", () => {
           JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema() AND con.contype = 'c' ORDER BY c.relname, con.conname`);
     expect(checks.rows.map((r) => `${r.table}.${r.name}`)).toEqual([
+      "Appointment.Appointment_cancelled_check",
       "Project.Project_coverage_days_check",
+      "ReceptionSlot.ReceptionSlot_cancel_reason_check",
+      "ReceptionSlot.ReceptionSlot_capacity_check",
+      "ReceptionSlot.ReceptionSlot_ends_after_start_check",
+      "ReceptionSlot.ReceptionSlot_seats_check",
       "Task.Task_cancel_reason_check",
       "WorkingGroup.WorkingGroup_specialty_check",
     ]);
