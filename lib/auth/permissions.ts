@@ -24,10 +24,18 @@ export type Entity =
   | "daily-report"
   /** The project's coverage rules (五必访) and the coverage view. */
   | "coverage"
+  /** Reception slots (房屋征收接待): manage = define, change the capacity, cancel. Residents read
+   *  the open ones of their own project. */
+  | "reception"
+  /** A household's booking of a reception slot: manage = book, move, cancel. */
+  | "appointment"
   /** A household's full phone number (masked everywhere else; each reveal is audited). */
   | "phone"
   /** A staff account's password: update = change one's own; reset = issue a new one-time password. */
-  | "password";
+  | "password"
+  /** Notices (公告公示): create = write and edit a draft; manage = publish and withdraw. Residents
+   *  read the published ones of their own project. */
+  | "notice";
 /** all: every record · project: projects the actor manages · group: households of groups the
  *  actor leads (for demands: also demands routed to a special group the actor leads; to manage a
  *  demand, only those) · task: households the actor has tasks for (for a phone: an open task) ·
@@ -51,6 +59,8 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "export:demand:all",
     "read:daily-report:all",
     "read:coverage:all",
+    "read:reception:all",
+    "read:notice:all",
     "update:password:own",
     // Any staff account; never another official's or a resident's (staffUserScope).
     "reset:password:all",
@@ -81,6 +91,11 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:daily-report:project",
     "read:coverage:project",
     "update:coverage:project",
+    "read:reception:project",
+    "manage:reception:project",
+    "read:notice:project",
+    "create:notice:project",
+    "manage:notice:project",
     // Members of the project's working groups.
     "reset:password:project",
   ],
@@ -117,7 +132,7 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     // Every staff user is at least a member, so every staff user may change their own password.
     "update:password:own",
   ],
-  RESIDENT: ["read:project:own", "read:household:own"],
+  RESIDENT: ["read:project:own", "read:household:own", "read:reception:own", "manage:appointment:own", "read:notice:own"],
 };
 
 export function actorRoles(actor: Actor): ActorRole[] {

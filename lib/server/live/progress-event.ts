@@ -25,6 +25,9 @@ export const PROGRESS_KINDS = [
   "visit",
   "demand",
   "coverage",
+  /** A notice was published, withdrawn, or edited while published at a time ahead: the public
+   *  pages' cache lets go of the project's notices. */
+  "notice",
   /** A display session was switched off: its screen refreshes into the "switched off" page. */
   "display",
   /** The listener reconnected: notifications may have been missed while it was away. */

@@ -149,7 +149,6 @@ function publishNotices(ctx: PlanContext, org: ProjectOrganisation, drafts: Noti
       kind: notice.kind,
       title: notice.title,
       body: notice.body,
-      attachments: [],
       publishedAt: published ? cal.at(notice.day, 9) : null,
       disclosureStart: notice.window ? cal.date(notice.window[0]) : null,
       disclosureEnd: notice.window ? cal.date(notice.window[1]) : null,
