@@ -14,6 +14,7 @@ import { insertPlan, type SeedDb } from "./insert.ts";
 import { randomPersonName } from "./names.ts";
 import { countRows, emptyPlan, mergePlans, type Plan, type PlanTable } from "./plan.ts";
 import { planProject, type ProjectFigures, type ProjectPlanResult } from "./project-plan.ts";
+import { WORKED_EXAMPLE_HOUSEHOLD } from "./project/compensation-presets.ts";
 import { createRng } from "./random.ts";
 
 export const DEMO_SEED = "lianxin-demo";
@@ -176,7 +177,13 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
         },
       },
       residents: [
-        { householdCode: DEMO_ACCOUNTS.resident.householdCode, accessCode: DEMO_ACCOUNTS.resident.accessCode, keepUnsigned: true },
+        {
+          householdCode: DEMO_ACCOUNTS.resident.householdCode,
+          accessCode: DEMO_ACCOUNTS.resident.accessCode,
+          keepUnsigned: true,
+          // Its compensation estimate is DOMAIN.md's worked example to the fen.
+          estimateAs: WORKED_EXAMPLE_HOUSEHOLD,
+        },
       ],
     },
     staffPassword: DEMO_ACCOUNTS.secretary.password,
@@ -187,7 +194,7 @@ export function planDemo(options: { anchor?: AnchorDate } = {}): DemoPlan {
       receptionVisits: 3600,
       residentForums: 51,
       branchMeetings: 5,
-      receptionRooms: ["接待室一", "接待室二", "独立接待室"],
+      receptionRooms: ["接待室一", "接待室二", "独立接待室", "视频接待"],
     },
   });
 

@@ -361,6 +361,9 @@ describe("the migrated database matches schema.prisma", () => {
          WHERE n.nspname = current_schema() AND con.contype = 'c' ORDER BY c.relname, con.conname`);
     expect(checks.rows.map((r) => `${r.table}.${r.name}`)).toEqual([
       "Appointment.Appointment_cancelled_check",
+      "CompensationItem.CompensationItem_params_check",
+      "CompensationItem.CompensationItem_position_check",
+      "CompensationPolicy.CompensationPolicy_published_check",
       "Notice.Notice_withdrawn_check",
       "Project.Project_coverage_days_check",
       "ReceptionSlot.ReceptionSlot_cancel_reason_check",

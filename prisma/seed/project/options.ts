@@ -1,7 +1,7 @@
 // The options planProject() takes and the result it returns (re-exported by ../project-plan.ts).
 
+import type { TPolicyLine } from "../../../lib/domain/compensation.ts";
 import type {
-  CompensationItemKind,
   CountingUnit,
   GroupSpecialty,
   OwnerLocation,
@@ -39,8 +39,9 @@ export type ProjectAccounts = {
   signingGroupMembers?: { group: number; account: StaffAccount }[];
   /** Leader of the special group of that specialty (when the project has one). */
   specialGroupLeaders?: Partial<Record<GroupSpecialty, StaffAccount>>;
-  /** Resident logins: household code + access code. keepUnsigned keeps that household unsigned. */
-  residents?: { householdCode: string; accessCode: string; keepUnsigned?: boolean }[];
+  /** Resident logins: household code + access code. keepUnsigned keeps that household unsigned;
+   *  estimateAs gives the household those facts (and determinations) for its compensation estimate. */
+  residents?: { householdCode: string; accessCode: string; keepUnsigned?: boolean; estimateAs?: EstimateShape }[];
 };
 
 export type ProjectUnitIds = {
@@ -65,12 +66,32 @@ export type ProjectSchedule = {
   signingEnd: number;
 };
 
+/** A household's facts the compensation estimate reads: tenure, building area (m²), registered
+ *  persons (the population determination) and unit price (元/m², the valuation determination). */
+export type EstimateShape = {
+  tenure: "PUBLIC_LEASE" | "PRIVATE_PROPERTY" | "OTHER";
+  floorArea: number;
+  population: number;
+  unitPrice: number;
+};
+
+/** A day of the schedule a DATE_BONUS tier ends on: `days` after the signing start (day 1 is
+ *  days 0), or the signing end, or the end of the relocation period. */
+export type PresetDay = { from: "SIGNING_START"; days: number } | { from: "SIGNING_END" | "RELOCATION_END" };
+
+/** A policy line as lib/domain/compensation.ts defines it, with tier dates given by the schedule. */
+export type CompensationPresetLine =
+  | Exclude<TPolicyLine, { kind: "DATE_BONUS" }>
+  | (Omit<Extract<TPolicyLine, { kind: "DATE_BONUS" }>, "tiers"> & { tiers: { by: PresetDay; amount: string }[] });
+
 export type CompensationPreset = {
   name: string;
   /** Mean valuation per m² (元); each household's valuation varies around it. */
   valuationPerSqm: number;
+  /** Named in the policy notice only: not a line kind of DOMAIN.md, so the estimate never applies it. */
   guaranteedMinimum?: number;
-  items: { kind: CompensationItemKind; label: string; amount?: number; rate?: number; deadline?: "SIGNING_END" | "RELOCATION_END" }[];
+  /** The published policy's lines, in order. */
+  items: CompensationPresetLine[];
 };
 
 export type SeedProjectOptions = {
