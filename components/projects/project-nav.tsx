@@ -13,6 +13,7 @@ type Section =
   | "visits"
   | "coverage"
   | "demands"
+  | "notices"
   | "reports"
   | "roster"
   | "setup"
@@ -33,6 +34,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
     { key: "visits", href: `${base}/visits`, visible: may("read", "visit") },
     { key: "coverage", href: `${base}/coverage`, visible: may("read", "coverage") },
     { key: "demands", href: `${base}/demands`, visible: may("read", "demand") },
+    { key: "notices", href: `${base}/notices`, visible: may("read", "notice") },
     { key: "reports", href: `${base}/reports`, visible: may("read", "daily-report") },
     { key: "roster", href: `${base}/roster`, visible: may("import", "household") },
     { key: "setup", href: `${base}/setup`, visible: may("update", "project") },

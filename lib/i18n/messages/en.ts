@@ -8,6 +8,7 @@ import { tasksMessages } from "./areas/tasks.ts";
 import { visitsMessages } from "./areas/visits.ts";
 import { coverageMessages } from "./areas/coverage.ts";
 import { demandsMessages } from "./areas/demands.ts";
+import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
 import type { Messages } from "./zh-CN.ts";
@@ -185,6 +186,7 @@ export const en: Messages = {
   visits: visitsMessages.en,
   coverage: coverageMessages.en,
   demands: demandsMessages.en,
+  notices: noticesMessages.en,
   reports: reportsMessages.en,
   accounts: accountsMessages.en,
 };

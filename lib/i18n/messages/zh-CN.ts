@@ -8,6 +8,7 @@ import { tasksMessages } from "./areas/tasks.ts";
 import { visitsMessages } from "./areas/visits.ts";
 import { coverageMessages } from "./areas/coverage.ts";
 import { demandsMessages } from "./areas/demands.ts";
+import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
 import type { Widen } from "./areas/define.ts";
@@ -183,6 +184,7 @@ export const zhCN = {
   visits: visitsMessages.zhCN,
   coverage: coverageMessages.zhCN,
   demands: demandsMessages.zhCN,
+  notices: noticesMessages.zhCN,
   reports: reportsMessages.zhCN,
   accounts: accountsMessages.zhCN,
 } as const;

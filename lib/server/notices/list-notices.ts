@@ -8,6 +8,8 @@ import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import { noticeSelect, noticeView, type NoticeView } from "./internal/notice-rows.ts";
 
+export type { NoticeView };
+
 const ZListNoticesInput = z.object({ projectId: z.uuid() });
 
 export type NoticeBoard = {
