@@ -33,9 +33,14 @@ export type Entity =
   | "phone"
   /** A staff account's password: update = change one's own; reset = issue a new one-time password. */
   | "password"
-  /** Notices (公告公示): create = write and edit a draft; manage = publish and withdraw. Residents
-   *  read the published ones of their own project. */
-  | "notice";
+  /** Notices (公告公示) as the staff work them, drafts included: create = write and edit a draft;
+   *  manage = publish and withdraw. Residents read the published ones as part of their project
+   *  (read:project:own), never through this entity. */
+  | "notice"
+  /** The compensation policy (征收补偿方案): update = save the draft; manage = publish it. */
+  | "compensation"
+  /** A household's compensation estimate from the published policy. */
+  | "estimate";
 /** all: every record · project: projects the actor manages · group: households of groups the
  *  actor leads (for demands: also demands routed to a special group the actor leads; to manage a
  *  demand, only those) · task: households the actor has tasks for (for a phone: an open task) ·
@@ -61,6 +66,8 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:coverage:all",
     "read:reception:all",
     "read:notice:all",
+    "read:compensation:all",
+    "read:estimate:all",
     "update:password:own",
     // Any staff account; never another official's or a resident's (staffUserScope).
     "reset:password:all",
@@ -96,6 +103,10 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:notice:project",
     "create:notice:project",
     "manage:notice:project",
+    "read:compensation:project",
+    "update:compensation:project",
+    "manage:compensation:project",
+    "read:estimate:project",
     // Members of the project's working groups.
     "reset:password:project",
   ],
@@ -119,6 +130,7 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:daily-report:group",
     "record:daily-report:group",
     "read:coverage:group",
+    "read:estimate:group",
   ],
   MEMBER: [
     "read:project:own",
@@ -129,10 +141,11 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     "read:demand:task",
     "create:demand:task",
     "reveal:phone:task",
+    "read:estimate:task",
     // Every staff user is at least a member, so every staff user may change their own password.
     "update:password:own",
   ],
-  RESIDENT: ["read:project:own", "read:household:own", "read:reception:own", "manage:appointment:own", "read:notice:own"],
+  RESIDENT: ["read:project:own", "read:household:own", "read:reception:own", "manage:appointment:own", "read:estimate:own"],
 };
 
 export function actorRoles(actor: Actor): ActorRole[] {

@@ -22,10 +22,12 @@ export type OwnNotices = {
  * project's pages.
  */
 export async function listOwnNotices(actor: Actor, now: Date = new Date()): Promise<OwnNotices> {
-  requirePermission(actor, "read", "notice");
+  // Published notices are part of the project a resident reads; drafts are staff work
+  // (the "notice" entity), which residents have no permission for.
+  requirePermission(actor, "read", "project");
   if (!actor.householdId) throw new AppError("NOT_FOUND");
   const project = await db().project.findFirst({
-    where: { AND: [projectScope(actor, "read", "notice"), { households: { some: { id: actor.householdId } } }] },
+    where: { AND: [projectScope(actor, "read", "project"), { households: { some: { id: actor.householdId } } }] },
     select: { ...headlineProjectSelect, code: true, name: true },
   });
   if (!project) throw new AppError("NOT_FOUND");

@@ -18,11 +18,13 @@ const ZOpenOwnNoticeInput = z.object({ noticeId: z.uuid() });
  * project's notice, a draft, one published at a time still ahead or a withdrawn one: NOT_FOUND.
  */
 export async function openOwnNotice(actor: Actor, input: unknown, now: Date = new Date()): Promise<NoticeView> {
-  requirePermission(actor, "read", "notice");
+  // Published notices are part of the project a resident reads; drafts are staff work
+  // (the "notice" entity), which residents have no permission for.
+  requirePermission(actor, "read", "project");
   const { noticeId } = parseInput(ZOpenOwnNoticeInput, input);
   if (!actor.householdId) throw new AppError("NOT_FOUND");
   const project = await db().project.findFirst({
-    where: { AND: [projectScope(actor, "read", "notice"), { households: { some: { id: actor.householdId } } }] },
+    where: { AND: [projectScope(actor, "read", "project"), { households: { some: { id: actor.householdId } } }] },
     select: { id: true },
   });
   if (!project) throw new AppError("NOT_FOUND");
