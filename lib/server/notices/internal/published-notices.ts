@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../../db.ts";
 import { PROGRESS_KINDS } from "../../live/progress-event.ts";
-import { readOneProject } from "../../figures/internal/figure-cache.ts";
+import { readProjectCached } from "../../figures/project-cache.ts";
 import { noticeSelect, noticeView, type NoticeView } from "./notice-rows.ts";
 
 type PublishedNotice = Parameters<typeof noticeView>[0];
@@ -18,7 +18,7 @@ const NOT_NOTICES = PROGRESS_KINDS.filter((kind) => kind !== "notice" && kind !=
  * or edited (the "notice" notification), as the figures are.
  */
 export async function readVisibleNotices(projectId: string, now: Date): Promise<NoticeView[]> {
-  const rows = await readOneProject(
+  const rows = await readProjectCached(
     "published-notices",
     projectId,
     (id): Promise<PublishedNotice[]> =>
