@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS } from "../../prisma/seed/demo-accounts.ts";
 export type DemoRole = "districtOfficial" | "secretary" | "groupLeader" | "member" | "specialGroupLeader" | "resident";
 
 /** Signs in through the real login form as one of the demo accounts (README). */
-async function loginAs(page: Page, role: DemoRole): Promise<void> {
+export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   await page.goto("/login");
   if (role === "resident") {
     const { householdCode, accessCode } = DEMO_ACCOUNTS.resident;
@@ -31,7 +31,7 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** No serious or critical accessibility violations on the page once it has settled. */
-async function expectAccessible(page: Page): Promise<void> {
+export async function expectAccessible(page: Page): Promise<void> {
   await settle(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -8,7 +8,12 @@ import type { NoticeView } from "./internal/notice-rows.ts";
 import { readVisibleNotices } from "./internal/published-notices.ts";
 
 /** Project codes as the roster gives them (letters, digits, "-" and "_"). */
-export const ZProjectCode = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+export const ZProjectCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 const ZPublicBoardInput = z.object({ projectCode: ZProjectCode });
 

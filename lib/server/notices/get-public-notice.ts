@@ -15,5 +15,8 @@ export async function getPublicNotice(input: unknown, now: Date = new Date()): P
   const project = await findPublicProject(projectCode);
   const notice = (await readVisibleNotices(project.id, now)).find((n) => n.id === noticeId);
   if (!notice) throw new AppError("NOT_FOUND");
-  return { project: { id: project.id, code: project.code, name: project.name, district: project.district, street: project.street }, notice };
+  return {
+    project: { id: project.id, code: project.code, name: project.name, district: project.district, street: project.street },
+    notice,
+  };
 }

@@ -44,7 +44,10 @@ export const ZNoticeRef = z.object({
  * anyone could read it.
  */
 export const ZPublishTime = z
-  .object({ when: z.enum(["now", "at"], { error: "validation.invalid" }), publishAt: z.preprocess(blankToUndefined, z.string().optional()) })
+  .object({
+    when: z.enum(["now", "at"], { error: "validation.invalid" }),
+    publishAt: z.preprocess(blankToUndefined, z.string().optional()),
+  })
   .transform((value, ctx): { at: Date | null } => {
     if (value.when === "now") return { at: null };
     const instant = value.publishAt ? instantFromWallClock(value.publishAt, serverEnv().LIANXIN_TIME_ZONE) : null;

@@ -44,7 +44,10 @@ export async function saveNotice(actor: Actor, input: unknown, now: Date = new D
   };
   return db().$transaction(async (tx) => {
     if (noticeId === undefined) {
-      const project = await tx.project.findFirst({ where: { AND: [{ id: projectId }, projectScope(actor, "create", "notice")] }, select: { id: true } });
+      const project = await tx.project.findFirst({
+        where: { AND: [{ id: projectId }, projectScope(actor, "create", "notice")] },
+        select: { id: true },
+      });
       if (!project) throw new AppError("NOT_FOUND");
       const created = await tx.notice.create({ data: { ...data, projectId, createdById: actor.userId }, select: { id: true } });
       await recordAudit(tx, {
