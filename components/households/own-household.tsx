@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { OwnHousehold as OwnHouseholdDto } from "@/lib/server/households/get-own-household";
@@ -49,6 +50,13 @@ export function OwnHousehold({ household, t, format }: { household: OwnHousehold
             : t("household.agreementPending", { threshold: format.percent(household.project.signingThreshold) })}
         </p>
       ) : null}
+      <Link
+        href="/my-household/reception"
+        className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-base font-medium text-white hover:bg-brand-800"
+        data-testid="reception-link"
+      >
+        {t("reception.resident.link")}
+      </Link>
     </>
   );
 }

@@ -13,6 +13,7 @@ type Section =
   | "visits"
   | "coverage"
   | "demands"
+  | "reception"
   | "notices"
   | "reports"
   | "roster"
@@ -34,6 +35,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
     { key: "visits", href: `${base}/visits`, visible: may("read", "visit") },
     { key: "coverage", href: `${base}/coverage`, visible: may("read", "coverage") },
     { key: "demands", href: `${base}/demands`, visible: may("read", "demand") },
+    { key: "reception", href: `${base}/reception`, visible: may("read", "reception") },
     { key: "notices", href: `${base}/notices`, visible: may("read", "notice") },
     { key: "reports", href: `${base}/reports`, visible: may("read", "daily-report") },
     { key: "roster", href: `${base}/roster`, visible: may("import", "household") },
@@ -56,7 +58,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
                     : "border-transparent text-stone-700 hover:text-stone-900"
                 }`}
               >
-                {s.key === "visits" ? t("visits.log.link") : t(`setup.nav.${s.key}`)}
+                {s.key === "visits" ? t("visits.log.link") : s.key === "reception" ? t("reception.nav") : t(`setup.nav.${s.key}`)}
               </Link>
             </li>
           ))}

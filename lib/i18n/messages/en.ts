@@ -11,6 +11,7 @@ import { demandsMessages } from "./areas/demands.ts";
 import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
+import { receptionMessages } from "./areas/reception.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: Messages = {
@@ -189,4 +190,5 @@ export const en: Messages = {
   notices: noticesMessages.en,
   reports: reportsMessages.en,
   accounts: accountsMessages.en,
+  reception: receptionMessages.en,
 };

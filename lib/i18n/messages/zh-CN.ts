@@ -11,6 +11,7 @@ import { demandsMessages } from "./areas/demands.ts";
 import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
+import { receptionMessages } from "./areas/reception.ts";
 import type { Widen } from "./areas/define.ts";
 
 // The default catalog. Every visible string of the portal comes from here or from en.ts,
@@ -187,6 +188,7 @@ export const zhCN = {
   notices: noticesMessages.zhCN,
   reports: reportsMessages.zhCN,
   accounts: accountsMessages.zhCN,
+  reception: receptionMessages.zhCN,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
