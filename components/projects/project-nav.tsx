@@ -15,6 +15,7 @@ type Section =
   | "demands"
   | "reception"
   | "notices"
+  | "compensation"
   | "reports"
   | "roster"
   | "setup"
@@ -37,6 +38,7 @@ export async function ProjectNav({ actor, projectId, current }: { actor: Actor; 
     { key: "demands", href: `${base}/demands`, visible: may("read", "demand") },
     { key: "reception", href: `${base}/reception`, visible: may("read", "reception") },
     { key: "notices", href: `${base}/notices`, visible: may("read", "notice") },
+    { key: "compensation", href: `${base}/compensation`, visible: may("read", "compensation") },
     { key: "reports", href: `${base}/reports`, visible: may("read", "daily-report") },
     { key: "roster", href: `${base}/roster`, visible: may("import", "household") },
     { key: "setup", href: `${base}/setup`, visible: may("update", "project") },

@@ -11,6 +11,7 @@ import { demandsMessages } from "./areas/demands.ts";
 import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
+import { compensationMessages } from "./areas/compensation.ts";
 import { receptionMessages } from "./areas/reception.ts";
 import type { Messages } from "./zh-CN.ts";
 
@@ -190,5 +191,6 @@ export const en: Messages = {
   notices: noticesMessages.en,
   reports: reportsMessages.en,
   accounts: accountsMessages.en,
+  compensation: compensationMessages.en,
   reception: receptionMessages.en,
 };

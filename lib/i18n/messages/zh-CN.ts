@@ -11,6 +11,7 @@ import { demandsMessages } from "./areas/demands.ts";
 import { noticesMessages } from "./areas/notices.ts";
 import { reportsMessages } from "./areas/reports.ts";
 import { accountsMessages } from "./areas/accounts.ts";
+import { compensationMessages } from "./areas/compensation.ts";
 import { receptionMessages } from "./areas/reception.ts";
 import type { Widen } from "./areas/define.ts";
 
@@ -188,6 +189,7 @@ export const zhCN = {
   notices: noticesMessages.zhCN,
   reports: reportsMessages.zhCN,
   accounts: accountsMessages.zhCN,
+  compensation: compensationMessages.zhCN,
   reception: receptionMessages.zhCN,
 } as const;
 

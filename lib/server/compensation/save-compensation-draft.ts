@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor-types.ts";
 import { requirePermission } from "../../auth/permissions.ts";
 import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
-import { ZCompensationPolicy } from "../../domain/compensation.ts";
+import { MAX_POLICY_LINES, ZCompensationPolicy, ZPolicyLine } from "../../domain/compensation.ts";
 import { AppError } from "../../errors.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parseInput } from "../../validation.ts";
@@ -15,8 +15,20 @@ export const ZSaveCompensationDraftInput = z.object({
   projectId: z.uuid(),
   /** The version the editor showed (0: the project had no policy yet). */
   version: z.coerce.number().int().min(0),
-  lines: ZCompensationPolicy.shape.lines,
+  /** The lines in order; from a form, as one JSON field (the editor's whole list). */
+  lines: z.preprocess(
+    (value) => (typeof value === "string" ? parseJson(value) : value),
+    z.array(ZPolicyLine, { error: "compensation.errors.lines" }).max(MAX_POLICY_LINES, { error: "compensation.errors.tooManyLines" }),
+  ),
 });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Rule: the project's secretary saves the policy's draft — the whole ordered list of lines,
