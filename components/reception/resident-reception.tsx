@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, ActionMessage, ActionScope, BoundForm, SubmitButton } from "@/components/ui/action-form";
+import { ActionMessage, ActionScope, BoundForm, SubmitButton } from "@/components/ui/action-form";
 import type { ActionState } from "@/lib/server/action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -20,7 +20,7 @@ export type ResidentReceptionLabels = {
   cancelling: string;
 };
 
-/** The household's booking with its cancel button. */
+/** The household's booking with its cancel button; the answer stays after the booking is gone. */
 export function ResidentBooking({
   booking,
   labels,
@@ -31,36 +31,34 @@ export function ResidentBooking({
   cancelAction: Action;
 }) {
   return (
-    <section
-      aria-labelledby="my-booking"
-      className="flex flex-col gap-2 rounded-lg border border-stone-200 bg-white p-4"
-      data-testid="my-booking"
-    >
-      <h2 id="my-booking" className="text-xl font-semibold">
-        {labels.myBooking}
-      </h2>
-      {booking ? (
-        <>
-          <p className="text-lg font-medium" data-testid="my-booking-when">
-            {booking.when}
+    <ActionScope action={cancelAction}>
+      <section
+        aria-labelledby="my-booking"
+        className="flex flex-col gap-2 rounded-lg border border-stone-200 bg-white p-4"
+        data-testid="my-booking"
+      >
+        <h2 id="my-booking" className="text-xl font-semibold">
+          {labels.myBooking}
+        </h2>
+        {booking ? (
+          <>
+            <p className="text-lg font-medium" data-testid="my-booking-when">
+              {booking.when}
+            </p>
+            <p>{booking.where}</p>
+            <BoundForm busy>
+              <input type="hidden" name="appointmentId" value={booking.appointmentId} />
+              <SubmitButton className="w-full sm:w-auto" label={labels.cancel} pendingLabel={labels.cancelling} variant="secondary" />
+            </BoundForm>
+          </>
+        ) : (
+          <p className="text-stone-700" data-testid="no-booking">
+            {labels.noBooking}
           </p>
-          <p>{booking.where}</p>
-          <ActionForm
-            action={cancelAction}
-            testId="cancel-booking"
-            submitLabel={labels.cancel}
-            pendingLabel={labels.cancelling}
-            submitVariant="secondary"
-          >
-            <input type="hidden" name="appointmentId" value={booking.appointmentId} />
-          </ActionForm>
-        </>
-      ) : (
-        <p className="text-stone-700" data-testid="no-booking">
-          {labels.noBooking}
-        </p>
-      )}
-    </section>
+        )}
+        <ActionMessage testIds={{ success: "cancel-booking-success", error: "cancel-booking-error" }} />
+      </section>
+    </ActionScope>
   );
 }
 
