@@ -24,14 +24,15 @@ test.describe("notices", () => {
     await expect(page.getByTestId("new-notice-success")).toHaveText("草稿已保存。");
 
     await page.getByRole("link", { name: title }).click();
-    await expect(page.getByTestId("notice-status")).toHaveText("草稿");
+    await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("notice-detail-status")).toHaveText("草稿");
     await expect(page.getByTestId("notice-article")).toContainText("详情请到现场接待室咨询。");
     await axe();
     const publish = page.getByTestId("publish-notice");
     await expect(publish.getByRole("radio", { name: "立即发布" })).toBeChecked();
     await publish.getByRole("button", { name: "发布" }).click();
     await expect(page.getByTestId("publish-notice-success")).toHaveText("公告已发布。");
-    await expect(page.getByTestId("notice-status")).toHaveText("已发布");
+    await expect(page.getByTestId("notice-detail-status")).toHaveText("已发布");
 
     // Anyone, not signed in.
     const visitor = await browser.newContext();

@@ -42,7 +42,7 @@ export default async function NoticePage({ params }: Props) {
       </Link>
       <div className="flex flex-col gap-1">
         <p className="text-stone-700">
-          {notice.project.name} · {notice.project.code} · <span data-testid="notice-status">{t(`notices.statuses.${notice.status}`)}</span>
+          {notice.project.name} · {notice.project.code} · <span data-testid="notice-detail-status">{t(`notices.statuses.${notice.status}`)}</span>
         </p>
         <p className="text-sm text-stone-700">
           {t("notices.detail.createdBy", { name: notice.createdBy ?? t("common.none"), at: format.dateTime(notice.createdAt) })}
