@@ -58,6 +58,8 @@ describe("the demo's compensation policy", () => {
     expect(formatFen(estimate.totalFen)).toBe("10021800.00");
     // Unsigned three weeks into signing: the 150,000 tier is still reachable, and conditional.
     expect(formatFen(estimate.conditionalFen)).toBe("200000.00");
-    expect(estimate.lines[6]!.tiers![0]!.onOrBefore).toBe(calendarDayOfDateColumn(new Date(hp.signingStart!.getTime() + 29 * 86_400_000)));
+    expect(estimate.lines[6]!.tiers![0]!.onOrBefore).toBe(
+      calendarDayOfDateColumn(new Date(new Date(hp.signingStart!).getTime() + 29 * 86_400_000)),
+    );
   });
 });
