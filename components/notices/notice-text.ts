@@ -1,6 +1,6 @@
 import { NOTICE_KINDS } from "@/lib/domain/notices";
 import type { Translate } from "@/lib/i18n/translate";
-import type { PublishLabels, WithdrawLabels } from "./notice-controls";
+import type { NoticeMovesLabels } from "./notice-controls";
 import type { NoticeFormLabels } from "./notice-form";
 
 // The notice forms' texts in the reader's language, for a server component to pass to the
@@ -25,24 +25,25 @@ export function noticeFormText(t: Translate, title: string): { labels: NoticeFor
   };
 }
 
-export function publishText(t: Translate): PublishLabels {
+export function noticeMovesText(t: Translate): NoticeMovesLabels {
   return {
-    title: t("notices.publish.title"),
-    now: t("notices.publish.now"),
-    at: t("notices.publish.at"),
-    publishAt: t("notices.publish.publishAt"),
-    publishAtHint: t("notices.publish.publishAtHint"),
-    submit: t("notices.publish.submit"),
-    pending: t("notices.publish.pending"),
-  };
-}
-
-export function withdrawText(t: Translate): WithdrawLabels {
-  return {
-    title: t("notices.withdraw.title"),
-    reason: t("notices.withdraw.reason"),
-    reasonHint: t("notices.withdraw.reasonHint"),
-    submit: t("notices.withdraw.submit"),
-    pending: t("notices.withdraw.pending"),
+    title: t("notices.moves.title"),
+    publish: {
+      title: t("notices.publish.title"),
+      now: t("notices.publish.now"),
+      at: t("notices.publish.at"),
+      publishAt: t("notices.publish.publishAt"),
+      publishAtHint: t("notices.publish.publishAtHint"),
+      submit: t("notices.publish.submit"),
+      pending: t("notices.publish.pending"),
+    },
+    withdraw: {
+      title: t("notices.withdraw.title"),
+      reason: t("notices.withdraw.reason"),
+      reasonHint: t("notices.withdraw.reasonHint"),
+      submit: t("notices.withdraw.submit"),
+      pending: t("notices.withdraw.pending"),
+    },
+    none: t("notices.moves.none"),
   };
 }

@@ -31,7 +31,7 @@ test.describe("notices", () => {
     const publish = page.getByTestId("publish-notice");
     await expect(publish.getByRole("radio", { name: "立即发布" })).toBeChecked();
     await publish.getByRole("button", { name: "发布" }).click();
-    await expect(page.getByTestId("publish-notice-success")).toHaveText("公告已发布。");
+    await expect(page.getByTestId("notice-move-success")).toHaveText("公告已发布。");
     await expect(page.getByTestId("notice-detail-status")).toHaveText("已发布");
 
     // Anyone, not signed in.

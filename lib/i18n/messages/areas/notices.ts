@@ -50,6 +50,7 @@ export const noticesMessages = defineMessages({
       withdrawn: "{by} 于 {at} 撤回：{reason}",
       notEditable: "已发布的公告不能修改：如需更正，请撤回后重新发布一则。",
     },
+    moves: { title: "发布和撤回", none: "这则公告已经撤回，不能再发布。" },
     publish: {
       title: "发布",
       now: "立即发布",
@@ -152,6 +153,7 @@ export const noticesMessages = defineMessages({
       withdrawn: "Withdrawn by {by} on {at}: {reason}",
       notEditable: "A published notice cannot be changed: to correct it, withdraw it and publish another.",
     },
+    moves: { title: "Publish and withdraw", none: "This notice has been withdrawn: it cannot be published again." },
     publish: {
       title: "Publish",
       now: "Publish now",

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
 import { NoticeArticle } from "@/components/notices/notice-article";
-import { PublishNoticeForm, WithdrawNoticeForm } from "@/components/notices/notice-controls";
+import { NoticeMoves } from "@/components/notices/notice-controls";
 import { NoticeForm } from "@/components/notices/notice-form";
-import { noticeFormText, publishText, withdrawText } from "@/components/notices/notice-text";
+import { noticeFormText, noticeMovesText } from "@/components/notices/notice-text";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/actor";
@@ -42,7 +42,8 @@ export default async function NoticePage({ params }: Props) {
       </Link>
       <div className="flex flex-col gap-1">
         <p className="text-stone-700">
-          {notice.project.name} · {notice.project.code} · <span data-testid="notice-detail-status">{t(`notices.statuses.${notice.status}`)}</span>
+          {notice.project.name} · {notice.project.code} ·{" "}
+          <span data-testid="notice-detail-status">{t(`notices.statuses.${notice.status}`)}</span>
         </p>
         <p className="text-sm text-stone-700">
           {t("notices.detail.createdBy", { name: notice.createdBy ?? t("common.none"), at: format.dateTime(notice.createdAt) })}
@@ -66,21 +67,13 @@ export default async function NoticePage({ params }: Props) {
         </h2>
         <NoticeArticle notice={notice} today={today} t={t} format={format} headingLevel={2} />
       </section>
-      {notice.mayManage && notice.editable ? (
-        <PublishNoticeForm
+      {notice.mayManage ? (
+        <NoticeMoves
           projectId={projectId}
           noticeId={notice.id}
           version={notice.version}
-          labels={publishText(t)}
-          action={noticeMoveAction}
-        />
-      ) : null}
-      {notice.mayManage && (notice.status === "PUBLISHED" || notice.status === "SCHEDULED") ? (
-        <WithdrawNoticeForm
-          projectId={projectId}
-          noticeId={notice.id}
-          version={notice.version}
-          labels={withdrawText(t)}
+          moves={{ publish: notice.editable, withdraw: notice.status === "PUBLISHED" || notice.status === "SCHEDULED" }}
+          labels={noticeMovesText(t)}
           action={noticeMoveAction}
         />
       ) : null}
