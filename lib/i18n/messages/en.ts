@@ -42,7 +42,8 @@ export const en: Messages = {
     password: "Password",
     householdCode: "Household code",
     accessCode: "Access code",
-    accessCodeHint: "Project staff give you your access code",
+    accessCodeHint:
+      "Project staff give you your access code: ask at the project's reception room or the signing group that looks after your household.",
     submit: "Sign in",
     submitting: "Signing in…",
     failed: "The account or password is not correct. Please try again.",

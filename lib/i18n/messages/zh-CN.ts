@@ -44,7 +44,7 @@ export const zhCN = {
     password: "密码",
     householdCode: "房屋编号",
     accessCode: "查询码",
-    accessCodeHint: "查询码由项目工作人员发放",
+    accessCodeHint: "查询码由项目工作人员发放：请到项目现场接待室，或联系负责您家的签约小组领取。",
     submit: "登录",
     submitting: "正在登录…",
     failed: "账号或密码不正确，请重新输入。",
