@@ -37,7 +37,7 @@ export function RaiseDemandForm({
 }: {
   projectId: string;
   householdId: string;
-  /** The project's special groups. */
+  /** The project's special groups; none: routed by category, no choice shown (a resident's form). */
   groups: Option[];
   categories: Option[];
   labels: RaiseDemandLabels;
@@ -61,13 +61,15 @@ export function RaiseDemandForm({
             options={categories}
             required
           />
-          <ActionSelect
-            id="raise-demand-group"
-            name="routedGroupId"
-            label={labels.group}
-            placeholder={labels.groupDefault}
-            options={groups}
-          />
+          {groups.length > 0 ? (
+            <ActionSelect
+              id="raise-demand-group"
+              name="routedGroupId"
+              label={labels.group}
+              placeholder={labels.groupDefault}
+              options={groups}
+            />
+          ) : null}
         </div>
         <ActionTextArea
           id="raise-demand-description"

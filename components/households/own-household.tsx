@@ -64,6 +64,13 @@ export function OwnHousehold({ household, t, format }: { household: OwnHousehold
       >
         {t("compensation.estimate.myLink")}
       </Link>
+      <Link
+        href="/my-household/demands"
+        className="inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-base font-medium text-brand-800 hover:bg-brand-50"
+        data-testid="demands-link"
+      >
+        {t("demands.resident.link")}
+      </Link>
     </>
   );
 }

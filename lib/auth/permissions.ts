@@ -145,7 +145,16 @@ const ROLE_PERMISSIONS: Record<ActorRole, readonly Permission[]> = {
     // Every staff user is at least a member, so every staff user may change their own password.
     "update:password:own",
   ],
-  RESIDENT: ["read:project:own", "read:household:own", "read:reception:own", "manage:appointment:own", "read:estimate:own"],
+  RESIDENT: [
+    "read:project:own",
+    "read:household:own",
+    // Their own household's demands: raised on their page, followed with the answer.
+    "create:demand:own",
+    "read:demand:own",
+    "read:reception:own",
+    "manage:appointment:own",
+    "read:estimate:own",
+  ],
 };
 
 export function actorRoles(actor: Actor): ActorRole[] {

@@ -28,6 +28,7 @@ const ownHouseholdSelect = {
 } satisfies Prisma.HouseholdSelect;
 
 export type OwnHousehold = {
+  id: string;
   code: string;
   address: string;
   headName: string;
@@ -36,7 +37,7 @@ export type OwnHousehold = {
   state: HouseholdState;
   groupName: string | null;
   signing: { signedAt: Date; agreementNumber: string; isEffective: boolean } | null;
-  project: { code: string; name: string; phase: ProjectPhase; signingThreshold: string };
+  project: { id: string; code: string; name: string; phase: ProjectPhase; signingThreshold: string };
 };
 
 /** A resident's own household: the only household their scope contains. */
@@ -50,6 +51,7 @@ export async function getOwnHousehold(actor: Actor): Promise<OwnHousehold> {
   if (!household) throw new AppError("NOT_FOUND");
   const { project } = household;
   return {
+    id: household.id,
     code: household.code,
     address: household.address,
     headName: household.headName,
@@ -66,6 +68,7 @@ export async function getOwnHousehold(actor: Actor): Promise<OwnHousehold> {
     groupName: household.signingGroup?.name ?? null,
     signing: household.signing ? { ...household.signing, isEffective: project.agreementsEffectiveAt !== null } : null,
     project: {
+      id: project.id,
       code: project.code,
       name: project.name,
       phase: project.phase,

@@ -2,8 +2,9 @@
 // and the special group's leader: allowed, NOT_FOUND outside the actor's scope (a special group's
 // leader: only the demands routed to the group; a signing group's leader: reads and raises for
 // the group's households, works only what is routed to a group they lead; a member: their own
-// tasks' households), FORBIDDEN for a role that may never do it (residents; officials do not
-// raise or work demands; members do not work or export them). Writes undo themselves.
+// tasks' households; a resident: raises and reads their own household's), FORBIDDEN for a role
+// that may never do it (officials do not raise or work demands; members and residents do not work
+// or export them). Writes undo themselves.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -124,15 +125,15 @@ const N = "NOT_FOUND";
 
 // districtOfficial, secretaryA, secretaryB, leaderA1, memberA1, staffWithoutRole, residentA1 | special group's leader
 const matrix: Record<string, [Record<RoleName, Outcome>, Outcome]> = {
-  "raise demand, group A1 household": [row(F, "ok", N, "ok", "ok", N, F), N],
-  "raise demand, group A2 household": [row(F, "ok", N, N, N, N, F), N],
-  "raise demand, project B household": [row(F, N, "ok", N, N, N, F), N],
-  "list demands of project A": [row("ok", "ok", N, "ok", "ok", N, F), "ok"],
-  "list demands of project B": [row("ok", N, "ok", N, N, N, F), N],
-  "demand routed to the special group (group A1 household)": [row("ok", "ok", N, "ok", "ok", N, F), "ok"],
-  "demand of a group A2 household, not routed": [row("ok", "ok", N, N, N, N, F), N],
-  "demand of project B": [row("ok", N, "ok", N, N, N, F), N],
-  "demand A1 under project B's id": [row(N, N, N, N, N, N, F), N],
+  "raise demand, group A1 household": [row(F, "ok", N, "ok", "ok", N, "ok"), N],
+  "raise demand, group A2 household": [row(F, "ok", N, N, N, N, N), N],
+  "raise demand, project B household": [row(F, N, "ok", N, N, N, N), N],
+  "list demands of project A": [row("ok", "ok", N, "ok", "ok", N, "ok"), "ok"],
+  "list demands of project B": [row("ok", N, "ok", N, N, N, N), N],
+  "demand routed to the special group (group A1 household)": [row("ok", "ok", N, "ok", "ok", N, "ok"), "ok"],
+  "demand of a group A2 household, not routed": [row("ok", "ok", N, N, N, N, N), N],
+  "demand of project B": [row("ok", N, "ok", N, N, N, N), N],
+  "demand A1 under project B's id": [row(N, N, N, N, N, N, N), N],
   "start routed demand": [row(F, "ok", N, N, F, F, F), "ok"],
   "escalate routed demand": [row(F, "ok", N, N, F, F, F), "ok"],
   "resolve routed demand": [row(F, "ok", N, N, F, F, F), "ok"],
