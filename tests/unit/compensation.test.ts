@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { groupYuan } from "@/components/compensation/money";
 import {
   centi,
   COMPENSATION_LINE_KINDS,
@@ -271,6 +272,13 @@ describe("rounding half-up to the fen", () => {
     expect(formatFen(0n)).toBe("0.00");
     expect(centi("30")).toBe(3000n);
     expect(centi("0.5")).toBe(50n);
+  });
+
+  it("groups yuan by thousands on the digits, for the screens", () => {
+    expect(groupYuan("10021800.00")).toBe("10,021,800.00");
+    expect(groupYuan("-669600.00")).toBe("-669,600.00");
+    expect(groupYuan("999.99")).toBe("999.99");
+    expect(groupYuan("0.01")).toBe("0.01");
   });
 });
 
