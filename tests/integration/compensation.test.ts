@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { estimateHouseholdCompensation } from "@/lib/server/compensation/estimate-household-compensation";
 import { getCompensationPolicy } from "@/lib/server/compensation/get-compensation-policy";
 import { publishCompensationPolicy } from "@/lib/server/compensation/publish-compensation-policy";
+import { getPublicBoard } from "@/lib/server/notices/get-public-board";
 import { saveCompensationDraft } from "@/lib/server/compensation/save-compensation-draft";
 import { seedProject, seedUser, type SeededProject } from "../../prisma/seed/factories.ts";
 
@@ -204,6 +205,24 @@ describe("publishing", () => {
     expect(signed.household).toMatchObject({ tenure: "PUBLIC_LEASE", floorArea: "30.00", registeredPersons: 5, unitPrice: "62000.00" });
   });
 
+  it("is published as a POLICY notice too, listing its lines in order, for residents and the public alike", async () => {
+    // The seeded project has a scheme notice of its own; the publication's is the one audited as published by the secretary.
+    const published = await db().auditEvent.findMany({
+      where: { action: "publish:notice", projectId: project.project.id, actorId: secretary.userId },
+    });
+    const notices = await db().notice.findMany({ where: { id: { in: published.map((a) => a.entityId) }, kind: "POLICY" } });
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice!.title).toContain("征收补偿方案");
+    const lines = notice!.body.split("\n");
+    expect(lines.slice(1, 1 + workedLines().length)).toEqual(
+      workedLines().map((line, i) => expect.stringContaining(`${i + 1}. ${line.label}`)),
+    );
+    expect(await db().auditEvent.count({ where: { action: "publish:notice", entityId: notice!.id } })).toBe(1);
+    const board = await getPublicBoard({ projectCode: project.project.code });
+    expect(board.notices.some((n) => n.id === notice!.id)).toBe(true);
+  });
+
   it("a later draft changes the staff's preview, not the resident's estimate, until it is published", async () => {
     const version = await currentVersion();
     const lines = [...workedLines(), { key: "extra", label: "其他补助", kind: "FIXED" as const, amount: "0.01", per: "PERSON" as const }];
@@ -219,8 +238,9 @@ describe("publishing", () => {
     expect((await errorOf(estimateHouseholdCompensation(resident, { stage: "DRAFT" }))).code).toBe("NOT_FOUND");
   });
 
-  it("a stale version is not published; an empty draft is not published", async () => {
+  it("a stale version is not published; an empty draft is not published; neither publishes a notice", async () => {
     const version = await currentVersion();
+    const noticesBefore = await db().notice.count({ where: { projectId: project.project.id } });
     expect((await errorOf(publishCompensationPolicy(secretary, { projectId: project.project.id, version: version - 1 }))).code).toBe(
       "CONFLICT",
     );
@@ -229,6 +249,7 @@ describe("publishing", () => {
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors).toEqual({ _form: ["compensation.errors.emptyPolicy"] });
     expect((await estimateHouseholdCompensation(resident, {})).estimate!.lines).toHaveLength(8);
+    expect(await db().notice.count({ where: { projectId: project.project.id } })).toBe(noticesBefore);
   });
 });
 

@@ -6,8 +6,10 @@ import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { createTranslator, DEFAULT_LOCALE } from "../../i18n/translate.ts";
 import { parseInput } from "../../validation.ts";
 import { recordAudit } from "../audit.ts";
+import { insertPublishedNotice } from "../notices/internal/insert-notice.ts";
 import { itemRowsOf, linesOf, policyItemSelect } from "./internal/policy-lines.ts";
 
 export const ZPublishCompensationPolicyInput = z.object({ projectId: z.uuid(), version: z.coerce.number().int().min(1) });
@@ -16,7 +18,9 @@ export const ZPublishCompensationPolicyInput = z.object({ projectId: z.uuid(), v
  * Rule: the project's secretary publishes the draft the screen showed (its version; a draft
  * saved in between → CONFLICT): its lines become the copy residents' estimates read, replacing
  * the one published before (which stays in the audit event's `before`). An empty draft is not
- * published. Audited in the same transaction.
+ * published. The publication is also a POLICY notice (公告公示), published at the same moment,
+ * listing the lines in order, in the project's language (the portal's default): residents and
+ * the public read of a new scheme where they read every notice. Audited in the same transaction.
  */
 export async function publishCompensationPolicy(actor: Actor, input: unknown): Promise<{ publishedAt: Date }> {
   requirePermission(actor, "manage", "compensation");
@@ -24,7 +28,7 @@ export async function publishCompensationPolicy(actor: Actor, input: unknown): P
   return db().$transaction(async (tx) => {
     const policy = await tx.compensationPolicy.findFirst({
       where: { projectId, project: projectScope(actor, "manage", "compensation") },
-      select: { id: true },
+      select: { id: true, project: { select: { name: true } } },
     });
     if (!policy) throw new AppError("NOT_FOUND");
     const publishedAt = new Date();
@@ -48,6 +52,20 @@ export async function publishCompensationPolicy(actor: Actor, input: unknown): P
       projectId,
       before: { lines: before } as unknown as Prisma.InputJsonObject,
       after: { version, lines: draft } as unknown as Prisma.InputJsonObject,
+    });
+    const t = createTranslator(DEFAULT_LOCALE);
+    await insertPublishedNotice(tx, actor, {
+      projectId,
+      kind: "POLICY",
+      title: t("notices.generated.policyTitle", { project: policy.project.name, version }),
+      body: [
+        t("notices.generated.policyIntro", { project: policy.project.name }),
+        ...draft.map((line, i) =>
+          t("notices.generated.policyLine", { n: i + 1, label: line.label, kind: t(`compensation.kinds.${line.kind}`) }),
+        ),
+        t("notices.generated.policyOutro"),
+      ].join("\n"),
+      publishedAt,
     });
     return { publishedAt };
   });

@@ -94,6 +94,13 @@ export const noticesMessages = defineMessages({
       back: "返回项目公开页",
       footer: "本页只公开已发布的公告和汇总数字，不含任何个人信息。",
     },
+    /** Notices the portal writes for a publication of another area, in the project's language. */
+    generated: {
+      policyTitle: "{project}征收补偿方案（第 {version} 版）",
+      policyIntro: "{project}征收补偿方案已发布，补偿按以下各项依次计算：",
+      policyLine: "{n}. {label}（{kind}）",
+      policyOutro: "补偿金额以认定结果、评估结果和签订的协议为准。居民登录后可在“我的补偿估算”中查看按本方案逐项计算的估算。",
+    },
     resident: {
       title: "项目公告",
       unread: "未读",
@@ -196,6 +203,13 @@ export const noticesMessages = defineMessages({
       board: "Notices",
       back: "Back to the project's public page",
       footer: "This page shows only published notices and totals, never anyone's personal details.",
+    },
+    generated: {
+      policyTitle: "{project} compensation scheme (version {version})",
+      policyIntro: "The compensation scheme of {project} is published; compensation is worked out line by line, in this order:",
+      policyLine: "{n}. {label} ({kind})",
+      policyOutro:
+        'The determinations, the valuation and the signed agreement decide the amounts. Signed-in residents find the estimate for their household by this scheme under "My compensation estimate".',
     },
     resident: {
       title: "Project notices",
