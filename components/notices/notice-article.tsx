@@ -2,11 +2,12 @@ import { disclosureState } from "@/lib/domain/notices";
 import type { Formatters } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { NoticeView } from "@/lib/server/notices/list-notices";
+import { AttachmentList } from "./attachment-list";
 
 /**
  * One notice as residents and the public read it — and as the secretary previews it: kind, title,
  * when it was published, its disclosure period (公示期) with whether it is open today, and the
- * text as written (its line breaks kept).
+ * text as written (its line breaks kept), and its attachments to download.
  */
 export function NoticeArticle({
   notice,
@@ -32,6 +33,7 @@ export function NoticeArticle({
       </p>
       {notice.disclosure ? <DisclosurePeriod window={notice.disclosure} today={today} t={t} format={format} /> : null}
       <div className="whitespace-pre-line break-words text-base leading-relaxed">{notice.body}</div>
+      <AttachmentList attachments={notice.attachments} t={t} format={format} />
     </article>
   );
 }

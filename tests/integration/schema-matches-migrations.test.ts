@@ -365,6 +365,7 @@ describe("the migrated database matches schema.prisma", () => {
       "CompensationItem.CompensationItem_position_check",
       "CompensationPolicy.CompensationPolicy_published_check",
       "Notice.Notice_withdrawn_check",
+      "NoticeAttachment.NoticeAttachment_size_check",
       "Project.Project_coverage_days_check",
       "ReceptionSlot.ReceptionSlot_cancel_reason_check",
       "ReceptionSlot.ReceptionSlot_capacity_check",

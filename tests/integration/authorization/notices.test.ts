@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { addNoticeAttachment } from "@/lib/server/notices/add-notice-attachment";
 import { getNotice } from "@/lib/server/notices/get-notice";
 import { getPublicBoard } from "@/lib/server/notices/get-public-board";
 import { getPublicNotice } from "@/lib/server/notices/get-public-notice";
@@ -14,6 +15,8 @@ import { listNotices } from "@/lib/server/notices/list-notices";
 import { listOwnNotices } from "@/lib/server/notices/list-own-notices";
 import { openOwnNotice } from "@/lib/server/notices/open-own-notice";
 import { publishNotice } from "@/lib/server/notices/publish-notice";
+import { readNoticeAttachment } from "@/lib/server/notices/read-notice-attachment";
+import { removeNoticeAttachment } from "@/lib/server/notices/remove-notice-attachment";
 import { saveNotice } from "@/lib/server/notices/save-notice";
 import { withdrawNotice } from "@/lib/server/notices/withdraw-notice";
 import {
@@ -32,6 +35,17 @@ const notices: Record<"A" | "B", { draft: string; published: string }> = {
   B: { draft: "", published: "" },
 };
 let hiddenCode = "";
+/** Attachments: one on project A's draft, one on project B's published notice. */
+const files = { draftA: "", publishedB: "" };
+const PDF = () => new Uint8Array(new TextEncoder().encode("%PDF-1.4\n%%EOF\n"));
+const attachmentRow = (noticeId: string) => ({
+  noticeId,
+  fileName: "a.pdf",
+  contentType: "application/pdf",
+  size: PDF().byteLength,
+  sha256: "0",
+  content: PDF(),
+});
 
 beforeAll(async () => {
   world = await createAuthorizationWorld();
@@ -46,6 +60,8 @@ beforeAll(async () => {
     });
     notices[key] = { draft: draft.id, published: published.id };
   }
+  files.draftA = (await db().noticeAttachment.create({ data: attachmentRow(notices.A.draft) })).id;
+  files.publishedB = (await db().noticeAttachment.create({ data: attachmentRow(notices.B.published) })).id;
   // Project B is not marked public.
   await db().project.update({ where: { id: world.projectB.project.id }, data: { isPublished: false } });
   hiddenCode = world.projectB.project.code;
@@ -111,6 +127,21 @@ const useCases: Record<string, (actor: Actor) => Promise<unknown>> = {
     restoring(notices.A.published, async () =>
       withdrawNotice(actor, { projectId: A(), noticeId: notices.A.published, version: await version(notices.A.published), reason: "测试" }),
     ),
+  "attach a file to a draft of project A": async (actor) => {
+    const { id } = await addNoticeAttachment(actor, { projectId: A(), noticeId: notices.A.draft, fileName: "x.pdf", content: PDF() });
+    await db().noticeAttachment.delete({ where: { id } });
+  },
+  "remove a file of a draft of project A": async (actor) => {
+    const { id } = await db().noticeAttachment.create({ data: attachmentRow(notices.A.draft) });
+    try {
+      await removeNoticeAttachment(actor, { projectId: A(), noticeId: notices.A.draft, attachmentId: id });
+    } finally {
+      await db().noticeAttachment.deleteMany({ where: { id } });
+    }
+  },
+  "download a file of a draft of project A": (actor) => readNoticeAttachment(actor, { attachmentId: files.draftA }),
+  "download a file of a published notice of project B (not public)": (actor) =>
+    readNoticeAttachment(actor, { attachmentId: files.publishedB }),
   "own project's notices": (actor) => listOwnNotices(actor),
   "open a published notice of project A as one's own": (actor) => openOwnNotice(actor, { noticeId: notices.A.published }),
   "open a published notice of project B as one's own": (actor) => openOwnNotice(actor, { noticeId: notices.B.published }),
@@ -140,6 +171,11 @@ const matrix: Record<string, [Record<RoleName, Outcome>, Outcome]> = {
   "publish a draft of project A": [row(F, "ok", N, F, F, F, F), F],
   "publish a draft of project B": [row(F, N, "ok", F, F, F, F), F],
   "withdraw a notice of project A": [row(F, "ok", N, F, F, F, F), F],
+  "attach a file to a draft of project A": [row(F, "ok", N, F, F, F, F), F],
+  "remove a file of a draft of project A": [row(F, "ok", N, F, F, F, F), F],
+  "download a file of a draft of project A": [row("ok", "ok", N, N, N, N, N), N],
+  // residentA1 lives in project A: project B's notices are not theirs, and B is not public.
+  "download a file of a published notice of project B (not public)": [row("ok", N, "ok", N, N, N, N), N],
   // Only a resident has a household of their own; a district official reads projects but lives in none.
   "own project's notices": [row(N, N, N, N, N, N, "ok"), N],
   "open a published notice of project A as one's own": [row(N, N, N, N, N, N, "ok"), N],

@@ -14,6 +14,8 @@ export const noticeSelect = {
   disclosureStart: true,
   disclosureEnd: true,
   withdrawnAt: true,
+  // Never the content: that is read only for a download.
+  attachments: { select: { id: true, fileName: true, contentType: true, size: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.NoticeSelect;
 
 type NoticeRow = Prisma.NoticeGetPayload<{ select: typeof noticeSelect }>;
@@ -26,6 +28,8 @@ export type NoticeView = {
   status: NoticeStatus;
   publishedAt: Date | null;
   disclosure: { start: CalendarDay; end: CalendarDay } | null;
+  /** In the order they were added; each downloads from /api/notices/attachments/<id>. */
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
 };
 
 export function noticeView(row: NoticeRow, now: Date): NoticeView {
@@ -40,6 +44,7 @@ export function noticeView(row: NoticeRow, now: Date): NoticeView {
       row.disclosureStart && row.disclosureEnd
         ? { start: calendarDayOfDateColumn(row.disclosureStart), end: calendarDayOfDateColumn(row.disclosureEnd) }
         : null,
+    attachments: row.attachments,
   };
 }
 

@@ -3,6 +3,7 @@
 import { AppError } from "@/lib/errors";
 import { formField, runAction, type ActionState } from "@/lib/server/action";
 import { publishNotice } from "@/lib/server/notices/publish-notice";
+import { removeNoticeAttachment } from "@/lib/server/notices/remove-notice-attachment";
 import { saveNotice } from "@/lib/server/notices/save-notice";
 import { withdrawNotice } from "@/lib/server/notices/withdraw-notice";
 
@@ -40,4 +41,12 @@ export async function noticeMoveAction(_prev: ActionState, formData: FormData): 
         throw new AppError("VALIDATION", { detail: "unknown notice move" });
       });
   }
+}
+
+/** Removing an attachment of a notice that can still be edited (components/notices/attachment-remove.tsx). */
+export async function removeAttachmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, (actor, input) => removeNoticeAttachment(actor, input), {
+    revalidate: pathsOf(formData),
+    success: (_r, t) => t("notices.attachments.removed"),
+  });
 }

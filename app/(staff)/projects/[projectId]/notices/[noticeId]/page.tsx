@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/layout/page-shell";
+import { AttachmentRemoveList } from "@/components/notices/attachment-remove";
+import { AttachmentUpload } from "@/components/notices/attachment-upload";
 import { NoticeArticle } from "@/components/notices/notice-article";
 import { NoticeMoves } from "@/components/notices/notice-controls";
 import { NoticeForm } from "@/components/notices/notice-form";
@@ -15,7 +17,7 @@ import { formatters } from "@/lib/i18n/format";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getNotice } from "@/lib/server/notices/get-notice";
 import { orNotFound } from "@/lib/server/or-not-found";
-import { noticeMoveAction, saveNoticeAction } from "../actions";
+import { noticeMoveAction, removeAttachmentAction, saveNoticeAction } from "../actions";
 
 type Props = { params: Promise<{ projectId: string; noticeId: string }> };
 
@@ -67,6 +69,40 @@ export default async function NoticePage({ params }: Props) {
         </h2>
         <NoticeArticle notice={notice} today={today} t={t} format={format} headingLevel={2} />
       </section>
+      {notice.mayWrite && notice.editable ? (
+        <section aria-labelledby="notice-attachments-title" className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="notice-attachments-title" className="text-lg font-semibold">
+            {t("notices.attachments.title")}
+          </h2>
+          <AttachmentRemoveList
+            projectId={projectId}
+            noticeId={notice.id}
+            attachments={notice.attachments.map((a) => ({
+              id: a.id,
+              fileName: a.fileName,
+              sizeText: t("notices.attachments.size", { size: format.number(Math.ceil(a.size / 1024)) }),
+            }))}
+            labels={{
+              remove: t("notices.attachments.remove"),
+              removing: t("notices.attachments.removing"),
+              none: t("notices.attachments.none"),
+            }}
+            action={removeAttachmentAction}
+          />
+          <AttachmentUpload
+            projectId={projectId}
+            noticeId={notice.id}
+            labels={{
+              file: t("notices.attachments.file"),
+              fileHint: t("notices.attachments.fileHint"),
+              add: t("notices.attachments.add"),
+              uploading: t("notices.attachments.uploading"),
+              uploaded: t("notices.attachments.uploaded"),
+              failed: t("notices.attachments.failed"),
+            }}
+          />
+        </section>
+      ) : null}
       {notice.mayManage ? (
         <NoticeMoves
           projectId={projectId}
