@@ -1,8 +1,13 @@
 import { expect, expectAccessible, loginAs, settle, test } from "./fixtures.ts";
 
-// Notices in the demo project HP-BXL (marked public): the secretary drafts a notice, previews it
-// and publishes it; it appears on the project's public page for someone not signed in, and on the
-// resident's home as unread until they open it. Each run (desktop, phone) writes its own notice.
+// Notices in the demo project HP-BXL (marked public): the secretary drafts a notice, attaches a
+// PDF (a file not what its name says is refused), previews it and publishes it; it appears with
+// its PDF on the project's public page for someone not signed in, and on the resident's home as
+// unread until they open it. Each run (desktop, phone) writes its own notice.
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
 
 test.describe("notices", () => {
   test("a secretary publishes a notice; the public page and the resident's home show it @phone", async ({ page, browser, login, axe }) => {
@@ -27,6 +32,14 @@ test.describe("notices", () => {
     await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("notice-detail-status")).toHaveText("草稿");
     await expect(page.getByTestId("notice-article")).toContainText("详情请到现场接待室咨询。");
+    const upload = page.getByTestId("attachment-upload");
+    await upload.getByLabel("选择文件").setInputFiles({ name: "房源图.png", mimeType: "image/png", buffer: PDF });
+    await upload.getByRole("button", { name: "上传附件" }).click();
+    await expect(page.getByTestId("attachment-upload-error")).toContainText("文件内容和文件名不符");
+    await upload.getByLabel("选择文件").setInputFiles({ name: "签约奖励说明.pdf", mimeType: "application/pdf", buffer: PDF });
+    await upload.getByRole("button", { name: "上传附件" }).click();
+    await expect(page.getByTestId("attachment-upload-success")).toHaveText("已上传 签约奖励说明.pdf。");
+    await expect(page.getByTestId("notice-attachments")).toContainText("签约奖励说明.pdf");
     await axe();
     const publish = page.getByTestId("publish-notice");
     await expect(publish.getByRole("radio", { name: "立即发布" })).toBeChecked();
@@ -44,6 +57,11 @@ test.describe("notices", () => {
     await expectAccessible(publicPage);
     await publicPage.getByRole("link", { name: new RegExp(title) }).click();
     await expect(publicPage.getByTestId("notice-article")).toContainText("请于签约期内完成签约。");
+    const pdfLink = publicPage.getByTestId("notice-attachments").getByRole("link", { name: "签约奖励说明.pdf" });
+    const download = await visitor.request.get((await pdfLink.getAttribute("href"))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    expect((await download.body()).equals(PDF)).toBe(true);
     await visitor.close();
 
     // The resident of BXL-0001.
