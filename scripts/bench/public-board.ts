@@ -274,12 +274,21 @@ async function main() {
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
-    // start.ts's own lines (migrations, seed, build, start) as progress; Next's build output not.
+    // start.ts's own lines (migrations, seed, build, start) as progress; the rest (Next's build
+    // output) only when the portal did not start.
+    const tail: string[] = [];
     server.stdout!.setEncoding("utf8");
     server.stdout!.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (/^\[lianxin\]|^seed:/.test(line)) console.error(line);
+      for (const line of chunk.split("\n")) {
+        if (/^\[lianxin\]|^seed:/.test(line)) console.error(line);
+        tail.push(line);
+        if (tail.length > 60) tail.shift();
+      }
     });
-    await waitForServer(base, server, 1_200_000);
+    await waitForServer(base, server, 1_200_000).catch((error: unknown) => {
+      console.error(tail.join("\n"));
+      throw error;
+    });
 
     const { db } = await import("../../lib/db.ts");
     const { loadActor } = await import("../../lib/auth/load-actor.ts");
