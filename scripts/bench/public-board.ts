@@ -9,7 +9,8 @@
 //     `/login` (see FLOOR_PATH), p50/p95 and the ratio to the floor.
 //  3. An open-loop load (scripts/lib/open-loop.ts, as bench:dashboard offers it) spread over
 //     `/public/HP-BXL` and one published notice's page, at each rate in turn after a warm-up;
-//     per rate and page: requests, served, refused (503), errors, p50, p95, slowest answer.
+//     per rate and page: requests, served, refused (503), errors, p50, p95, slowest answer; and
+//     the CPU the portal's processes, Postgres and this process used meanwhile (/proc, Linux).
 //  4. A notice published through the real use cases (saveNotice + publishNotice as the demo
 //     secretary, loaded with loadActor, in this process on the portal's database) once during the
 //     warm-up (the use cases' first call, so its compilation does not stall the measured run's
@@ -33,7 +34,7 @@ import "../lib/outside-next.ts";
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -199,6 +200,46 @@ function visibilityLine(v: Visibility): string {
     `the first answer with it at ${ms(v.firstFresh ?? NaN)} ms, ${FRESH} in a row with it complete at ${ms(v.proved ?? NaN)} ms ` +
     `(${v.probes} probes: ${v.stale} without it, ${v.refused} refused, ${v.failed} failed) — ${verdict}.`
   );
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU seconds used so far by the processes under `root` (itself included), from /proc (Linux). */
+function treeCpu(root: number, except: Set<number> = new Set()): { seconds: number; pids: Set<number> } {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const pids = new Set<number>([root]);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const [pid, s] of stats)
+      if (!pids.has(pid) && pids.has(s.ppid) && !except.has(pid)) {
+        pids.add(pid);
+        grown = true;
+      }
+  }
+  const ticks = [...pids].reduce((sum, pid) => sum + (stats.get(pid)?.ticks ?? 0), 0);
+  return { seconds: ticks / CLOCK_TICKS, pids };
+}
+
+/** CPU of the portal's processes, of the rest under this process (Postgres) and of this one. */
+function cpuNow(portalPid: number) {
+  const portal = treeCpu(portalPid);
+  const all = treeCpu(process.pid, portal.pids);
+  const own = process.cpuUsage();
+  const self = (own.user + own.system) / 1e6;
+  const selfTicks = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+  const fields = selfTicks.slice(selfTicks.lastIndexOf(")") + 2).split(" ");
+  const selfSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return { portal: portal.seconds, postgres: all.seconds - selfSeconds, generator: self };
 }
 
 type Row = {
@@ -408,6 +449,7 @@ async function main() {
     let publishedInRun = false;
     for (const rate of RATES) {
       await new Promise((r) => setTimeout(r, 5000)); // let the server drain
+      const cpuBefore = cpuNow(server.pid!);
       const delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       loadStarted = performance.now();
@@ -417,6 +459,12 @@ async function main() {
         ? await runWithPublish(rate, SECONDS, `${rate}rps`)
         : { ...(await offerLoad(base, "", paths, rate, SECONDS)), visibility: null, publishedAt: null };
       delay.disable();
+      const cpuAfter = cpuNow(server.pid!);
+      const cpu = {
+        portal: cpuAfter.portal - cpuBefore.portal,
+        postgres: cpuAfter.postgres - cpuBefore.postgres,
+        generator: cpuAfter.generator - cpuBefore.generator,
+      };
       const rows = rowsOf(run.results);
       const all = rows.at(-1)!;
       summaries.push({ rate, all, served: all.served, elapsed: run.elapsed });
@@ -436,6 +484,10 @@ async function main() {
       );
       print(
         `Served per second: ${(all.served / run.elapsed).toFixed(1)} (the run took ${run.elapsed.toFixed(1)} s). p95 served by when sent, per 5 s: ${buckets.map((b, i) => `${i * 5}–${i * 5 + 5} s ${b.length ? ms(percentile(b, 95)) : "—"} ms`).join(" · ")}. Load generator's event-loop delay: p99 ${ms(delay.percentile(99) / 1e6)} ms, max ${ms(delay.max / 1e6)} ms.`,
+      );
+      print();
+      print(
+        `CPU in the run (of ${(cpus().length * run.elapsed).toFixed(0)} core-seconds): portal ${cpu.portal.toFixed(1)} s (${ms((cpu.portal * 1000) / Math.max(1, all.served))} ms per page served), Postgres ${cpu.postgres.toFixed(1)} s, load generator and probes ${cpu.generator.toFixed(1)} s.`,
       );
       print();
       if (run.visibility && run.publishedAt !== null) {
