@@ -461,7 +461,8 @@ describe("the stream of a field-work page's project", () => {
       stream[name] = await outcomeOf(() => authorizeProgressStream(actor, { projectId }));
     }
     // Who reads which page (so the rule below is not empty): a member their tasks, a special
-    // group's leader the demands routed to the group; residents and outsiders none.
+    // group's leader the demands routed to the group, a resident their own household's demands
+    // (on their own page, which has no live stream); outsiders none.
     expect(reads).toEqual({
       districtOfficial: ["coverage", "tasks", "caseload", "demands"],
       secretaryA: ["coverage", "tasks", "caseload", "demands"],
@@ -469,11 +470,12 @@ describe("the stream of a field-work page's project", () => {
       leaderA1: ["coverage", "tasks", "caseload", "demands"],
       memberA1: ["tasks", "demands"],
       staffWithoutRole: [],
-      residentA1: [],
+      residentA1: ["demands"],
       specialLeaderA: ["coverage", "tasks", "caseload", "demands"],
     } satisfies Record<(typeof ROLES)[number] | "specialLeaderA", string[]>);
     for (const [name, pagesRead] of Object.entries(reads)) {
-      if (pagesRead.length > 0) expect({ name, stream: stream[name] }).toEqual({ name, stream: "ok" });
+      if (pagesRead.length > 0)
+        expect({ name, stream: stream[name] }).toEqual({ name, stream: name === "residentA1" ? "FORBIDDEN" : "ok" });
     }
   });
 });

@@ -112,6 +112,9 @@ describe("the supervised embedded Postgres", () => {
     // attempt of the first death failed and doubled the wait already).
     const waitS = Number(/restarting it in ([\d.]+) s$/.exec(deaths[0]!)?.[1]);
     expect(waitS).toBeGreaterThanOrEqual(1);
+    // Postgres answers a moment before its server process reports it ready; the next test must
+    // not kill that process while the supervisor still counts it as a restart in progress.
+    await expect.poll(() => lines.at(-1), { timeout: 20_000 }).toMatch(/^Postgres is running again/);
   });
 
   it("when the server process is killed but its postmaster lives on, stops that postmaster and starts a watched one", async () => {

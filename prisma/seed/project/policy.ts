@@ -48,9 +48,12 @@ export function planCompensationPolicy(ctx: PlanContext, projectId: string): voi
   }
 }
 
+/** A preset line with its tiers' days worked out. A signing period shorter than a tier ("the first
+ *  30 days" of a 10-day period) leaves that tier out: the next one covers its days. */
 function policyLine(item: CompensationPresetLine, dayOf: (by: PresetDay) => string): TPolicyLine {
   if (item.kind !== "DATE_BONUS") return item;
-  return { ...item, tiers: item.tiers.map((tier) => ({ onOrBefore: dayOf(tier.by), amount: tier.amount })) };
+  const tiers = item.tiers.map((tier) => ({ onOrBefore: dayOf(tier.by), amount: tier.amount }));
+  return { ...item, tiers: tiers.filter((tier, i) => tiers.slice(i + 1).every((later) => later.onOrBefore > tier.onOrBefore)) };
 }
 
 /** Gives one planned household the estimate's facts and its population, area and valuation
