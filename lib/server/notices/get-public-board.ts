@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
+import type { ProgressProject } from "../figures/district-progress.ts";
 import { headlineProjectSelect, readHeadline, type Headline } from "./internal/headline.ts";
 import type { NoticeView } from "./internal/notice-rows.ts";
 import { readVisibleNotices } from "./internal/published-notices.ts";
@@ -26,14 +27,16 @@ export type PublicBoard = {
   notices: Omit<NoticeView, "body">[];
 };
 
-/** Looks up a project marked public (Project.isPublished); any other code is NOT_FOUND. */
-export async function findPublicProject(projectCode: string) {
-  const project = await db().project.findFirst({
+/** Looks up a project marked public (Project.isPublished); any other code is NOT_FOUND. Gives
+ *  what its pages show of it, and what its headline is read with. */
+export async function findPublicProject(projectCode: string): Promise<{ project: PublicProject; progress: ProgressProject }> {
+  const row = await db().project.findFirst({
     where: { code: projectCode, isPublished: true },
     select: { ...headlineProjectSelect, code: true, name: true, district: true, street: true },
   });
-  if (!project) throw new AppError("NOT_FOUND");
-  return project;
+  if (!row) throw new AppError("NOT_FOUND");
+  const { code, name, district, street, ...progress } = row;
+  return { project: { id: row.id, code, name, district, street }, progress };
 }
 
 /**
@@ -43,10 +46,10 @@ export async function findPublicProject(projectCode: string) {
  */
 export async function getPublicBoard(input: unknown, now: Date = new Date()): Promise<PublicBoard> {
   const { projectCode } = parseInput(ZPublicBoardInput, input);
-  const project = await findPublicProject(projectCode);
-  const [headline, notices] = await Promise.all([readHeadline(project, now), readVisibleNotices(project.id, now)]);
+  const { project, progress } = await findPublicProject(projectCode);
+  const [headline, notices] = await Promise.all([readHeadline(progress, now), readVisibleNotices(project.id, now)]);
   return {
-    project: { id: project.id, code: project.code, name: project.name, district: project.district, street: project.street },
+    project,
     headline,
     notices: notices.map(({ body: _body, ...notice }) => notice),
   };

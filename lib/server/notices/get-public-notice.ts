@@ -12,11 +12,8 @@ const ZPublicNoticeInput = z.object({ projectCode: ZProjectCode, noticeId: z.uui
  *  published at a time still ahead, a withdrawn one, or another project's: NOT_FOUND. */
 export async function getPublicNotice(input: unknown, now: Date = new Date()): Promise<{ project: PublicProject; notice: NoticeView }> {
   const { projectCode, noticeId } = parseInput(ZPublicNoticeInput, input);
-  const project = await findPublicProject(projectCode);
+  const { project } = await findPublicProject(projectCode);
   const notice = (await readVisibleNotices(project.id, now)).find((n) => n.id === noticeId);
   if (!notice) throw new AppError("NOT_FOUND");
-  return {
-    project: { id: project.id, code: project.code, name: project.name, district: project.district, street: project.street },
-    notice,
-  };
+  return { project, notice };
 }

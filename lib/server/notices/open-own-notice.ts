@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor-types.ts";
-import { requirePermission } from "../../auth/permissions.ts";
-import { projectScope } from "../../auth/scope.ts";
 import { db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput } from "../../validation.ts";
 import type { NoticeView } from "./internal/notice-rows.ts";
+import { findOwnProject } from "./internal/own-project.ts";
 import { readVisibleNotices } from "./internal/published-notices.ts";
 
 const ZOpenOwnNoticeInput = z.object({ noticeId: z.uuid() });
@@ -18,18 +17,10 @@ const ZOpenOwnNoticeInput = z.object({ noticeId: z.uuid() });
  * project's notice, a draft, one published at a time still ahead or a withdrawn one: NOT_FOUND.
  */
 export async function openOwnNotice(actor: Actor, input: unknown, now: Date = new Date()): Promise<NoticeView> {
-  // Published notices are part of the project a resident reads; drafts are staff work
-  // (the "notice" entity), which residents have no permission for.
-  requirePermission(actor, "read", "project");
   const { noticeId } = parseInput(ZOpenOwnNoticeInput, input);
-  if (!actor.householdId) throw new AppError("NOT_FOUND");
-  const project = await db().project.findFirst({
-    where: { AND: [projectScope(actor, "read", "project"), { households: { some: { id: actor.householdId } } }] },
-    select: { id: true },
-  });
-  if (!project) throw new AppError("NOT_FOUND");
+  const { project, householdId } = await findOwnProject(actor, { id: true });
   const notice = (await readVisibleNotices(project.id, now)).find((n) => n.id === noticeId);
   if (!notice) throw new AppError("NOT_FOUND");
-  await db().noticeRead.createMany({ data: [{ householdId: actor.householdId, noticeId }], skipDuplicates: true });
+  await db().noticeRead.createMany({ data: [{ householdId, noticeId }], skipDuplicates: true });
   return notice;
 }
